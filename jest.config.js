@@ -1,0 +1,41 @@
+/**
+ * Test tiers (see docs/testing.md): unit specs are pure; integration specs
+ * talk to real PostgreSQL and NATS; e2e specs go through the gateway over HTTP;
+ * browser specs drive Chromium. Every test file gets its own NATS subject
+ * prefix and, where it needs one, its own database.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+// ESM-only packages that Jest's CommonJS runtime must have transformed.
+const esmPackages = ['jose', 'openid-client', 'oauth4webapi', 'oidc-provider'].join('|');
+
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleNameMapper: { '^@pacjent/(contracts|platform|testing)$': '<rootDir>/libs/$1/src' },
+  setupFiles: ['<rootDir>/libs/testing/src/jest-setup.ts'],
+  testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,tools}/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{libs,services}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
+  ],
+  testTimeout: 30000,
+};

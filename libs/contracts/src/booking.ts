@@ -1,0 +1,215 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export const SERVICE_KINDS = ['consultation', 'test', 'procedure', 'rehabilitation', 'occupational'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+export const CHANNELS = ['in_person', 'phone', 'video'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const TIMES_OF_DAY = ['morning', 'afternoon', 'evening'] as const;
+export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+
+export const APPOINTMENT_SCOPES = ['upcoming', 'past'] as const;
+export type AppointmentScope = (typeof APPOINTMENT_SCOPES)[number];
+
+export type AppointmentStatus = 'booked' | 'cancelled' | 'completed';
+export type AppointmentSource = 'portal' | 'phone' | 'facility';
+
+/** A basic (unconfirmed) account may hold at most this many active appointments. */
+export const BASIC_ACTIVE_APPOINTMENT_LIMIT = 10;
+
+export class ListServicesDto {
+  @ApiPropertyOptional({ enum: SERVICE_KINDS })
+  @IsOptional()
+  @IsIn(SERVICE_KINDS)
+  kind?: ServiceKind;
+
+  @ApiPropertyOptional({ description: 'Text to look for in the name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class ListFacilitiesDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  city?: string;
+}
+
+export class ListDoctorsDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+}
+
+export class SlotSearchDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  city?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  facilityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  doctorId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: 30 days after `from`' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+
+  @ApiPropertyOptional({ enum: TIMES_OF_DAY })
+  @IsOptional()
+  @IsIn(TIMES_OF_DAY)
+  timeOfDay?: TimeOfDay;
+
+  @ApiPropertyOptional({ description: "Doctor's language (ISO 639-1)", example: 'en' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  language?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class OccupationalReferralDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  employer: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  position: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  referralNumber: string;
+}
+
+export class CreateAppointmentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  slotId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Rehabilitation referral to use' })
+  @IsOptional()
+  @IsUUID()
+  referralId?: string;
+
+  @ApiPropertyOptional({ type: OccupationalReferralDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OccupationalReferralDto)
+  occupationalReferral?: OccupationalReferralDto;
+}
+
+export class ListAppointmentsDto {
+  @ApiPropertyOptional({ enum: APPOINTMENT_SCOPES, default: 'upcoming' })
+  @IsOptional()
+  @IsIn(APPOINTMENT_SCOPES)
+  scope?: AppointmentScope;
+}
+
+export class AppointmentIdDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
+
+export interface ServiceView {
+  id: string;
+  name: string;
+  kind: ServiceKind;
+  channels: Channel[];
+  basicAllowed: boolean;
+  requiresReferral: boolean;
+}
+
+export interface FacilityView {
+  id: string;
+  name: string;
+  city: string;
+  address: string;
+}
+
+export interface DoctorView {
+  id: string;
+  name: string;
+  specialties: string[];
+  languages: string[];
+}
+
+export interface SlotView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  channel: Channel;
+  service: { id: string; name: string };
+  doctor: { id: string; name: string };
+  facility: { id: string; name: string; city: string } | null;
+}
+
+export interface AppointmentView {
+  id: string;
+  status: AppointmentStatus;
+  source: AppointmentSource;
+  bookedAt: string;
+  cancelledAt: string | null;
+  slot: SlotView;
+}
+
+export interface CancelResult {
+  id: string;
+  status: 'cancelled';
+}

@@ -1,0 +1,64 @@
+/**
+ * Stable error codes shared by every service and the gateway. A code never
+ * changes meaning; clients (and tests) match on it. The gateway owns the one
+ * mapping from code to HTTP status.
+ */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  INVALID_REFRESH_TOKEN: 'INVALID_REFRESH_TOKEN',
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  FORBIDDEN: 'FORBIDDEN',
+  VERIFICATION_REQUIRED: 'VERIFICATION_REQUIRED',
+  NOT_FOUND: 'NOT_FOUND',
+  EMAIL_TAKEN: 'EMAIL_TAKEN',
+  SLOT_TAKEN: 'SLOT_TAKEN',
+  SLOT_NOT_FOUND: 'SLOT_NOT_FOUND',
+  SLOT_IN_PAST: 'SLOT_IN_PAST',
+  APPOINTMENT_OVERLAP: 'APPOINTMENT_OVERLAP',
+  BOOKING_LIMIT_REACHED: 'BOOKING_LIMIT_REACHED',
+  REFERRAL_REQUIRED: 'REFERRAL_REQUIRED',
+  OCCUPATIONAL_REFERRAL_REQUIRED: 'OCCUPATIONAL_REFERRAL_REQUIRED',
+  NOT_CANCELLABLE: 'NOT_CANCELLABLE',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** What travels over the bus (and, shaped as problem+json, over HTTP) when a request fails. */
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  /** Extra machine-readable facts, e.g. the offending fields or `retryAfterSeconds`. */
+  details?: Record<string, unknown>;
+  /** Set for INTERNAL errors: the id under which the failure was logged. */
+  errorId?: string;
+}
+
+/** A typed failure with a stable code. Services throw it; the gateway maps it to HTTP. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  toPayload(): ErrorPayload {
+    return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
+  }
+
+  static isPayload(value: unknown): value is ErrorPayload {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as ErrorPayload).code === 'string' &&
+      typeof (value as ErrorPayload).message === 'string'
+    );
+  }
+}

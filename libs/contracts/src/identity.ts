@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import type { AccountLevel, Role } from './actor';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export class RegisterDto {
+  @ApiProperty({ example: 'jan.kowalski@example.com' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, example: 'Bardzo-tajne-haslo-1' })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: 'Jan' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  firstName: string;
+
+  @ApiProperty({ example: 'Kowalski' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  lastName: string;
+
+  @ApiPropertyOptional({ example: '+48 600 100 200' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'PESEL; its checksum is validated', example: '44051401359' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{11}$/, { message: 'pesel must be 11 digits' })
+  pesel?: string;
+
+  @ApiProperty({ description: 'Terms of service accepted; must be true', example: true })
+  @Equals(true, { message: 'acceptTerms must be true' })
+  acceptTerms: boolean;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'staff@demo.test' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Staff#Demo2026' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  password: string;
+}
+
+/** Bus payload of refresh and logout: the refresh token from the HttpOnly cookie. */
+export class RefreshTokenDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export interface RegisterResult {
+  id: string;
+}
+
+/** What identity answers on login and refresh. The gateway puts `refreshToken` in a cookie. */
+export interface TokenResult {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
+}
+
+export interface VerificationView {
+  method: string;
+  verifiedAt: string;
+}
+
+export interface MeView {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  level: AccountLevel;
+  roles: Role[];
+  verification: VerificationView | null;
+}
+
+export interface JwksResult {
+  keys: Array<Record<string, unknown>>;
+}
+
+/** Claims of an access token, beyond the registered ones. */
+export interface AccessTokenClaims {
+  sub: string;
+  roles: Role[];
+  level: AccountLevel;
+}

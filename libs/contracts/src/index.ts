@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './booking';
+export * from './errors';
+export * from './identity';
+export * from './subjects';

@@ -1,0 +1,50 @@
+/**
+ * The bus API: every NATS subject, declared once. Services subscribe and the
+ * gateway requests through the platform, which prefixes them with BUS_PREFIX
+ * (so parallel test runs on one NATS server never see each other).
+ */
+export const ServiceName = {
+  IDENTITY: 'identity',
+  BOOKING: 'booking',
+  FILES: 'files',
+  PRESCRIPTIONS: 'prescriptions',
+  CONSULTATIONS: 'consultations',
+} as const;
+export type ServiceName = (typeof ServiceName)[keyof typeof ServiceName];
+export const ALL_SERVICES: readonly ServiceName[] = Object.values(ServiceName);
+
+export const healthSubject = (service: ServiceName): string => `${service}.health`;
+
+export const Subjects = {
+  identity: {
+    health: healthSubject('identity'),
+    register: 'identity.accounts.register',
+    login: 'identity.auth.login',
+    refresh: 'identity.auth.refresh',
+    logout: 'identity.auth.logout',
+    me: 'identity.accounts.me',
+    jwks: 'identity.keys.jwks',
+  },
+  booking: {
+    health: healthSubject('booking'),
+    listServices: 'booking.catalog.services.list',
+    listCities: 'booking.catalog.cities.list',
+    listFacilities: 'booking.catalog.facilities.list',
+    listDoctors: 'booking.catalog.doctors.list',
+    searchSlots: 'booking.slots.search',
+    createAppointment: 'booking.appointments.create',
+    listAppointments: 'booking.appointments.list',
+    getAppointment: 'booking.appointments.get',
+    cancelAppointment: 'booking.appointments.cancel',
+  },
+  files: { health: healthSubject('files') },
+  prescriptions: { health: healthSubject('prescriptions') },
+  consultations: { health: healthSubject('consultations') },
+} as const;
+
+export interface HealthReply {
+  service: ServiceName;
+  status: 'ok';
+  /** Process uptime in seconds. */
+  uptime: number;
+}

@@ -1,0 +1,72 @@
+import type { INestMicroservice, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport, type NatsOptions } from '@nestjs/microservices';
+import type { ServiceName } from '@pacjent/contracts';
+import { Logger } from 'nestjs-pino';
+import { loadConfig, PlatformConfig } from './config';
+import { migrateDatabase, type ServiceDatabase } from './database';
+import { BusExceptionFilter, CorrelationInterceptor } from './rpc';
+
+export interface ServiceDefinition {
+  name: ServiceName;
+  module: Type<unknown>;
+  database?: ServiceDatabase;
+}
+
+/** NATS transport joined to a queue group named after the service: N replicas share the work. */
+export function microserviceOptions(config: PlatformConfig, service: string): NatsOptions {
+  return {
+    transport: Transport.NATS,
+    options: {
+      servers: [config.NATS_URL],
+      queue: service,
+      name: `${service}-${config.INSTANCE_ID}`,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    },
+  };
+}
+
+export function configureMicroservice(app: INestMicroservice): void {
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new BusExceptionFilter());
+  app.useGlobalInterceptors(new CorrelationInterceptor());
+  app.enableShutdownHooks();
+}
+
+/** Migrates the service's schema, then starts it listening on the bus. */
+export async function startService(definition: ServiceDefinition): Promise<INestMicroservice> {
+  const config = loadConfig(PlatformConfig);
+  if (definition.database) await migrateDatabase(config.DATABASE_URL, definition.database);
+  const app = await NestFactory.createMicroservice<NatsOptions>(definition.module, {
+    ...microserviceOptions(config, definition.name),
+    bufferLogs: true,
+  });
+  configureMicroservice(app);
+  await app.listen();
+  return app;
+}
+
+/** Explains a start-up failure in one line a person can act on. */
+export function describeStartupFailure(error: unknown): string {
+  const err = error as { code?: string; message?: string; errors?: Array<{ code?: string }> };
+  const codes = [err.code, ...(err.errors ?? []).map((e) => e.code)];
+  const message = err.message ?? String(error);
+  if (codes.includes('ECONNREFUSED') && /5432|postgres/i.test(message + JSON.stringify(err))) {
+    return 'PostgreSQL is not reachable (DATABASE_URL). Start it: pg_ctlcluster 15 main start, or: docker compose up -d postgres';
+  }
+  if (codes.includes('CONNECTION_REFUSED') || /nats|4222/i.test(message)) {
+    return 'NATS is not reachable (NATS_URL). Start it: nats-server -js, or: docker compose up -d nats';
+  }
+  if (codes.includes('ECONNREFUSED')) return `A dependency refused the connection: ${message}`;
+  return message;
+}
+
+/** Entry point of a service process: start, or say why not in one line and exit 1. */
+export function runService(definition: ServiceDefinition): void {
+  startService(definition).catch((error: unknown) => {
+    process.stderr.write(`[${definition.name}] cannot start: ${describeStartupFailure(error)}\n`);
+    if (process.env.LOG_LEVEL === 'debug') console.error(error);
+    process.exit(1);
+  });
+}

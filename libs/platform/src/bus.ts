@@ -1,0 +1,112 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import {
+  BusHeader,
+  DomainError,
+  ErrorCode,
+  type BusRequest,
+  type ErrorPayload,
+} from '@pacjent/contracts';
+import { randomUUID } from 'node:crypto';
+import { connect, headers as natsHeaders, JSONCodec, type NatsConnection, type NatsError } from 'nats';
+import { currentCorrelationId } from './correlation';
+
+/**
+ * The full NATS subject for a bus subject. The prefix comes from BUS_PREFIX
+ * and is read when handlers are declared, so set it before loading a service.
+ */
+export function busSubject(subject: string): string {
+  return `${process.env.BUS_PREFIX || 'pacjent'}.${subject}`;
+}
+
+/** Declares a request/reply handler for a subject of `@pacjent/contracts`. */
+export function BusHandler(subject: string): MethodDecorator {
+  return MessagePattern(busSubject(subject));
+}
+
+interface NestReplyPacket {
+  id?: string;
+  response?: unknown;
+  err?: unknown;
+}
+
+const codec = JSONCodec<unknown>();
+
+export interface BusClientOptions {
+  url: string;
+  name: string;
+  timeoutMs: number;
+}
+
+/**
+ * Request/reply over NATS to the services' Nest handlers. Speaks Nest's packet
+ * format, carries the correlation id as a header, and turns every failure into
+ * a DomainError: the service's own code, SERVICE_UNAVAILABLE when nobody
+ * listens, SERVICE_TIMEOUT when nobody answers in time.
+ */
+@Injectable()
+export class BusClient implements OnApplicationShutdown {
+  private readonly logger = new Logger(BusClient.name);
+
+  private constructor(
+    private readonly connection: NatsConnection,
+    private readonly timeoutMs: number,
+  ) {}
+
+  static async connect(options: BusClientOptions): Promise<BusClient> {
+    const connection = await connect({
+      servers: options.url,
+      name: options.name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    });
+    return new BusClient(connection, options.timeoutMs);
+  }
+
+  async request<TResult, TData = unknown>(
+    subject: string,
+    request: BusRequest<TData>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<TResult> {
+    const headers = natsHeaders();
+    headers.set(BusHeader.CORRELATION_ID, currentCorrelationId() ?? randomUUID());
+    const packet = { pattern: busSubject(subject), data: request, id: randomUUID() };
+    let reply: NestReplyPacket;
+    try {
+      const message = await this.connection.request(busSubject(subject), codec.encode(packet), {
+        timeout: options.timeoutMs ?? this.timeoutMs,
+        headers,
+      });
+      reply = codec.decode(message.data) as NestReplyPacket;
+    } catch (error) {
+      throw this.transportFailure(subject, error as NatsError);
+    }
+    if (reply.err !== undefined && reply.err !== null) {
+      if (DomainError.isPayload(reply.err)) {
+        const err = reply.err as ErrorPayload;
+        const domainError = new DomainError(err.code, err.message, err.details);
+        if (err.errorId) Object.assign(domainError, { errorId: err.errorId });
+        throw domainError;
+      }
+      this.logger.error({ subject, err: reply.err }, 'bus reply carried an unrecognised error');
+      throw new DomainError(ErrorCode.INTERNAL, 'The service failed.');
+    }
+    return reply.response as TResult;
+  }
+
+  private transportFailure(subject: string, error: NatsError): DomainError {
+    const service = subject.split('.')[0];
+    if (error.code === '503') {
+      return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service is not available.`, { service });
+    }
+    if (error.code === 'TIMEOUT') {
+      return new DomainError(ErrorCode.SERVICE_TIMEOUT, `The ${service} service did not answer in time.`, { service });
+    }
+    this.logger.error({ subject, err: error }, 'bus request failed');
+    return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The message bus is not available.', { service });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.connection.isClosed()) await this.connection.drain();
+  }
+}

@@ -1,0 +1,59 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { Type } from 'class-transformer';
+import { toFieldErrors } from './validation';
+
+/** What every service reads from the environment. Defaults work on a developer machine. */
+export class PlatformConfig {
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pacjent';
+
+  @IsString()
+  @Matches(/^(nats|tls):\/\//, { message: 'NATS_URL must be a nats:// URL' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** Prefix of every NATS subject; lets several portals (or test runs) share one NATS. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  BUS_PREFIX = 'pacjent';
+
+  /** How long a request over the bus may take before the caller gives up. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  BUS_TIMEOUT_MS = 5000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  @IsString()
+  @IsNotEmpty()
+  INSTANCE_ID = `${process.pid}`;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates configuration from `env` into `type` (whose property
+ * initialisers are the defaults). Fails fast with every problem listed, never
+ * echoing values (they may be secrets).
+ */
+export function loadConfig<T extends object>(type: ClassConstructor<T>, env: NodeJS.ProcessEnv = process.env): T {
+  const defaults = new type() as Record<string, unknown>;
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(defaults)) {
+    raw[key] = env[key] !== undefined && env[key] !== '' ? env[key] : defaults[key];
+  }
+  const config = plainToInstance(type, raw);
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = toFieldErrors(errors).map((e) => `  ${e.field}: ${e.messages.join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,54 @@
+import {
+  Catch,
+  Logger,
+  type ArgumentsHost,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type RpcExceptionFilter,
+} from '@nestjs/common';
+import type { NatsContext } from '@nestjs/microservices';
+import { BusHeader, DomainError, ErrorCode, type ErrorPayload } from '@pacjent/contracts';
+import { randomUUID } from 'node:crypto';
+import { Observable, throwError } from 'rxjs';
+import { withCorrelationId } from './correlation';
+
+function correlationIdOf(context: NatsContext): string | undefined {
+  return context.getHeaders?.()?.get(BusHeader.CORRELATION_ID) || undefined;
+}
+
+/** Runs every bus handler inside the correlation id its request carried. */
+export class CorrelationInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const correlationId = correlationIdOf(context.switchToRpc().getContext<NatsContext>());
+    return new Observable((subscriber) =>
+      withCorrelationId(correlationId, () => next.handle().subscribe(subscriber)),
+    );
+  }
+}
+
+/**
+ * Turns what a handler throws into the bus error payload: DomainErrors keep
+ * their code; anything else is logged under a fresh error id and answered as
+ * INTERNAL with that id only (no message or stack leaves the service).
+ */
+@Catch()
+export class BusExceptionFilter implements RpcExceptionFilter<unknown> {
+  private readonly logger = new Logger('BusExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> {
+    if (exception instanceof DomainError) {
+      return throwError(() => exception.toPayload());
+    }
+    const errorId = randomUUID();
+    const context = host.switchToRpc().getContext<NatsContext>();
+    withCorrelationId(correlationIdOf(context), () =>
+      this.logger.error(
+        { errorId, subject: context.getSubject?.(), err: exception },
+        'unhandled error in bus handler',
+      ),
+    );
+    const payload: ErrorPayload = { code: ErrorCode.INTERNAL, message: 'Internal error.', errorId };
+    return throwError(() => payload);
+  }
+}

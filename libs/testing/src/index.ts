@@ -1,0 +1,3 @@
+export * from './actors';
+export * from './database';
+export * from './service';
