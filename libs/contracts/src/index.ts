@@ -2,4 +2,5 @@ export * from './actor';
 export * from './booking';
 export * from './errors';
 export * from './identity';
+export * from './pesel';
 export * from './subjects';

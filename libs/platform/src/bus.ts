@@ -1,12 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import {
-  BusHeader,
-  DomainError,
-  ErrorCode,
-  type BusRequest,
-  type ErrorPayload,
-} from '@pacjent/contracts';
+import { BusHeader, DomainError, ErrorCode, type BusRequest, type ErrorPayload } from '@pacjent/contracts';
 import { randomUUID } from 'node:crypto';
 import { connect, headers as natsHeaders, JSONCodec, type NatsConnection, type NatsError } from 'nats';
 import { currentCorrelationId } from './correlation';

@@ -21,9 +21,7 @@ function correlationIdOf(context: NatsContext): string | undefined {
 export class CorrelationInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const correlationId = correlationIdOf(context.switchToRpc().getContext<NatsContext>());
-    return new Observable((subscriber) =>
-      withCorrelationId(correlationId, () => next.handle().subscribe(subscriber)),
-    );
+    return new Observable((subscriber) => withCorrelationId(correlationId, () => next.handle().subscribe(subscriber)));
   }
 }
 
@@ -43,10 +41,7 @@ export class BusExceptionFilter implements RpcExceptionFilter<unknown> {
     const errorId = randomUUID();
     const context = host.switchToRpc().getContext<NatsContext>();
     withCorrelationId(correlationIdOf(context), () =>
-      this.logger.error(
-        { errorId, subject: context.getSubject?.(), err: exception },
-        'unhandled error in bus handler',
-      ),
+      this.logger.error({ errorId, subject: context.getSubject?.(), err: exception }, 'unhandled error in bus handler'),
     );
     const payload: ErrorPayload = { code: ErrorCode.INTERNAL, message: 'Internal error.', errorId };
     return throwError(() => payload);

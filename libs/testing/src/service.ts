@@ -10,7 +10,6 @@ import {
   type ServiceDefinition,
 } from '@pacjent/platform';
 
-
 /**
  * Runs a service in this process exactly as in production (its module, real
  * PostgreSQL schema and migrations, the NATS transport in its queue group),

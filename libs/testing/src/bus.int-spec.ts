@@ -1,10 +1,8 @@
 import { Controller, Module } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@pacjent/contracts';
-import { startTestService, testBusClient } from '@pacjent/testing';
+import { startTestService, testBusClient } from './service';
 import type { INestMicroservice } from '@nestjs/common';
-import { BusHandler, type BusClient } from './index';
-import { PlatformModule } from './platform.module';
-import { currentCorrelationId, withCorrelationId } from './correlation';
+import { BusHandler, currentCorrelationId, PlatformModule, withCorrelationId, type BusClient } from '@pacjent/platform';
 
 @Controller()
 class EchoController {
