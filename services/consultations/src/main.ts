@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@pacjent/platform';
-import { ConsultationsModule } from './app.module';
-import { ConsultationsDatabase } from './database';
+import { ConsultationsDefinition } from './app';
 
-runService({ name: 'consultations', module: ConsultationsModule, database: ConsultationsDatabase });
+runService(ConsultationsDefinition);

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@pacjent/platform';
-import { FilesModule } from './app.module';
-import { FilesDatabase } from './database';
+import { FilesDefinition } from './app';
 
-runService({ name: 'files', module: FilesModule, database: FilesDatabase });
+runService(FilesDefinition);

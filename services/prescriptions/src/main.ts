@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@pacjent/platform';
-import { PrescriptionsModule } from './app.module';
-import { PrescriptionsDatabase } from './database';
+import { PrescriptionsDefinition } from './app';
 
-runService({ name: 'prescriptions', module: PrescriptionsModule, database: PrescriptionsDatabase });
+runService(PrescriptionsDefinition);
