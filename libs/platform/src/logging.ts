@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { LoggerOptions } from 'pino';
 import { currentCorrelationId } from './correlation';
@@ -54,6 +55,7 @@ const withoutQuery = (url: string | undefined): string | undefined => url?.split
 /** Nest logging through pino (JSON lines), for services and the gateway alike. */
 export function loggingModuleOptions(service: string, level: string): Params {
   return {
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       ...pinoOptions(service, level),
       // The gateway sets the correlation id before pino-http runs; reuse it as the request id.
@@ -67,6 +69,8 @@ export function loggingModuleOptions(service: string, level: string): Params {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      // A 5xx answer is already logged (with its error id) where it arose; no synthetic stack here.
+      customErrorObject: (_req, _res, _err, value: Record<string, unknown>) => ({ ...value, err: undefined }),
     },
   };
 }

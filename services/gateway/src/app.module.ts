@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { BusClient, PlatformModule } from '@pacjent/platform';
+import { MeController } from './accounts/me.controller';
+import { AccessTokenVerifier } from './auth/access-token.verifier';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AppointmentsController } from './booking/appointments.controller';
+import { CatalogController } from './booking/catalog.controller';
+import { SlotsController } from './booking/slots.controller';
+import { GatewayConfig } from './config';
+import { HealthController } from './health/health.controller';
+import { RequestCorrelationInterceptor } from './http/request-correlation.interceptor';
+
+@Module({
+  imports: [PlatformModule.forService('gateway', GatewayConfig)],
+  controllers: [
+    AuthController,
+    MeController,
+    CatalogController,
+    SlotsController,
+    AppointmentsController,
+    HealthController,
+  ],
+  providers: [
+    {
+      provide: BusClient,
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig) =>
+        BusClient.connect({ url: config.NATS_URL, name: `gateway-${config.INSTANCE_ID}`, timeoutMs: config.BUS_TIMEOUT_MS }),
+    },
+    AccessTokenVerifier,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: RequestCorrelationInterceptor },
+  ],
+})
+export class GatewayModule {}

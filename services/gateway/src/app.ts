@@ -1,0 +1,77 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import { BusHeader } from '@pacjent/contracts';
+import { toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '@pacjent/platform';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { GatewayModule } from './app.module';
+import { GatewayConfig } from './config';
+import { correlationIdFor } from './http/correlation-id';
+import { ProblemFilter } from './problems/problem.filter';
+import { servePortal } from './web/portal';
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+/** Builds the gateway (not yet listening): the HTTP edge of the portal. */
+export async function createGatewayApp(): Promise<NestFastifyApplication> {
+  const probe = new GatewayConfig();
+  const adapter = new FastifyAdapter({
+    trustProxy: process.env.TRUST_PROXY === 'true' || probe.TRUST_PROXY,
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: correlationIdFor,
+    requestIdHeader: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, { bufferLogs: true });
+  const config = app.get(GatewayConfig);
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header(BusHeader.CORRELATION_ID, request.id);
+    // Personal data must not linger in shared or browser caches.
+    if (request.url.startsWith('/api') && !reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      ...VALIDATOR_OPTIONS,
+      transform: true,
+      exceptionFactory: (errors) => validationFailed(toFieldErrors(errors)),
+    }),
+  );
+  const spaFallback = await servePortal(fastify, config.PORTAL_DIST);
+  app.useGlobalFilters(new ProblemFilter(spaFallback));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Pacjent API')
+      .setDescription('The patient portal API. Errors are application/problem+json with a stable `code`.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

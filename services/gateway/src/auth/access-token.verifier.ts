@@ -1,0 +1,110 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  AccountLevel,
+  DomainError,
+  ErrorCode,
+  Role,
+  Subjects,
+  type Actor,
+  type JwksResult,
+} from '@pacjent/contracts';
+import { BusClient, Clock } from '@pacjent/platform';
+import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { GatewayConfig } from '../config';
+
+const ALLOWED_ALGORITHMS = ['ES256', 'EdDSA'];
+/** After a token names an unknown key, wait this long before asking identity again. */
+const UNKNOWN_KEY_REFETCH_COOLDOWN_MS = 10_000;
+
+const ROLES = new Set<string>(Object.values(Role));
+const LEVELS = new Set<string>(Object.values(AccountLevel));
+
+/**
+ * Verifies access tokens locally with identity's public keys. The key set is
+ * fetched over the bus and cached; a token signed with a key we have not seen
+ * (rotation) triggers one early refetch, so rotation needs no restart.
+ */
+@Injectable()
+export class AccessTokenVerifier {
+  private readonly logger = new Logger(AccessTokenVerifier.name);
+  private keySet?: { jwks: ReturnType<typeof createLocalJWKSet>; fetchedAt: number };
+  private inflight?: Promise<ReturnType<typeof createLocalJWKSet>>;
+  private lastUnknownKeyRefetch = 0;
+
+  constructor(
+    private readonly bus: BusClient,
+    private readonly config: GatewayConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async verify(token: string): Promise<Actor> {
+    let payload: JWTPayload;
+    try {
+      payload = await this.verifyWith(await this.currentKeys(), token);
+    } catch (error) {
+      if (!(error instanceof joseErrors.JWKSNoMatchingKey) || !this.mayRefetchForUnknownKey()) throw unauthenticated(error);
+      try {
+        payload = await this.verifyWith(await this.currentKeys(true), token);
+      } catch (retryError) {
+        throw unauthenticated(retryError);
+      }
+    }
+    return toActor(payload);
+  }
+
+  private verifyWith(jwks: ReturnType<typeof createLocalJWKSet>, token: string): Promise<JWTPayload> {
+    return jwtVerify(token, jwks, {
+      issuer: this.config.JWT_ISSUER,
+      audience: this.config.JWT_AUDIENCE,
+      algorithms: ALLOWED_ALGORITHMS,
+      currentDate: this.clock.now(),
+      requiredClaims: ['sub', 'exp', 'iat'],
+    }).then((result) => result.payload);
+  }
+
+  private mayRefetchForUnknownKey(): boolean {
+    const now = Date.now();
+    if (now - this.lastUnknownKeyRefetch < UNKNOWN_KEY_REFETCH_COOLDOWN_MS) return false;
+    this.lastUnknownKeyRefetch = now;
+    return true;
+  }
+
+  private async currentKeys(force = false): Promise<ReturnType<typeof createLocalJWKSet>> {
+    const fresh = this.keySet && Date.now() - this.keySet.fetchedAt < this.config.JWKS_CACHE_SECONDS * 1000;
+    if (fresh && !force) return this.keySet!.jwks;
+    this.inflight ??= this.fetchKeys().finally(() => (this.inflight = undefined));
+    return this.inflight;
+  }
+
+  private async fetchKeys(): Promise<ReturnType<typeof createLocalJWKSet>> {
+    const result = await this.bus.request<JwksResult>(Subjects.identity.jwks, { actor: null, data: {} });
+    const jwks = createLocalJWKSet(result as JSONWebKeySet);
+    this.keySet = { jwks, fetchedAt: Date.now() };
+    this.logger.log({ keys: result.keys.length }, 'fetched identity public keys');
+    return jwks;
+  }
+}
+
+function unauthenticated(cause: unknown): DomainError {
+  if (cause instanceof DomainError && cause.code !== ErrorCode.UNAUTHENTICATED) return cause; // identity unreachable
+  const expired = cause instanceof joseErrors.JWTExpired;
+  return new DomainError(
+    ErrorCode.UNAUTHENTICATED,
+    expired ? 'The access token has expired.' : 'The access token is not valid.',
+  );
+}
+
+function toActor(payload: JWTPayload): Actor {
+  const roles = payload.roles;
+  const level = payload.level;
+  if (
+    typeof payload.sub !== 'string' ||
+    !Array.isArray(roles) ||
+    !roles.every((role) => typeof role === 'string' && ROLES.has(role)) ||
+    typeof level !== 'string' ||
+    !LEVELS.has(level)
+  ) {
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is not valid.');
+  }
+  return { id: payload.sub, roles: roles as Role[], level: level as AccountLevel };
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  CreateAppointmentDto,
+  DomainError,
+  ErrorCode,
+  ListAppointmentsDto,
+  Role,
+  Subjects,
+  type Actor,
+  type AppointmentView,
+  type CancelResult,
+} from '@pacjent/contracts';
+import { BusClient } from '@pacjent/platform';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { IdempotencyKey } from './idempotency-key';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed id cannot name anybody's appointment: answer as for a missing one. */
+function appointmentId(id: string): string {
+  if (!UUID.test(id)) throw new DomainError(ErrorCode.NOT_FOUND, 'No such appointment.');
+  return id;
+}
+
+const idempotencyHeader = { name: 'Idempotency-Key', required: false, description: 'Repeat-safe request key' };
+
+@ApiTags('booking')
+@ApiBearerAuth()
+@Roles(Role.PATIENT)
+@Controller('appointments')
+export class AppointmentsController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Post()
+  @ApiHeader(idempotencyHeader)
+  @ApiCreatedResponse({ description: '{ id, status: "booked", slot, … }' })
+  book(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateAppointmentDto,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<AppointmentView> {
+    return this.bus.request(Subjects.booking.createAppointment, { actor, data: body, idempotencyKey });
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'Your appointments: upcoming soonest first, past newest first' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListAppointmentsDto): Promise<AppointmentView[]> {
+    return this.bus.request(Subjects.booking.listAppointments, { actor, data: query });
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AppointmentView> {
+    return this.bus.request(Subjects.booking.getAppointment, { actor, data: { id: appointmentId(id) } });
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiHeader(idempotencyHeader)
+  @ApiOkResponse({ description: '{ id, status: "cancelled" }' })
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<CancelResult> {
+    return this.bus.request(Subjects.booking.cancelAppointment, {
+      actor,
+      data: { id: appointmentId(id) },
+      idempotencyKey,
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { PlatformConfig } from '@pacjent/platform';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { resolve } from 'node:path';
+
+const toBoolean = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
+
+export class GatewayConfig extends PlatformConfig {
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @IsNotEmpty()
+  HOST = '0.0.0.0';
+
+  /** Must match identity's JWT_ISSUER / JWT_AUDIENCE. */
+  @IsString()
+  @IsNotEmpty()
+  JWT_ISSUER = 'pacjent-identity';
+
+  @IsString()
+  @IsNotEmpty()
+  JWT_AUDIENCE = 'pacjent';
+
+  /** How long identity's public keys are trusted before they are fetched again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  JWKS_CACHE_SECONDS = 300;
+
+  /** Behind a reverse proxy, trust its X-Forwarded-* headers (client IP, HTTPS). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  /** Where the built patient web app lives; served at `/`. */
+  @IsString()
+  PORTAL_DIST = resolve(__dirname, '../../../apps/portal/dist');
+
+  /** Health checks wait at most this long for each service. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  HEALTH_TIMEOUT_MS = 2000;
+}

@@ -1,0 +1,78 @@
+import { ApiClient } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+describe('gateway: the HTTP edge', () => {
+  let stack: Stack;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    stack = await startStack({ demoData: false });
+    api = new ApiClient(stack.baseUrl);
+  });
+  afterAll(() => stack?.close());
+
+  it('reports every service healthy over NATS', async () => {
+    const response = await api.get('/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      status: 'ok',
+      services: { identity: 'ok', booking: 'ok', files: 'ok', prescriptions: 'ok', consultations: 'ok' },
+    });
+  });
+
+  it('answers unknown API paths with a problem+json 404', async () => {
+    const response = await api.get('/api/no-such-thing');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 404, title: 'Not Found', code: 'NOT_FOUND' });
+    expect(typeof response.body.detail).toBe('string');
+  });
+
+  it('rejects unknown fields and lists the offending ones', async () => {
+    const response = await api.post('/api/auth/login', { email: 'a@b.pl', password: 'x', isAdmin: true });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(response.body.errors).toEqual([{ field: 'isAdmin', messages: ['property isAdmin should not exist'] }]);
+  });
+
+  it('rejects malformed JSON as a validation problem, not a crash', async () => {
+    const response = await api.call('POST', '/api/auth/login', {
+      headers: { 'content-type': 'application/json' },
+      body: undefined,
+    });
+    expect(response.status).toBe(400);
+    const raw = await fetch(`${stack.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
+    expect(raw.status).toBe(400);
+    expect(((await raw.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('sends security headers, no-store and a correlation id on API answers', async () => {
+    const response = await api.call('GET', '/api/catalog/services', { headers: { 'x-correlation-id': 'trace-me-42' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('x-correlation-id')).toBe('trace-me-42');
+  });
+
+  it('replaces a correlation id that could inject into logs', async () => {
+    const response = await api.call('GET', '/api/health', { headers: { 'x-correlation-id': 'bad id\twith tabs' } });
+    expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('publishes the OpenAPI document generated from the code', async () => {
+    const response = await api.get('/api/docs-json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toMatch(/^3\./);
+    for (const path of ['/api/auth/register', '/api/auth/login', '/api/me', '/api/slots', '/api/appointments/{id}/cancel']) {
+      expect(Object.keys(response.body.paths)).toContain(path);
+    }
+    const ui = await fetch(`${stack.baseUrl}/api/docs`);
+    expect(ui.status).toBe(200);
+  });
+});

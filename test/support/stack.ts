@@ -1,0 +1,67 @@
+import type { INestMicroservice } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Clock } from '@pacjent/platform';
+import { createTestDatabase, startTestService, type TestDatabase } from '@pacjent/testing';
+import { BookingDefinition } from '../../services/booking/src/app';
+import { ConsultationsDefinition } from '../../services/consultations/src/app';
+import { FilesDefinition } from '../../services/files/src/app';
+import { createGatewayApp } from '../../services/gateway/src/app';
+import { IdentityDefinition } from '../../services/identity/src/app';
+import { PrescriptionsDefinition } from '../../services/prescriptions/src/app';
+
+export interface Stack {
+  baseUrl: string;
+  database: TestDatabase;
+  gateway: NestFastifyApplication;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Seed the demo catalog, slots and accounts, as `npm start` does. Default true. */
+  demoData?: boolean;
+  /** A clock for identity (e.g. a FixedClock in the past, to mint expired tokens). */
+  identityClock?: Clock;
+  /** A clock for booking. */
+  bookingClock?: Clock;
+  /** Where the gateway finds the built web app (browser tests). */
+  portalDist?: string;
+}
+
+/**
+ * The whole portal in this process: every service on real NATS (under this
+ * test file's subject prefix) with its schema in a fresh database, and the
+ * gateway listening on a free port.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  process.env.SEED_DEMO_DATA = String(options.demoData ?? true);
+  if (options.portalDist) process.env.PORTAL_DIST = options.portalDist;
+  else process.env.PORTAL_DIST = '/nonexistent';
+  const database = await createTestDatabase();
+  const override = (clock?: Clock) => (clock ? [{ provide: Clock, useValue: clock }] : []);
+  const services: INestMicroservice[] = [];
+  try {
+    services.push(await startTestService(IdentityDefinition, override(options.identityClock)));
+    services.push(await startTestService(BookingDefinition, override(options.bookingClock)));
+    for (const definition of [FilesDefinition, PrescriptionsDefinition, ConsultationsDefinition]) {
+      services.push(await startTestService(definition));
+    }
+    const gateway = await createGatewayApp();
+    await gateway.listen(0, '127.0.0.1');
+    const address = gateway.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      database,
+      gateway,
+      close: async () => {
+        await gateway.close();
+        await Promise.all(services.map((service) => service.close()));
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await Promise.all(services.map((service) => service.close().catch(() => undefined)));
+    await database.drop();
+    throw error;
+  }
+}
