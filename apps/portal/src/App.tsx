@@ -1,0 +1,65 @@
+import { useEffect, type ReactNode } from 'react';
+import { useAuth } from './auth/AuthProvider';
+import { Header } from './components/Header';
+import { useI18n } from './i18n/I18nProvider';
+import { BookPage } from './pages/BookPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { navigate, safeNextPath, useLocation } from './router';
+
+const PUBLIC_PATHS = new Set(['/login', '/register']);
+const PRIVATE_PAGES: Record<string, () => ReactNode> = {
+  '/': () => <DashboardPage />,
+  '/book': () => <BookPage />,
+};
+
+/** Where the patient should be instead of `location`, or null to stay. */
+function redirectFor(signedIn: boolean, location: string): string | null {
+  const [path = '/', search = ''] = location.split('?');
+  if (signedIn && PUBLIC_PATHS.has(path)) return safeNextPath(new URLSearchParams(search).get('next'));
+  if (!signedIn && path in PRIVATE_PAGES) {
+    return path === '/' ? '/login' : `/login?next=${encodeURIComponent(location)}`;
+  }
+  return null;
+}
+
+export function App() {
+  const { t } = useI18n();
+  const { state } = useAuth();
+  const location = useLocation();
+  const path = location.split('?')[0] ?? '/';
+  const redirect = state.status === 'loading' ? null : redirectFor(state.status === 'authenticated', location);
+
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  let page: ReactNode;
+  if (state.status === 'loading' || redirect) {
+    page = (
+      <p className="muted page-loading" role="status">
+        {t.common.loading}
+      </p>
+    );
+  } else if (path === '/login') {
+    page = <LoginPage sessionExpired={state.status === 'anonymous' && state.expired} />;
+  } else if (path === '/register') {
+    page = <RegisterPage />;
+  } else {
+    page = PRIVATE_PAGES[path]?.() ?? <NotFoundPage />;
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <Header />
+      <main id="main" className="main" tabIndex={-1}>
+        {page}
+      </main>
+    </>
+  );
+}

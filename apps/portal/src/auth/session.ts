@@ -1,0 +1,73 @@
+import { sendRequest } from '../api/http';
+import { ApiError } from '../api/problem';
+import type { AccessToken } from '../api/types';
+import { refreshDelayMs } from './refresh-timing';
+
+/**
+ * The access token lives in memory only (never in storage); the refresh token
+ * is an HttpOnly cookie the gateway sets. A reload restores the session with
+ * one refresh call.
+ */
+let accessToken: string | null = null;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let inflight: Promise<RefreshOutcome> | null = null;
+const endListeners = new Set<() => void>();
+
+/** `rejected`: the server refused the cookie (no session); `failed`: it could not answer. */
+export type RefreshOutcome = { kind: 'ok' } | { kind: 'rejected' } | { kind: 'failed'; error: ApiError };
+
+export function getAccessToken(): string | null {
+  return accessToken;
+}
+
+export function startSession(token: AccessToken): void {
+  accessToken = token.accessToken;
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void refreshSession(), refreshDelayMs(token.expiresIn));
+}
+
+/** Forgets the token; unless `quietly`, tells the app the session is over. */
+export function endSession(quietly = false): void {
+  const hadSession = accessToken !== null;
+  accessToken = null;
+  clearTimeout(refreshTimer);
+  if (hadSession && !quietly) endListeners.forEach((listener) => listener());
+}
+
+/** Subscribes to involuntary ends (refresh refused). Returns the unsubscribe function. */
+export function onSessionEnded(listener: () => void): () => void {
+  endListeners.add(listener);
+  return () => endListeners.delete(listener);
+}
+
+/** Exchanges the refresh cookie for a new access token; concurrent callers share one request. */
+export function refreshSession(): Promise<RefreshOutcome> {
+  inflight ??= doRefresh().finally(() => {
+    inflight = null;
+  });
+  return inflight;
+}
+
+async function doRefresh(): Promise<RefreshOutcome> {
+  try {
+    startSession(await sendRequest<AccessToken>({ method: 'POST', path: '/api/auth/refresh' }));
+    return { kind: 'ok' };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.status === 401 || error.status === 403) {
+      endSession();
+      return { kind: 'rejected' };
+    }
+    return { kind: 'failed', error };
+  }
+}
+
+/** Ends the session on the server (clears the cookie) and here. */
+export async function logout(): Promise<void> {
+  try {
+    await sendRequest<void>({ method: 'POST', path: '/api/auth/logout', accessToken });
+  } finally {
+    accessToken = null;
+    clearTimeout(refreshTimer);
+  }
+}

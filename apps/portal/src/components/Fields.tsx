@@ -1,0 +1,128 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+
+interface FieldFrame {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  /** Messages shown under the field; any message marks it invalid. */
+  errors?: string[];
+  /** Text after the label for optional fields, e.g. "opcjonalnie". */
+  optionalText?: string;
+  testId: string;
+}
+
+function describedBy(id: string, hint: ReactNode, errors: string[] | undefined): string | undefined {
+  const ids = [errors?.length ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldMessages({ id, hint, errors }: { id: string; hint: ReactNode; errors?: string[] }) {
+  return (
+    <>
+      {errors?.length ? (
+        <p id={`${id}-error`} className="field__error" data-testid="field-error" data-field={id}>
+          {errors.join(' ')}
+        </p>
+      ) : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Label({ id, label, optionalText }: { id: string; label: string; optionalText?: string }) {
+  return (
+    <label htmlFor={id} className="field__label">
+      {label}
+      {optionalText ? <span className="field__optional"> ({optionalText})</span> : null}
+    </label>
+  );
+}
+
+export function TextField({
+  id,
+  label,
+  hint,
+  errors,
+  optionalText,
+  testId,
+  ...input
+}: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={invalid ? 'field field--invalid' : 'field'}>
+      <Label id={id} label={label} optionalText={optionalText} />
+      <input
+        id={id}
+        name={id}
+        className="field__control"
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        data-testid={testId}
+        {...input}
+      />
+      <FieldMessages id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  hint,
+  errors,
+  optionalText,
+  testId,
+  children,
+  ...select
+}: FieldFrame & SelectHTMLAttributes<HTMLSelectElement>) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={invalid ? 'field field--invalid' : 'field'}>
+      <Label id={id} label={label} optionalText={optionalText} />
+      <select
+        id={id}
+        name={id}
+        className="field__control"
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        data-testid={testId}
+        {...select}
+      >
+        {children}
+      </select>
+      <FieldMessages id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({
+  id,
+  label,
+  errors,
+  testId,
+  ...input
+}: Omit<FieldFrame, 'hint' | 'optionalText'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={invalid ? 'field field--check field--invalid' : 'field field--check'}>
+      <input
+        id={id}
+        name={id}
+        type="checkbox"
+        className="field__checkbox"
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+        data-testid={testId}
+        {...input}
+      />
+      <label htmlFor={id} className="field__label field__label--check">
+        {label}
+      </label>
+      <FieldMessages id={id} hint={null} errors={errors} />
+    </div>
+  );
+}

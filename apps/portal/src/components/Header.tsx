@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useAuth } from '../auth/AuthProvider';
+import { useI18n } from '../i18n/I18nProvider';
+import { Link, useLocation } from '../router';
+import { LangSwitch } from './LangSwitch';
+
+function NavLink({ to, testId, label }: { to: string; testId: string; label: string }) {
+  const path = useLocation().split('?')[0];
+  const current = path === to;
+  return (
+    <Link to={to} className="nav__link" data-testid={testId} aria-current={current ? 'page' : undefined}>
+      {label}
+    </Link>
+  );
+}
+
+export function Header() {
+  const { t } = useI18n();
+  const { state, logout } = useAuth();
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  const onLogout = async () => {
+    setLoggingOut(true);
+    await logout();
+    setLoggingOut(false);
+  };
+
+  return (
+    <header className="header">
+      <div className="header__bar">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            +
+          </span>
+          {t.appName}
+        </Link>
+        <div className="header__tools">
+          {state.status === 'authenticated' ? (
+            <>
+              <span className="header__user" data-testid="user-name">
+                <span className="visually-hidden">{t.nav.loggedInAs} </span>
+                {state.me.firstName} {state.me.lastName}
+              </span>
+              <LangSwitch />
+              <button
+                type="button"
+                className="button button--ghost"
+                data-testid="nav-logout"
+                disabled={loggingOut}
+                onClick={() => void onLogout()}
+              >
+                {loggingOut ? t.nav.loggingOut : t.nav.logout}
+              </button>
+            </>
+          ) : (
+            <LangSwitch />
+          )}
+        </div>
+      </div>
+      {state.status === 'authenticated' ? (
+        <nav className="nav" aria-label={t.nav.label}>
+          <NavLink to="/" testId="nav-dashboard" label={t.nav.dashboard} />
+          <NavLink to="/book" testId="nav-book" label={t.nav.book} />
+        </nav>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+import { useI18n } from '../i18n/I18nProvider';
+
+/** One button that flips between Polish and English; it shows the language it switches to. */
+export function LangSwitch() {
+  const { lang, t, setLang } = useI18n();
+  const next = lang === 'pl' ? 'en' : 'pl';
+  return (
+    <button
+      type="button"
+      className="button button--ghost lang-switch"
+      data-testid="lang-switch"
+      lang={next}
+      aria-label={t.langSwitch.title}
+      title={t.langSwitch.title}
+      onClick={() => setLang(next)}
+    >
+      {t.langSwitch.label}
+    </button>
+  );
+}

@@ -1,0 +1,164 @@
+import type { AccountLevel, Channel, ServiceView, TimeOfDay } from '@pacjent/contracts';
+import type { FormEvent } from 'react';
+import { useI18n } from '../../i18n/I18nProvider';
+import { groupServicesByKind } from '../../lib/catalog';
+import type { SlotSearchErrors, SlotSearchForm } from '../../lib/slot-search';
+import { InfoNote } from '../Alerts';
+import { SelectField, TextField } from '../Fields';
+
+const CHANNELS: readonly Channel[] = ['in_person', 'phone', 'video'];
+const TIMES_OF_DAY: readonly TimeOfDay[] = ['morning', 'afternoon', 'evening'];
+const LANGUAGES = ['pl', 'en', 'uk', 'de', 'ru'] as const;
+
+interface Props {
+  services: readonly ServiceView[];
+  cities: readonly string[];
+  level: AccountLevel;
+  value: SlotSearchForm;
+  errors: SlotSearchErrors;
+  searching: boolean;
+  onChange: (next: SlotSearchForm) => void;
+  onSubmit: () => void;
+}
+
+/** "Wyszukaj terminy": the patient's preferences for a free slot. */
+export function SearchForm({ services, cities, level, value, errors, searching, onChange, onSubmit }: Props) {
+  const { t, lang } = useI18n();
+  const service = services.find((s) => s.id === value.serviceId);
+  const channels = service ? CHANNELS.filter((c) => service.channels.includes(c)) : CHANNELS;
+  const errorOf = (field: keyof SlotSearchForm) => {
+    const problem = errors[field];
+    return problem ? [t.validation[problem]] : undefined;
+  };
+
+  const set = <K extends keyof SlotSearchForm>(field: K, fieldValue: SlotSearchForm[K]) =>
+    onChange({ ...value, [field]: fieldValue });
+
+  const chooseService = (serviceId: string) => {
+    const next = services.find((s) => s.id === serviceId);
+    const channel = next && value.channel && !next.channels.includes(value.channel) ? '' : value.channel;
+    onChange({ ...value, serviceId, channel });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+
+  return (
+    <form className="form search" noValidate onSubmit={submit} aria-labelledby="search-title">
+      <h2 id="search-title" className="panel__title">
+        {t.book.searchTitle}
+      </h2>
+      <SelectField
+        id="search-service"
+        testId="search-service"
+        label={t.book.service}
+        required
+        value={value.serviceId}
+        onChange={(event) => chooseService(event.target.value)}
+        errors={errorOf('serviceId')}
+      >
+        <option value="">{t.book.chooseService}</option>
+        {groupServicesByKind(services, lang).map((group) => (
+          <optgroup key={group.kind} label={t.kinds[group.kind]}>
+            {group.services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
+      {service && level === 'basic' && !service.basicAllowed ? <InfoNote>{t.book.fullOnlyWarning}</InfoNote> : null}
+      {service?.requiresReferral ? <InfoNote>{t.book.referralWarning}</InfoNote> : null}
+      <div className="search__grid">
+        <SelectField
+          id="search-channel"
+          testId="search-channel"
+          label={t.book.channel}
+          value={value.channel}
+          onChange={(event) => set('channel', event.target.value as Channel | '')}
+        >
+          <option value="">{t.common.any}</option>
+          {channels.map((channel) => (
+            <option key={channel} value={channel}>
+              {t.visit.channel[channel]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="search-city"
+          testId="search-city"
+          label={t.book.city}
+          value={value.city}
+          onChange={(event) => set('city', event.target.value)}
+        >
+          <option value="">{t.common.anyCity}</option>
+          {cities.map((city) => (
+            <option key={city} value={city}>
+              {city}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="search-from"
+          testId="search-from"
+          label={t.book.from}
+          type="date"
+          required
+          value={value.from}
+          onChange={(event) => set('from', event.target.value)}
+          errors={errorOf('from')}
+        />
+        <TextField
+          id="search-to"
+          testId="search-to"
+          label={t.book.to}
+          type="date"
+          required
+          min={value.from || undefined}
+          value={value.to}
+          onChange={(event) => set('to', event.target.value)}
+          errors={errorOf('to')}
+        />
+        <SelectField
+          id="search-time-of-day"
+          testId="search-time-of-day"
+          label={t.book.timeOfDay}
+          value={value.timeOfDay}
+          onChange={(event) => set('timeOfDay', event.target.value as TimeOfDay | '')}
+        >
+          <option value="">{t.common.any}</option>
+          {TIMES_OF_DAY.map((time) => (
+            <option key={time} value={time}>
+              {t.timesOfDay[time]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="search-language"
+          testId="search-language"
+          label={t.book.language}
+          value={value.language}
+          onChange={(event) => set('language', event.target.value)}
+        >
+          <option value="">{t.common.anyLanguage}</option>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {t.languages[code]}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <button
+        type="submit"
+        className="button button--primary search__submit"
+        data-testid="search-submit"
+        disabled={searching}
+      >
+        {searching ? t.book.searching : t.book.search}
+      </button>
+    </form>
+  );
+}

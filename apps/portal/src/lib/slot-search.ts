@@ -1,0 +1,60 @@
+import type { Channel, TimeOfDay } from '@pacjent/contracts';
+import { addDays, isDayKey, warsawDateKey, warsawDayStart } from './warsaw-time';
+
+/** The "Wyszukaj terminy" form as the patient fills it in. Empty string = any. */
+export interface SlotSearchForm {
+  serviceId: string;
+  channel: Channel | '';
+  city: string;
+  /** Warsaw calendar days, YYYY-MM-DD, both inclusive. */
+  from: string;
+  to: string;
+  timeOfDay: TimeOfDay | '';
+  language: string;
+}
+
+export type SlotSearchProblem = 'serviceRequired' | 'invalidDate' | 'toBeforeFrom';
+export type SlotSearchErrors = Partial<Record<keyof SlotSearchForm, SlotSearchProblem>>;
+
+export const DEFAULT_RANGE_DAYS = 14;
+export const SLOT_RESULT_LIMIT = 100;
+
+export function defaultSlotSearch(now: Date): SlotSearchForm {
+  const today = warsawDateKey(now);
+  return {
+    serviceId: '',
+    channel: '',
+    city: '',
+    from: today,
+    to: addDays(today, DEFAULT_RANGE_DAYS),
+    timeOfDay: '',
+    language: '',
+  };
+}
+
+export function validateSlotSearch(form: SlotSearchForm): SlotSearchErrors {
+  const errors: SlotSearchErrors = {};
+  if (!form.serviceId) errors.serviceId = 'serviceRequired';
+  if (!isDayKey(form.from)) errors.from = 'invalidDate';
+  if (!isDayKey(form.to)) errors.to = 'invalidDate';
+  else if (isDayKey(form.from) && form.to < form.from) errors.to = 'toBeforeFrom';
+  return errors;
+}
+
+/**
+ * The query string of `GET /api/slots`. Days become instants in Warsaw: from
+ * the start of `from` (or now, if that is later) to the end of `to`.
+ */
+export function slotSearchQuery(form: SlotSearchForm, now: Date): string {
+  const start = warsawDayStart(form.from);
+  const params = new URLSearchParams();
+  if (form.serviceId) params.set('serviceId', form.serviceId);
+  if (form.channel) params.set('channel', form.channel);
+  if (form.city) params.set('city', form.city);
+  params.set('from', (start < now ? now : start).toISOString());
+  params.set('to', warsawDayStart(addDays(form.to, 1)).toISOString());
+  if (form.timeOfDay) params.set('timeOfDay', form.timeOfDay);
+  if (form.language) params.set('language', form.language);
+  params.set('limit', String(SLOT_RESULT_LIMIT));
+  return params.toString();
+}

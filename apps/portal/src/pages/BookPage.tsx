@@ -1,0 +1,235 @@
+import type { AppointmentView, ServiceView, SlotView } from '@pacjent/contracts';
+import { useState } from 'react';
+import { api } from '../api/endpoints';
+import { ApiError } from '../api/problem';
+import type { OccupationalReferral } from '../api/types';
+import { useMe } from '../auth/AuthProvider';
+import { ErrorMessage, SuccessMessage, SuccessRegion } from '../components/Alerts';
+import { BookingPanel, type ReferralErrors } from '../components/book/BookingPanel';
+import { SearchForm } from '../components/book/SearchForm';
+import { SlotList } from '../components/book/SlotList';
+import { PageHeading } from '../components/PageHeading';
+import { VisitDetails } from '../components/VisitDetails';
+import { describeError, type ErrorText } from '../i18n/errors';
+import { useI18n } from '../i18n/I18nProvider';
+import { newIdempotencyKey } from '../lib/idempotency';
+import { emptyReferral, missingReferralFields, trimReferral } from '../lib/referral';
+import {
+  defaultSlotSearch,
+  slotSearchQuery,
+  validateSlotSearch,
+  type SlotSearchErrors,
+  type SlotSearchForm,
+} from '../lib/slot-search';
+import { useLoader } from '../lib/use-loader';
+import { Link } from '../router';
+
+/** After these the slot list is stale: show it again, fresh. */
+const SLOT_GONE = new Set(['SLOT_TAKEN', 'SLOT_NOT_FOUND', 'SLOT_IN_PAST']);
+const REFERRAL_FIELDS = [
+  'occupationalReferral.employer',
+  'occupationalReferral.position',
+  'occupationalReferral.referralNumber',
+];
+
+interface Selection {
+  slot: SlotView;
+  service: ServiceView | undefined;
+  /** One key per confirmation; kept for retries whose outcome is unknown. */
+  idempotencyKey: string;
+}
+
+/** "Umów usługę": search free slots, pick one, confirm. */
+export function BookPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const services = useLoader(() => api.services(), []);
+  const cities = useLoader(() => api.cities(), []);
+
+  const [form, setForm] = useState<SlotSearchForm>(() => defaultSlotSearch(new Date()));
+  const [formErrors, setFormErrors] = useState<SlotSearchErrors>({});
+  const [query, setQuery] = useState<string | null>(null);
+  const [slots, setSlots] = useState<SlotView[] | null>(null);
+  const [searching, setSearching] = useState(false);
+
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [referral, setReferral] = useState<OccupationalReferral>(emptyReferral);
+  const [referralErrors, setReferralErrors] = useState<ReferralErrors>({});
+  const [booking, setBooking] = useState(false);
+  const [booked, setBooked] = useState<AppointmentView | null>(null);
+  const [error, setError] = useState<ErrorText | null>(null);
+
+  const runSearch = async (nextQuery: string) => {
+    setSearching(true);
+    try {
+      setSlots(await api.slots(nextQuery));
+      setQuery(nextQuery);
+    } catch (caught) {
+      setError(describeError(caught, t));
+    } finally {
+      setSearching(false);
+    }
+  };
+
+  const search = () => {
+    const found = validateSlotSearch(form);
+    setFormErrors(found);
+    setError(null);
+    setBooked(null);
+    setSelection(null);
+    if (Object.keys(found).length > 0) {
+      setError({ message: t.validation.fixFields, fields: {} });
+      return;
+    }
+    void runSearch(slotSearchQuery(form, new Date()));
+  };
+
+  const reserve = (slot: SlotView) => {
+    setSelection({
+      slot,
+      service: services.data?.find((s) => s.id === slot.service.id),
+      idempotencyKey: newIdempotencyKey(),
+    });
+    setReferralErrors({});
+    setError(null);
+    setBooked(null);
+  };
+
+  const occupational = selection?.service?.kind === 'occupational';
+
+  const confirm = async () => {
+    if (!selection) return;
+    if (occupational) {
+      const missing = missingReferralFields(referral);
+      setReferralErrors(Object.fromEntries(missing.map((field) => [field, [t.validation.required]])));
+      if (missing.length > 0) {
+        setError({ message: t.validation.fixFields, fields: {} });
+        return;
+      }
+    }
+    setBooking(true);
+    setError(null);
+    try {
+      const appointment = await api.book(
+        selection.slot.id,
+        selection.idempotencyKey,
+        occupational ? trimReferral(referral) : undefined,
+      );
+      setBooked(appointment);
+      setSelection(null);
+      setReferral(emptyReferral);
+      if (query) void runSearch(query);
+    } catch (caught) {
+      handleBookingError(caught, selection);
+    } finally {
+      setBooking(false);
+    }
+  };
+
+  const handleBookingError = (caught: unknown, current: Selection) => {
+    const described = describeError(caught, t, REFERRAL_FIELDS);
+    setError(described);
+    setReferralErrors({
+      employer: described.fields['occupationalReferral.employer'],
+      position: described.fields['occupationalReferral.position'],
+      referralNumber: described.fields['occupationalReferral.referralNumber'],
+    });
+    const code = caught instanceof ApiError ? caught.code : '';
+    if (SLOT_GONE.has(code)) {
+      setSelection(null);
+      if (query) void runSearch(query);
+    } else if (caught instanceof ApiError && caught.status >= 400 && caught.status < 500) {
+      // The server answered for sure: a new attempt is a new request.
+      setSelection({ ...current, idempotencyKey: newIdempotencyKey() });
+    }
+  };
+
+  const loadError = services.error ?? cities.error;
+
+  return (
+    <div className="page">
+      <PageHeading>{t.book.title}</PageHeading>
+      {loadError && !services.data ? (
+        <ErrorMessage message={describeError(loadError, t).message}>
+          <button type="button" className="button button--secondary" onClick={services.reload}>
+            {t.dashboard.reload}
+          </button>
+        </ErrorMessage>
+      ) : null}
+      <div className="book">
+        <section className="panel">
+          {services.data ? (
+            <SearchForm
+              services={services.data}
+              cities={cities.data ?? []}
+              level={me.level}
+              value={form}
+              errors={formErrors}
+              searching={searching}
+              onChange={(next) => {
+                setForm(next);
+                setFormErrors({});
+              }}
+              onSubmit={search}
+            />
+          ) : (
+            <p className="muted">{services.error ? null : t.common.loading}</p>
+          )}
+        </section>
+
+        <div className="book__results">
+          <SuccessRegion>
+            {booked ? (
+              <SuccessMessage testId="booking-success">
+                <p className="alert__title">{t.book.success}</p>
+                <VisitDetails slot={booked.slot} />
+                <Link to="/" data-testid="booking-success-link">
+                  {t.book.goToDashboard}
+                </Link>
+              </SuccessMessage>
+            ) : null}
+          </SuccessRegion>
+
+          {selection ? (
+            <BookingPanel
+              slot={selection.slot}
+              referral={occupational ? referral : null}
+              referralErrors={referralErrors}
+              error={error}
+              busy={booking}
+              onReferralChange={(next) => {
+                setReferral(next);
+                setReferralErrors({});
+              }}
+              onConfirm={() => void confirm()}
+              onBack={() => {
+                setSelection(null);
+                setError(null);
+              }}
+            />
+          ) : (
+            <>
+              <ErrorMessage message={error?.message} />
+              {slots ? (
+                <section
+                  className="panel"
+                  aria-labelledby="results-title"
+                  data-testid="slot-results"
+                  aria-busy={searching}
+                >
+                  <h2 id="results-title" className="panel__title">
+                    {t.book.results}
+                  </h2>
+                  <p className="muted" role="status">
+                    {slots.length ? t.book.resultsCount(slots.length) : t.book.noResults}
+                  </p>
+                  <SlotList slots={slots} onReserve={reserve} />
+                </section>
+              ) : null}
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
