@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AccountLevel,
+  DomainError,
+  ErrorCode,
+  isValidPesel,
+  Role,
+  type Actor,
+  type MeView,
+  type RegisterDto,
+  type RegisterResult,
+} from '@pacjent/contracts';
+import { Clock, validationFailed } from '@pacjent/platform';
+import { AccountsRepository } from './accounts.repository';
+import { toMeView } from './accounts.dto';
+import { normaliseEmail } from './email';
+import { PasswordHasher } from './password-hasher';
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Opens a basic patient account. The email is unique whatever its case. */
+  async register(input: RegisterDto): Promise<RegisterResult> {
+    if (input.pesel !== undefined && !isValidPesel(input.pesel)) {
+      throw validationFailed([{ field: 'pesel', messages: ['pesel must be a valid PESEL (checksum and birth date)'] }]);
+    }
+    const now = this.clock.now();
+    const id = await this.accounts.create({
+      email: normaliseEmail(input.email),
+      passwordHash: await this.passwords.hash(input.password),
+      firstName: input.firstName.trim(),
+      lastName: input.lastName.trim(),
+      phone: input.phone ?? null,
+      pesel: input.pesel ?? null,
+      roles: [Role.PATIENT],
+      level: AccountLevel.BASIC,
+      termsAcceptedAt: now,
+      createdAt: now,
+    });
+    return { id };
+  }
+
+  async me(actor: Actor | null): Promise<MeView> {
+    if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
+    const account = await this.accounts.findById(actor.id);
+    if (!account) throw new DomainError(ErrorCode.NOT_FOUND, 'The account does not exist.');
+    return toMeView(account);
+  }
+}

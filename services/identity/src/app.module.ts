@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { databaseModule, healthController, PlatformModule } from '@pacjent/platform';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
+import { IdentityConfig } from './config';
+import { IdentityDatabase } from './database';
+import { DemoModule } from './demo/demo.module';
+import { KeysModule } from './keys/keys.module';
+
+/** The identity service: accounts, login and sessions, signing keys. */
+@Module({
+  imports: [
+    PlatformModule.forService('identity', IdentityConfig),
+    databaseModule(IdentityDatabase),
+    ScheduleModule.forRoot(),
+    AccountsModule,
+    AuthModule,
+    KeysModule,
+    DemoModule,
+  ],
+  controllers: [healthController('identity')],
+})
+export class IdentityModule {}

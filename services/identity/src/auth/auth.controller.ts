@@ -1,0 +1,24 @@
+import { Controller } from '@nestjs/common';
+import { LoginDto, RefreshTokenDto, Subjects, type BusRequest, type TokenResult } from '@pacjent/contracts';
+import { BusHandler, validateInput } from '@pacjent/platform';
+import { AuthService } from './auth.service';
+
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @BusHandler(Subjects.identity.login)
+  login(payload: BusRequest): Promise<TokenResult> {
+    return this.auth.login(validateInput(LoginDto, payload.data), payload.clientIp);
+  }
+
+  @BusHandler(Subjects.identity.refresh)
+  refresh(payload: BusRequest): Promise<TokenResult> {
+    return this.auth.refresh(validateInput(RefreshTokenDto, payload.data));
+  }
+
+  @BusHandler(Subjects.identity.logout)
+  logout(payload: BusRequest): Promise<Record<string, never>> {
+    return this.auth.logout(validateInput(RefreshTokenDto, payload.data));
+  }
+}

@@ -1,0 +1,57 @@
+import { PlatformConfig } from '@pacjent/platform';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
+
+/** What the identity service reads from the environment, on top of the platform's variables. */
+export class IdentityConfig extends PlatformConfig {
+  /** `iss` of access tokens; the gateway's JWT_ISSUER must match. */
+  @IsString()
+  @IsNotEmpty()
+  JWT_ISSUER = 'pacjent-identity';
+
+  /** `aud` of access tokens; the gateway's JWT_AUDIENCE must match. */
+  @IsString()
+  @IsNotEmpty()
+  JWT_AUDIENCE = 'pacjent';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(300)
+  @Max(31_536_000)
+  REFRESH_TOKEN_TTL_SECONDS = 2_592_000;
+
+  /** Failed logins allowed for one email within LOGIN_ACCOUNT_WINDOW_SECONDS; then it is locked until the window ends. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_ACCOUNT_WINDOW_SECONDS = 900;
+
+  /** Failed logins allowed from one client IP within LOGIN_IP_WINDOW_SECONDS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_IP_WINDOW_SECONDS = 60;
+
+  /** Create the demo staff and doctor accounts on start (idempotent). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SEED_DEMO_DATA = false;
+}

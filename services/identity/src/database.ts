@@ -1,0 +1,27 @@
+import type { ServiceDatabase } from '@pacjent/platform';
+import { AccountEntity } from './accounts/account.entity';
+import { LoginThrottleEntity } from './auth/login-throttle.entity';
+import { RefreshTokenEntity } from './auth/refresh-token.entity';
+import { SigningKeyEntity } from './keys/signing-key.entity';
+import { CreateSchema1764086400000 } from './migrations/1764086400000-create-schema';
+import { AccountsTokensKeys1764172800000 } from './migrations/1764172800000-accounts-tokens-keys';
+
+export const IdentityDatabase: ServiceDatabase = {
+  schema: 'identity',
+  entities: [AccountEntity, RefreshTokenEntity, SigningKeyEntity, LoginThrottleEntity],
+  migrations: [CreateSchema1764086400000, AccountsTokensKeys1764172800000],
+};
+
+/** Rows of a raw query: TypeORM answers UPDATE/DELETE with `[rows, count]` and everything else with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}
+
+/** Whether a database error is a unique violation of `constraint`. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}
