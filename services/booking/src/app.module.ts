@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { databaseModule, healthController, PlatformModule } from '@pacjent/platform';
+import { AppointmentsModule } from './appointments/appointments.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { BookingConfig } from './config';
+import { BookingDatabase } from './database';
+import { DemoModule } from './demo/demo.module';
+import { SlotsModule } from './slots/slots.module';
+
+/** The booking service: catalog, free-slot search, appointments, and the demo network. */
+@Module({
+  imports: [
+    PlatformModule.forService('booking', BookingConfig),
+    databaseModule(BookingDatabase),
+    CatalogModule,
+    SlotsModule,
+    AppointmentsModule,
+    DemoModule,
+  ],
+  controllers: [healthController('booking')],
+})
+export class BookingModule {}

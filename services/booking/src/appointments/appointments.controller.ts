@@ -1,0 +1,43 @@
+import { Controller } from '@nestjs/common';
+import {
+  AppointmentIdDto,
+  CreateAppointmentDto,
+  ListAppointmentsDto,
+  Subjects,
+  type AppointmentView,
+  type BusRequest,
+  type CancelResult,
+} from '@pacjent/contracts';
+import { BusHandler, validateInput } from '@pacjent/platform';
+import { AppointmentsService } from './appointments.service';
+import { requirePatient } from './patient-actor';
+
+/** A patient's own appointments; the patient is always the actor. */
+@Controller()
+export class AppointmentsController {
+  constructor(private readonly appointments: AppointmentsService) {}
+
+  @BusHandler(Subjects.booking.createAppointment)
+  create(payload: BusRequest): Promise<AppointmentView> {
+    const actor = requirePatient(payload.actor);
+    return this.appointments.create(actor, validateInput(CreateAppointmentDto, payload.data), payload.idempotencyKey);
+  }
+
+  @BusHandler(Subjects.booking.listAppointments)
+  list(payload: BusRequest): Promise<AppointmentView[]> {
+    const actor = requirePatient(payload.actor);
+    return this.appointments.list(actor, validateInput(ListAppointmentsDto, payload.data));
+  }
+
+  @BusHandler(Subjects.booking.getAppointment)
+  get(payload: BusRequest): Promise<AppointmentView> {
+    const actor = requirePatient(payload.actor);
+    return this.appointments.get(actor, validateInput(AppointmentIdDto, payload.data));
+  }
+
+  @BusHandler(Subjects.booking.cancelAppointment)
+  cancel(payload: BusRequest): Promise<CancelResult> {
+    const actor = requirePatient(payload.actor);
+    return this.appointments.cancel(actor, validateInput(AppointmentIdDto, payload.data), payload.idempotencyKey);
+  }
+}

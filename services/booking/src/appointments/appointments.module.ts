@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { AppointmentsController } from './appointments.controller';
+import { AppointmentsRepository } from './appointments.repository';
+import { AppointmentsService } from './appointments.service';
+
+@Module({
+  imports: [IdempotencyModule],
+  controllers: [AppointmentsController],
+  providers: [AppointmentsService, AppointmentsRepository],
+  exports: [AppointmentsService],
+})
+export class AppointmentsModule {}

@@ -1,0 +1,23 @@
+import type { ServiceDatabase } from '@pacjent/platform';
+import { AppointmentEntity } from './appointments/appointment.entity';
+import { DoctorServiceEntity } from './catalog/doctor-service.entity';
+import { DoctorEntity } from './catalog/doctor.entity';
+import { FacilityEntity } from './catalog/facility.entity';
+import { MedicalServiceEntity } from './catalog/medical-service.entity';
+import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
+import { CreateBookingSchema1764086400000 } from './migrations/1764086400000-create-booking-schema';
+import { SlotEntity } from './slots/slot.entity';
+
+export const BookingDatabase: ServiceDatabase = {
+  schema: 'booking',
+  entities: [
+    FacilityEntity,
+    MedicalServiceEntity,
+    DoctorEntity,
+    DoctorServiceEntity,
+    SlotEntity,
+    AppointmentEntity,
+    IdempotencyKeyEntity,
+  ],
+  migrations: [CreateBookingSchema1764086400000],
+};

@@ -1,0 +1,54 @@
+import type { Channel } from '@pacjent/contracts';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { DoctorEntity } from '../catalog/doctor.entity';
+import { FacilityEntity } from '../catalog/facility.entity';
+import { MedicalServiceEntity } from '../catalog/medical-service.entity';
+
+/**
+ * A bookable period of a doctor's time for one service and channel. Whether it
+ * is free is not stored here: a slot is taken while a booked appointment
+ * points at it (see appointments).
+ */
+@Entity({ name: 'slots' })
+@Unique('UQ_slots_doctor_id_starts_at', ['doctorId', 'startsAt'])
+@Check('CHK_slots_ends_after_start', `"ends_at" > "starts_at"`)
+@Check('CHK_slots_channel', `"channel" IN ('in_person', 'phone', 'video')`)
+@Check('CHK_slots_facility', `("channel" = 'in_person') = ("facility_id" IS NOT NULL)`)
+@Index('IDX_slots_service_id_starts_at', ['serviceId', 'startsAt'])
+@Index('IDX_slots_facility_id_starts_at', ['facilityId', 'startsAt'])
+@Index('IDX_slots_starts_at', ['startsAt'])
+export class SlotEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_slots' })
+  id: string;
+
+  @Column('uuid', { name: 'service_id' })
+  serviceId: string;
+
+  @Column('uuid', { name: 'doctor_id' })
+  doctorId: string;
+
+  /** Null for phone and video slots. */
+  @Column('uuid', { name: 'facility_id', nullable: true })
+  facilityId: string | null;
+
+  @Column('text')
+  channel: Channel;
+
+  @Column('timestamptz', { name: 'starts_at' })
+  startsAt: Date;
+
+  @Column('timestamptz', { name: 'ends_at' })
+  endsAt: Date;
+
+  @ManyToOne(() => MedicalServiceEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_slots_service_id' })
+  service?: MedicalServiceEntity;
+
+  @ManyToOne(() => DoctorEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'doctor_id', foreignKeyConstraintName: 'FK_slots_doctor_id' })
+  doctor?: DoctorEntity;
+
+  @ManyToOne(() => FacilityEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'facility_id', foreignKeyConstraintName: 'FK_slots_facility_id' })
+  facility?: FacilityEntity | null;
+}

@@ -1,0 +1,15 @@
+import { Controller } from '@nestjs/common';
+import { SlotSearchDto, Subjects, type BusRequest, type SlotView } from '@pacjent/contracts';
+import { BusHandler, validateInput } from '@pacjent/platform';
+import { SlotsService } from './slots.service';
+
+@Controller()
+export class SlotsController {
+  constructor(private readonly slots: SlotsService) {}
+
+  /** Public: the actor may be null. */
+  @BusHandler(Subjects.booking.searchSlots)
+  search(payload: BusRequest): Promise<SlotView[]> {
+    return this.slots.search(validateInput(SlotSearchDto, payload.data));
+  }
+}

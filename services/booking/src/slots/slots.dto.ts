@@ -1,0 +1,43 @@
+import type { Channel, SlotView } from '@pacjent/contracts';
+
+/** The columns every slot view is read from (see SLOT_VIEW_COLUMNS). */
+export interface SlotRow {
+  slot_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  channel: Channel;
+  service_id: string;
+  service_name: string;
+  doctor_id: string;
+  doctor_name: string;
+  facility_id: string | null;
+  facility_name: string | null;
+  facility_city: string | null;
+}
+
+/** Selects a SlotRow from `s` (slots) joined by SLOT_VIEW_JOINS. */
+export const SLOT_VIEW_COLUMNS = `
+  s.id AS slot_id, s.starts_at, s.ends_at, s.channel,
+  sv.id AS service_id, sv.name AS service_name,
+  d.id AS doctor_id, d.name AS doctor_name,
+  f.id AS facility_id, f.name AS facility_name, f.city AS facility_city`;
+
+export const SLOT_VIEW_JOINS = `
+  JOIN "booking"."services" sv ON sv.id = s.service_id
+  JOIN "booking"."doctors" d ON d.id = s.doctor_id
+  LEFT JOIN "booking"."facilities" f ON f.id = s.facility_id`;
+
+export function toSlotView(row: SlotRow): SlotView {
+  return {
+    id: row.slot_id,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    channel: row.channel,
+    service: { id: row.service_id, name: row.service_name },
+    doctor: { id: row.doctor_id, name: row.doctor_name },
+    facility:
+      row.facility_id === null
+        ? null
+        : { id: row.facility_id, name: row.facility_name ?? '', city: row.facility_city ?? '' },
+  };
+}

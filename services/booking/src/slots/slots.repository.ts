@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { Channel } from '@pacjent/contracts';
+import { DataSource } from 'typeorm';
+import { SlotEntity } from './slot.entity';
+import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, type SlotRow } from './slots.dto';
+import { CLINIC_TIME_ZONE } from './warsaw-time';
+
+export interface SlotCriteria {
+  /** Slots start strictly after this instant (they have not started yet)… */
+  now: Date;
+  /** …at or after this one… */
+  from: Date;
+  /** …and before this one. */
+  to: Date;
+  serviceId?: string;
+  channel?: Channel;
+  /** Matches in-person slots in the city; phone and video slots match wherever the patient is. */
+  city?: string;
+  facilityId?: string;
+  doctorId?: string;
+  language?: string;
+  /** Warsaw local hours [from, to) the slot starts in. */
+  hours?: readonly [number, number];
+  limit: number;
+}
+
+export interface NewSlot {
+  serviceId: string;
+  doctorId: string;
+  facilityId: string | null;
+  channel: Channel;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** Finds and creates slots. */
+@Injectable()
+export class SlotsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Free slots (no booked appointment) matching the criteria, soonest first. */
+  searchFree(criteria: SlotCriteria): Promise<SlotRow[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = [
+      `s.starts_at > ${param(criteria.now)}`,
+      `s.starts_at >= ${param(criteria.from)}`,
+      `s.starts_at < ${param(criteria.to)}`,
+      `NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id AND a.status = 'booked')`,
+    ];
+    if (criteria.serviceId) where.push(`s.service_id = ${param(criteria.serviceId)}`);
+    if (criteria.channel) where.push(`s.channel = ${param(criteria.channel)}`);
+    if (criteria.city) where.push(`(s.facility_id IS NULL OR lower(f.city) = lower(${param(criteria.city)}))`);
+    if (criteria.facilityId) where.push(`s.facility_id = ${param(criteria.facilityId)}`);
+    if (criteria.doctorId) where.push(`s.doctor_id = ${param(criteria.doctorId)}`);
+    if (criteria.language) where.push(`${param(criteria.language.toLowerCase())} = ANY (d.languages)`);
+    if (criteria.hours) {
+      const localHour = `extract(hour FROM s.starts_at AT TIME ZONE '${CLINIC_TIME_ZONE}')`;
+      where.push(`${localHour} >= ${param(criteria.hours[0])} AND ${localHour} < ${param(criteria.hours[1])}`);
+    }
+    return this.dataSource.query(
+      `SELECT ${SLOT_VIEW_COLUMNS}
+         FROM "booking"."slots" s ${SLOT_VIEW_JOINS}
+        WHERE ${where.join('\n          AND ')}
+        ORDER BY s.starts_at, s.id
+        LIMIT ${param(criteria.limit)}`,
+      params,
+    );
+  }
+
+  create(slot: NewSlot): Promise<SlotEntity> {
+    const repository = this.dataSource.getRepository(SlotEntity);
+    return repository.save(repository.create(slot));
+  }
+}
