@@ -75,8 +75,8 @@ export const en: Dictionary = {
   serverFields: {
     email: 'Enter a valid email address.',
     password: 'The password must be at least 10 characters long.',
-    firstName: 'Enter your first name.',
-    lastName: 'Enter your last name.',
+    firstName: 'Enter a valid first name (up to 100 characters).',
+    lastName: 'Enter a valid last name (up to 100 characters).',
     phone: 'Enter a valid phone number.',
     pesel: 'This PESEL number is not valid.',
     acceptTerms: 'Accept the terms of service to create an account.',

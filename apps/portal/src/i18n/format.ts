@@ -1,17 +1,17 @@
 import { WARSAW, warsawDayStart } from '../lib/warsaw-time';
 import { localeOf, type Lang } from './lang';
 
-/** "środa, 10 marca 2021, 09:10" — a visit's start, in Warsaw time. */
+/** "Środa, 10 marca 2021, godz. 09:10" — a visit's start, in Warsaw time. */
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf(lang), {
+  const date = new Intl.DateTimeFormat(localeOf(lang), {
     timeZone: WARSAW,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
   }).format(new Date(iso));
+  const time = formatTime(iso, lang);
+  return lang === 'pl' ? `${capitalize(date)}, godz. ${time}` : `${date}, ${time}`;
 }
 
 /** "09:10" in Warsaw time. */
@@ -24,17 +24,22 @@ export function formatTime(iso: string, lang: Lang): string {
   }).format(new Date(iso));
 }
 
-/** "środa, 10 marca" — the heading of one day of free slots. */
+/** "Środa, 10 marca" — the heading of one day of free slots. */
 export function formatDayHeading(dayKey: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf(lang), {
+  const heading = new Intl.DateTimeFormat(localeOf(lang), {
     timeZone: WARSAW,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
   }).format(warsawDayStart(dayKey));
+  return capitalize(heading);
 }
 
 /** "09:10–09:30" in Warsaw time. */
 export function formatTimeRange(startIso: string, endIso: string, lang: Lang): string {
   return `${formatTime(startIso, lang)}–${formatTime(endIso, lang)}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }

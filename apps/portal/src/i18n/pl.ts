@@ -78,8 +78,8 @@ export const pl = {
   serverFields: {
     email: 'Podaj poprawny adres e-mail.',
     password: 'Hasło musi mieć co najmniej 10 znaków.',
-    firstName: 'Podaj imię.',
-    lastName: 'Podaj nazwisko.',
+    firstName: 'Podaj poprawne imię (do 100 znaków).',
+    lastName: 'Podaj poprawne nazwisko (do 100 znaków).',
     phone: 'Podaj poprawny numer telefonu.',
     pesel: 'Numer PESEL jest nieprawidłowy.',
     acceptTerms: 'Aby założyć konto, zaakceptuj regulamin.',

@@ -18,3 +18,12 @@ export function groupSlotsByDay(slots: readonly SlotView[]): SlotDay[] {
   }
   return [...days].map(([day, list]) => ({ day, slots: list }));
 }
+
+/** Planned visits soonest first; the history most recent first. */
+export function sortVisits<T extends { slot: { startsAt: string } }>(
+  visits: readonly T[],
+  scope: 'upcoming' | 'past',
+): T[] {
+  const direction = scope === 'upcoming' ? 1 : -1;
+  return [...visits].sort((a, b) => direction * (Date.parse(a.slot.startsAt) - Date.parse(b.slot.startsAt)));
+}

@@ -77,6 +77,7 @@ export function BookPage() {
     setError(null);
     setBooked(null);
     setSelection(null);
+    setSlots(null);
     if (Object.keys(found).length > 0) {
       setError({ message: t.validation.fixFields, fields: {} });
       return;

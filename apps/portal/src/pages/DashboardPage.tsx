@@ -8,6 +8,7 @@ import { AppointmentList } from '../components/AppointmentList';
 import { PageHeading } from '../components/PageHeading';
 import { describeError } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
+import { sortVisits } from '../lib/slots';
 import { useLoader } from '../lib/use-loader';
 import { Link } from '../router';
 
@@ -15,8 +16,8 @@ import { Link } from '../router';
 export function DashboardPage() {
   const { t } = useI18n();
   const me = useMe();
-  const upcoming = useLoader(() => api.appointments('upcoming'), []);
-  const past = useLoader(() => api.appointments('past'), []);
+  const upcoming = useLoader(() => api.appointments('upcoming').then((list) => sortVisits(list, 'upcoming')), []);
+  const past = useLoader(() => api.appointments('past').then((list) => sortVisits(list, 'past')), []);
   const [cancelled, setCancelled] = useState(false);
   const [cancelError, setCancelError] = useState<unknown>(null);
 
