@@ -19,8 +19,16 @@ export function useLocation(): string {
   return useSyncExternalStore(subscribe, currentLocation);
 }
 
+let navigated = false;
+
+/** Whether the patient has moved within the app since the page loaded (focus moves only then). */
+export function hasNavigated(): boolean {
+  return navigated;
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === currentLocation()) return;
+  navigated = true;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(CHANGE_EVENT));

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-
-let firstPage = true;
+import { hasNavigated } from '../router';
 
 /**
  * The page's h1. It names the browser tab and, after an in-app navigation,
@@ -16,8 +15,7 @@ export function PageHeading({ children }: { children: string }) {
   }, [children, t.appName]);
 
   useEffect(() => {
-    if (firstPage) firstPage = false;
-    else ref.current?.focus();
+    if (hasNavigated()) ref.current?.focus();
   }, []);
 
   return (

@@ -1,4 +1,4 @@
-import type { AppointmentView, ServiceView, SlotView } from '@pacjent/contracts';
+import type { ServiceView, SlotView } from '@pacjent/contracts';
 import { useState } from 'react';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/problem';
@@ -56,7 +56,8 @@ export function BookPage() {
   const [referral, setReferral] = useState<OccupationalReferral>(emptyReferral);
   const [referralErrors, setReferralErrors] = useState<ReferralErrors>({});
   const [booking, setBooking] = useState(false);
-  const [booked, setBooked] = useState<AppointmentView | null>(null);
+  // The slot as the patient saw it; the answer only needs to say it is booked.
+  const [booked, setBooked] = useState<SlotView | null>(null);
   const [error, setError] = useState<ErrorText | null>(null);
 
   const runSearch = async (nextQuery: string) => {
@@ -111,12 +112,8 @@ export function BookPage() {
     setBooking(true);
     setError(null);
     try {
-      const appointment = await api.book(
-        selection.slot.id,
-        selection.idempotencyKey,
-        occupational ? trimReferral(referral) : undefined,
-      );
-      setBooked(appointment);
+      await api.book(selection.slot.id, selection.idempotencyKey, occupational ? trimReferral(referral) : undefined);
+      setBooked(selection.slot);
       setSelection(null);
       setReferral(emptyReferral);
       if (query) void runSearch(query);
@@ -183,7 +180,7 @@ export function BookPage() {
             {booked ? (
               <SuccessMessage testId="booking-success">
                 <p className="alert__title">{t.book.success}</p>
-                <VisitDetails slot={booked.slot} />
+                <VisitDetails slot={booked} />
                 <Link to="/" data-testid="booking-success-link">
                   {t.book.goToDashboard}
                 </Link>
