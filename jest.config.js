@@ -17,7 +17,7 @@ const swc = [
 ];
 
 // ESM-only packages that Jest's CommonJS runtime must have transformed.
-const esmPackages = ['jose', 'openid-client', 'oauth4webapi', 'oidc-provider'].join('|');
+const esmPackages = ['jose', 'openid-client', 'oauth4webapi', 'oidc-provider', 'content-disposition', 'cookie'].join('|');
 
 const common = {
   rootDir: __dirname,

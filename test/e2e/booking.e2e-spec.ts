@@ -32,9 +32,11 @@ describe('booking through the gateway', () => {
   });
   afterAll(() => stack?.close());
 
-  /** Free slots of the open consultation that no other test in this file has used. */
+  /** Free in-person slots of the open consultation that no other test in this file has used. */
   async function freeSlots(count: number): Promise<Slot[]> {
-    const response = await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${openConsultation.id}&limit=200`);
+    const response = await new ApiClient(stack.baseUrl).get(
+      `/api/slots?serviceId=${openConsultation.id}&channel=in_person&limit=200`,
+    );
     expect(response.status).toBe(200);
     const slots = (response.body as Slot[]).filter((slot) => !used.has(slot.id)).slice(0, count);
     expect(slots).toHaveLength(count);
@@ -102,7 +104,7 @@ describe('booking through the gateway', () => {
     expect(one.status).toBe(200);
     expect(one.body.slot.id).toBe(slot!.id);
 
-    const search = await client.get(`/api/slots?serviceId=${openConsultation.id}&limit=200`);
+    const search = await client.get(`/api/slots?serviceId=${openConsultation.id}&channel=in_person&limit=200`);
     expect(search.body.map((s: Slot) => s.id)).not.toContain(slot!.id);
   });
 
@@ -144,7 +146,7 @@ describe('booking through the gateway', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ status: 'cancelled' });
 
-    const search = await client.get(`/api/slots?serviceId=${openConsultation.id}&limit=200`);
+    const search = await client.get(`/api/slots?serviceId=${openConsultation.id}&channel=in_person&limit=200`);
     expect(search.body.map((s: Slot) => s.id)).toContain(slot!.id);
     expect((await client.get('/api/appointments?scope=upcoming')).body).toEqual([]);
     expect((await client.get('/api/appointments?scope=past')).body.map((a: { id: string }) => a.id)).toEqual([booked.body.id]);
@@ -178,6 +180,16 @@ describe('booking through the gateway', () => {
     const eleventh = await client.post('/api/appointments', { slotId: slots[10]!.id });
     expect(eleventh.status).toBe(422);
     expect(eleventh.body.code).toBe('BOOKING_LIMIT_REACHED');
+  });
+
+  it('keeps video consultations for confirmed accounts (403 VERIFICATION_REQUIRED)', async () => {
+    const slots = (await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${openConsultation.id}&channel=video&limit=1`))
+      .body as Slot[];
+    expect(slots).toHaveLength(1);
+    const { client } = await newPatient(stack.baseUrl);
+    const response = await client.post('/api/appointments', { slotId: slots[0]!.id });
+    expect(response.status).toBe(403);
+    expect(response.body.code).toBe('VERIFICATION_REQUIRED');
   });
 
   it('keeps services not open to basic accounts for confirmed ones (403 VERIFICATION_REQUIRED)', async () => {

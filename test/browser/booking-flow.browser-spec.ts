@@ -1,0 +1,123 @@
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, type BrowserSession } from '../support/browser';
+import { ApiClient } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+/**
+ * A patient's first visit to the portal, in headless Chromium on a
+ * phone-sized screen: register, log out and in again, book a visit, see it
+ * on the dashboard, cancel it.
+ */
+describe('patient portal in the browser', () => {
+  let stack: Stack;
+  let session: BrowserSession;
+  let context: BrowserContext;
+  let page: Page;
+  let serviceName: string;
+  let serviceId: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ portalDist: resolve(__dirname, '../../apps/portal/dist') });
+    session = await launchBrowser();
+    const services = (await new ApiClient(stack.baseUrl).get('/api/catalog/services?kind=consultation')).body as Array<{
+      id: string;
+      name: string;
+      basicAllowed: boolean;
+      channels: string[];
+    }>;
+    const service = services.find((s) => s.basicAllowed && s.channels.includes('in_person'))!;
+    serviceName = service.name;
+    serviceId = service.id;
+  }, 60_000);
+
+  beforeEach(async () => {
+    context = await session.newContext({ width: 390, height: 844 });
+    page = await context.newPage();
+  });
+  afterEach(() => context?.close());
+  afterAll(async () => {
+    await session?.close();
+    await stack?.close();
+  });
+
+  const byTestId = (id: string) => page.getByTestId(id);
+  const rowsOf = async (list: string, row: string) => {
+    await page.locator(`[data-testid="${list}"][data-state="ready"]`).waitFor();
+    return byTestId(list).getByTestId(row);
+  };
+
+  it('registers, logs in, books a visit, sees it in "Leczenie" and cancels it', async () => {
+    const email = `e2e.${Date.now()}@example.test`;
+    const password = 'Haslo-do-portalu-1';
+
+    await page.goto(`${stack.baseUrl}/register`);
+    await byTestId('register-email').fill(email);
+    await byTestId('register-password').fill(password);
+    await byTestId('register-first-name').fill('Zofia');
+    await byTestId('register-last-name').fill('Przeglądarkowa');
+    await byTestId('register-pesel').fill('44051401359');
+    await byTestId('register-terms').check();
+    await byTestId('register-submit').click();
+
+    await page.waitForURL(`${stack.baseUrl}/`);
+    expect(await (await rowsOf('upcoming-list', 'appointment-row')).count()).toBe(0);
+    await expect(byTestId('account-level').getAttribute('data-level')).resolves.toBe('basic');
+    await expect(byTestId('user-name').textContent()).resolves.toContain('Zofia');
+
+    await byTestId('nav-logout').click();
+    await page.waitForURL(/\/login/);
+    await byTestId('login-email').fill(email);
+    await byTestId('login-password').fill(password);
+    await byTestId('login-submit').click();
+    await page.waitForURL(`${stack.baseUrl}/`);
+
+    await byTestId('nav-book').click();
+    await page.waitForURL(/\/book/);
+    await byTestId('search-service').selectOption({ label: serviceName });
+    await byTestId('search-channel').selectOption('in_person');
+    await byTestId('search-submit').click();
+    const firstSlot = byTestId('slot-row').first();
+    await firstSlot.waitFor();
+    const slotId = await firstSlot.getAttribute('data-slot-id');
+    expect(slotId).toMatch(/^[0-9a-f-]{36}$/);
+    await firstSlot.getByTestId('slot-reserve').click();
+    await byTestId('booking-confirm').click();
+    await byTestId('booking-success').waitFor();
+
+    await byTestId('nav-dashboard').click();
+    const upcoming = await rowsOf('upcoming-list', 'appointment-row');
+    await expect(upcoming.count()).resolves.toBe(1);
+    await expect(upcoming.first().textContent()).resolves.toContain(serviceName);
+
+    await upcoming.first().getByTestId('appointment-cancel').click();
+    await byTestId('cancel-confirm').click();
+    await byTestId('cancel-success').waitFor();
+    await expect((await rowsOf('upcoming-list', 'appointment-row')).count()).resolves.toBe(0);
+    const past = await rowsOf('past-list', 'past-row');
+    await expect(past.count()).resolves.toBe(1);
+    await expect(past.first().textContent()).resolves.toContain(serviceName);
+
+    // The cancelled slot is bookable again at once.
+    const free = (await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${serviceId}&channel=in_person&limit=200`))
+      .body as Array<{ id: string }>;
+    expect(free.map((slot) => slot.id)).toContain(slotId);
+  });
+
+  it('explains a wrong password in Polish, and switches to English', async () => {
+    await page.goto(`${stack.baseUrl}/login`);
+    await byTestId('login-email').fill('nikt@example.test');
+    await byTestId('login-password').fill('Zle-haslo-123');
+    await byTestId('login-submit').click();
+    const error = byTestId('error-message');
+    await error.waitFor();
+    const polish = await error.textContent();
+    expect(polish).toMatch(/hasło|e-mail/i);
+
+    await byTestId('lang-switch').click();
+    await byTestId('login-submit').click();
+    await error.waitFor();
+    await expect(error.textContent()).resolves.not.toBe(polish);
+    await expect(byTestId('login-submit').textContent()).resolves.toMatch(/log in|sign in/i);
+  });
+});
