@@ -3,4 +3,5 @@ export * from './booking';
 export * from './errors';
 export * from './identity';
 export * from './pesel';
+export * from './referrals';
 export * from './subjects';

@@ -36,10 +36,18 @@ export const Subjects = {
     listAppointments: 'booking.appointments.list',
     getAppointment: 'booking.appointments.get',
     cancelAppointment: 'booking.appointments.cancel',
+    rescheduleAppointment: 'booking.appointments.reschedule',
+    appointmentCalendar: 'booking.appointments.calendar',
+    staffCreateAppointment: 'booking.staff.appointments.create',
   },
   files: { health: healthSubject('files') },
   prescriptions: { health: healthSubject('prescriptions') },
-  consultations: { health: healthSubject('consultations') },
+  consultations: {
+    health: healthSubject('consultations'),
+    /** Answered by consultations, asked by booking (see referrals.ts). */
+    reserveReferralSession: 'consultations.referrals.sessions.reserve',
+    releaseReferralSession: 'consultations.referrals.sessions.release',
+  },
 } as const;
 
 export interface HealthReply {
