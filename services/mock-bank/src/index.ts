@@ -1,0 +1,3 @@
+export * from './misbehaviour';
+export * from './mock-bank';
+export * from './personas';
