@@ -40,7 +40,15 @@ export const Subjects = {
     appointmentCalendar: 'booking.appointments.calendar',
     staffCreateAppointment: 'booking.staff.appointments.create',
   },
-  files: { health: healthSubject('files') },
+  files: {
+    health: healthSubject('files'),
+    reserveUpload: 'files.uploads.reserve',
+    completeUpload: 'files.uploads.complete',
+    abortUpload: 'files.uploads.abort',
+    list: 'files.files.list',
+    locateContent: 'files.content.locate',
+    delete: 'files.files.delete',
+  },
   prescriptions: { health: healthSubject('prescriptions') },
   consultations: {
     health: healthSubject('consultations'),

@@ -9,3 +9,4 @@ export * from './logging';
 export * from './platform.module';
 export * from './rpc';
 export * from './validation';
+export * from './s3';

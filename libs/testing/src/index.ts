@@ -1,3 +1,4 @@
 export * from './actors';
 export * from './database';
 export * from './service';
+export * from './local-s3';

@@ -1,10 +1,22 @@
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { databaseModule, healthController, PlatformModule } from '@pacjent/platform';
+import { FilesConfig } from './config';
 import { FilesDatabase } from './database';
+import { FilesFeatureModule } from './files/files.module';
+import { RetentionModule } from './retention/retention.module';
+import { StorageModule } from './storage/storage.module';
 
-/** The files service. Its features arrive in their own issues; for now it owns its schema and answers health. */
+/** The files service: patients' documents on S3 (metadata here, bytes there), the quota and the expiry job. */
 @Module({
-  imports: [PlatformModule.forService('files'), databaseModule(FilesDatabase)],
+  imports: [
+    PlatformModule.forService('files', FilesConfig),
+    databaseModule(FilesDatabase),
+    ScheduleModule.forRoot(),
+    StorageModule,
+    FilesFeatureModule,
+    RetentionModule,
+  ],
   controllers: [healthController('files')],
 })
 export class FilesModule {}

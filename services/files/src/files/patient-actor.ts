@@ -1,0 +1,8 @@
+import { DomainError, ErrorCode, Role, type Actor } from '@pacjent/contracts';
+
+/** The caller of a patient-only handler: signed in, with the patient role. */
+export function requirePatient(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
+  if (!actor.roles.includes(Role.PATIENT)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only patients may do this.');
+  return actor;
+}
