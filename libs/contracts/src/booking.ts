@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsIn,
   IsInt,
   IsISO8601,
@@ -60,6 +61,16 @@ export class ListDoctorsDto {
   serviceId?: string;
 }
 
+/** A query parameter given once, repeated, or comma-separated, as a list. */
+function toList({ value }: { value: unknown }): unknown {
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
+  return value;
+}
+
 export class SlotSearchDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -108,6 +119,48 @@ export class SlotSearchDto {
   @MaxLength(10)
   language?: string;
 
+  @ApiPropertyOptional({ type: [String], description: 'Several facilities (comma-separated or repeated)' })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  facilityIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Doctors to leave out (comma-separated or repeated)' })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  excludeDoctorIds?: string[];
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 23, description: 'Starts at or after this Warsaw hour' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  hourFrom?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 24, description: 'Starts before this Warsaw hour' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  hourTo?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 43200,
+    description: 'Only slots starting at least this many minutes from now',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(43200)
+  minLeadMinutes?: number;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
@@ -115,6 +168,14 @@ export class SlotSearchDto {
   @Min(1)
   @Max(200)
   limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10000, default: 0, description: 'Paging: skip this many results' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  offset?: number;
 }
 
 export class OccupationalReferralDto {
@@ -152,6 +213,32 @@ export class CreateAppointmentDto {
   @ValidateNested()
   @Type(() => OccupationalReferralDto)
   occupationalReferral?: OccupationalReferralDto;
+}
+
+export class RescheduleAppointmentDto {
+  @ApiProperty({ format: 'uuid', description: 'The free slot to move the visit to (same service)' })
+  @IsUUID()
+  slotId: string;
+}
+
+/** The appointment to move (from the path) and where to (from the body). */
+export class RescheduleRequestDto extends RescheduleAppointmentDto {
+  @IsUUID()
+  id: string;
+}
+
+export const STAFF_BOOKING_SOURCES = ['phone', 'facility'] as const;
+export type StaffBookingSource = (typeof STAFF_BOOKING_SOURCES)[number];
+
+/** Staff (call center, front desk) book for a patient; the patient cannot cancel such visits in the portal. */
+export class StaffCreateAppointmentDto extends CreateAppointmentDto {
+  @ApiProperty({ format: 'uuid', description: "The patient's account id" })
+  @IsUUID()
+  patientId: string;
+
+  @ApiProperty({ enum: STAFF_BOOKING_SOURCES })
+  @IsIn(STAFF_BOOKING_SOURCES)
+  source: StaffBookingSource;
 }
 
 export class ListAppointmentsDto {
@@ -207,6 +294,13 @@ export interface AppointmentView {
   bookedAt: string;
   cancelledAt: string | null;
   slot: SlotView;
+}
+
+/** An appointment as an iCalendar file. */
+export interface AppointmentCalendar {
+  filename: string;
+  /** text/calendar content (RFC 5545). */
+  content: string;
 }
 
 export interface CancelResult {

@@ -9,7 +9,10 @@ import { IsISO8601, IsUUID } from 'class-validator';
  *
  * Both are idempotent by `reservationId` (booking uses the appointment's id):
  * reserving twice with the same id uses one session; releasing an unknown or
- * already released reservation answers `{ released: false }`.
+ * already released reservation answers `{ released: false }`. A release may
+ * overtake its reservation (booking releases when a reservation's answer is
+ * late): consultations remembers released ids and refuses a later
+ * reservation with one of them, so the session is never lost.
  *
  * `actor` is whoever books: the patient (portal) or a staff member (phone,
  * facility); `patientId` is the patient the referral must belong to.

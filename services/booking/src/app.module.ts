@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { databaseModule, healthController, PlatformModule } from '@pacjent/platform';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -12,6 +13,7 @@ import { SlotsModule } from './slots/slots.module';
   imports: [
     PlatformModule.forService('booking', BookingConfig),
     databaseModule(BookingDatabase),
+    ScheduleModule.forRoot(),
     CatalogModule,
     SlotsModule,
     AppointmentsModule,

@@ -22,4 +22,18 @@ export class BookingConfig extends PlatformConfig {
   @Min(1)
   @Max(366)
   SLOT_HORIZON_DAYS = 28;
+
+  /** How long booking waits for consultations to reserve or release a referral session. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(30_000)
+  REFERRAL_TIMEOUT_MS = 3000;
+
+  /** How long a referral session release that consultations did not confirm waits before it is sent again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  REFERRAL_RELEASE_RETRY_SECONDS = 30;
 }

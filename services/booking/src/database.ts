@@ -6,6 +6,8 @@ import { FacilityEntity } from './catalog/facility.entity';
 import { MedicalServiceEntity } from './catalog/medical-service.entity';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 import { CreateBookingSchema1764086400000 } from './migrations/1764086400000-create-booking-schema';
+import { AppointmentOverlapAndReferrals1764259200000 } from './migrations/1764259200000-appointment-overlap-and-referrals';
+import { ReferralReleaseEntity } from './referrals/referral-release.entity';
 import { SlotEntity } from './slots/slot.entity';
 
 export const BookingDatabase: ServiceDatabase = {
@@ -18,6 +20,7 @@ export const BookingDatabase: ServiceDatabase = {
     SlotEntity,
     AppointmentEntity,
     IdempotencyKeyEntity,
+    ReferralReleaseEntity,
   ],
-  migrations: [CreateBookingSchema1764086400000],
+  migrations: [CreateBookingSchema1764086400000, AppointmentOverlapAndReferrals1764259200000],
 };

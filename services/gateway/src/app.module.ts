@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AppointmentsController } from './booking/appointments.controller';
 import { CatalogController } from './booking/catalog.controller';
 import { SlotsController } from './booking/slots.controller';
+import { StaffAppointmentsController } from './booking/staff-appointments.controller';
 import { GatewayConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { RequestCorrelationInterceptor } from './http/request-correlation.interceptor';
@@ -20,6 +21,7 @@ import { RequestCorrelationInterceptor } from './http/request-correlation.interc
     CatalogController,
     SlotsController,
     AppointmentsController,
+    StaffAppointmentsController,
     HealthController,
   ],
   providers: [

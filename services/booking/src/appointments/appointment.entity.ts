@@ -1,5 +1,5 @@
 import type { AppointmentSource, AppointmentStatus } from '@pacjent/contracts';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { SlotEntity } from '../slots/slot.entity';
 
 /**
@@ -10,6 +10,11 @@ import { SlotEntity } from '../slots/slot.entity';
 @Entity({ name: 'appointments' })
 @Index('UQ_appointments_slot_id_booked', ['slotId'], { unique: true, where: `"status" = 'booked'` })
 @Index('IDX_appointments_patient_id', ['patientId'])
+@Exclusion(
+  'EXC_appointments_patient_id_overlap',
+  `USING gist ("patient_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" = 'booked')`,
+)
+@Check('CHK_appointments_referral_reservation', `("referral_reservation_id" IS NULL) OR ("referral_id" IS NOT NULL)`)
 @Check('CHK_appointments_status', `"status" IN ('booked', 'cancelled', 'completed')`)
 @Check('CHK_appointments_source', `"source" IN ('portal', 'phone', 'facility')`)
 @Check('CHK_appointments_cancelled_at', `("status" = 'cancelled') = ("cancelled_at" IS NOT NULL)`)
@@ -39,6 +44,13 @@ export class AppointmentEntity {
   @Column('uuid', { name: 'booked_by' })
   bookedBy: string;
 
+  /** The visit's time, copied from the slot so the database can refuse overlapping visits of one patient. */
+  @Column('timestamptz', { name: 'starts_at' })
+  startsAt: Date;
+
+  @Column('timestamptz', { name: 'ends_at' })
+  endsAt: Date;
+
   @Column('timestamptz', { name: 'booked_at' })
   bookedAt: Date;
 
@@ -48,6 +60,18 @@ export class AppointmentEntity {
   /** The rehabilitation referral this booking used (issued by consultations). */
   @Column('uuid', { name: 'referral_id', nullable: true })
   referralId: string | null;
+
+  /** The session of the referral consultations reserved for this visit. */
+  @Column('uuid', { name: 'referral_reservation_id', nullable: true })
+  referralReservationId: string | null;
+
+  /** When the visit was moved: the appointment that replaced it. */
+  @Column('uuid', { name: 'replaced_by', nullable: true })
+  replacedBy: string | null;
+
+  @ManyToOne(() => AppointmentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'replaced_by', foreignKeyConstraintName: 'FK_appointments_replaced_by' })
+  replacement?: AppointmentEntity;
 
   @Column('text', { name: 'occupational_employer', nullable: true })
   occupationalEmployer: string | null;

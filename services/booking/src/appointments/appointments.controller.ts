@@ -3,6 +3,9 @@ import {
   AppointmentIdDto,
   CreateAppointmentDto,
   ListAppointmentsDto,
+  RescheduleRequestDto,
+  StaffCreateAppointmentDto,
+  type AppointmentCalendar,
   Subjects,
   type AppointmentView,
   type BusRequest,
@@ -10,7 +13,7 @@ import {
 } from '@pacjent/contracts';
 import { BusHandler, validateInput } from '@pacjent/platform';
 import { AppointmentsService } from './appointments.service';
-import { requirePatient } from './patient-actor';
+import { requirePatient, requireStaff } from './patient-actor';
 
 /** A patient's own appointments; the patient is always the actor. */
 @Controller()
@@ -33,6 +36,32 @@ export class AppointmentsController {
   get(payload: BusRequest): Promise<AppointmentView> {
     const actor = requirePatient(payload.actor);
     return this.appointments.get(actor, validateInput(AppointmentIdDto, payload.data));
+  }
+
+  @BusHandler(Subjects.booking.rescheduleAppointment)
+  reschedule(payload: BusRequest): Promise<AppointmentView> {
+    const actor = requirePatient(payload.actor);
+    return this.appointments.reschedule(
+      actor,
+      validateInput(RescheduleRequestDto, payload.data),
+      payload.idempotencyKey,
+    );
+  }
+
+  @BusHandler(Subjects.booking.appointmentCalendar)
+  calendar(payload: BusRequest): Promise<AppointmentCalendar> {
+    const actor = requirePatient(payload.actor);
+    return this.appointments.calendar(actor, validateInput(AppointmentIdDto, payload.data));
+  }
+
+  @BusHandler(Subjects.booking.staffCreateAppointment)
+  createByStaff(payload: BusRequest): Promise<AppointmentView> {
+    const actor = requireStaff(payload.actor);
+    return this.appointments.createByStaff(
+      actor,
+      validateInput(StaffCreateAppointmentDto, payload.data),
+      payload.idempotencyKey,
+    );
   }
 
   @BusHandler(Subjects.booking.cancelAppointment)

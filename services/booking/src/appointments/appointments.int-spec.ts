@@ -158,7 +158,7 @@ describe('appointments over the bus', () => {
       });
     });
 
-    it('requires a usable referral for rehabilitation (REFERRAL_REQUIRED), with or without a referral id', async () => {
+    it('requires a referral for rehabilitation (REFERRAL_REQUIRED); with one but no consultations answering: SERVICE_UNAVAILABLE', async () => {
       const rehabilitation = await kit.factory.newService({
         name: 'Kinezyterapia',
         kind: 'rehabilitation',
@@ -169,9 +169,11 @@ describe('appointments over the bus', () => {
       await expect(kit.failure(createAppointment, patient, { slotId: slot.id })).resolves.toMatchObject({
         code: ErrorCode.REFERRAL_REQUIRED,
       });
+      // Nobody answers for referrals here (consultations is not running): the referral may be fine, so this
+      // is an outage (503), not the patient's missing referral — and no appointment is made without a session.
       await expect(
         kit.failure(createAppointment, patient, { slotId: slot.id, referralId: randomUUID() }),
-      ).resolves.toMatchObject({ code: ErrorCode.REFERRAL_REQUIRED });
+      ).resolves.toMatchObject({ code: ErrorCode.SERVICE_UNAVAILABLE });
       expect(await countAppointments(`slot_id = $1`, [slot.id])).toBe(0);
     });
 

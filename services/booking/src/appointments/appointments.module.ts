@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsRepository } from './appointments.repository';
 import { AppointmentsService } from './appointments.service';
 
 @Module({
-  imports: [IdempotencyModule],
+  imports: [IdempotencyModule, ReferralsModule],
   controllers: [AppointmentsController],
   providers: [AppointmentsService, AppointmentsRepository],
   exports: [AppointmentsService],

@@ -1,18 +1,39 @@
 import { Injectable } from '@nestjs/common';
-import type { AppointmentScope, AppointmentSource, Channel, ServiceKind } from '@pacjent/contracts';
+import type {
+  AppointmentScope,
+  AppointmentSource,
+  AppointmentStatus,
+  Channel,
+  OccupationalReferralDto,
+  ServiceKind,
+} from '@pacjent/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS } from '../slots/slots.dto';
 import type { BookableSlot } from './booking-rules';
 import type { AppointmentRow } from './appointments.dto';
 
 export interface NewAppointment {
+  id: string;
   slotId: string;
+  startsAt: Date;
+  endsAt: Date;
+  referralReservationId: string | null;
   patientId: string;
   source: AppointmentSource;
   bookedBy: string;
   bookedAt: Date;
   referralId: string | null;
   occupationalReferral: { employer: string; position: string; referralNumber: string } | null;
+}
+
+export interface OwnAppointment {
+  status: AppointmentStatus;
+  source: AppointmentSource;
+  startsAt: Date;
+  serviceId: string;
+  referralId: string | null;
+  referralReservationId: string | null;
+  occupationalReferral: OccupationalReferralDto | null;
 }
 
 const APPOINTMENT_VIEW = `
@@ -43,13 +64,15 @@ export class AppointmentsRepository {
 
   async findBookableSlot(tx: EntityManager, slotId: string): Promise<BookableSlot | null> {
     const rows: Array<{
+      service_id: string;
       starts_at: Date;
+      ends_at: Date;
       channel: Channel;
       kind: ServiceKind;
       basic_allowed: boolean;
       requires_referral: boolean;
     }> = await tx.query(
-      `SELECT s.starts_at, s.channel, sv.kind, sv.basic_allowed, sv.requires_referral
+      `SELECT s.service_id, s.starts_at, s.ends_at, s.channel, sv.kind, sv.basic_allowed, sv.requires_referral
          FROM "booking"."slots" s JOIN "booking"."services" sv ON sv.id = s.service_id
         WHERE s.id = $1`,
       [slotId],
@@ -57,7 +80,9 @@ export class AppointmentsRepository {
     const [row] = rows;
     if (!row) return null;
     return {
+      serviceId: row.service_id,
       startsAt: row.starts_at,
+      endsAt: row.ends_at,
       channel: row.channel,
       serviceKind: row.kind,
       basicAllowed: row.basic_allowed,
@@ -75,29 +100,96 @@ export class AppointmentsRepository {
     return row?.active ?? 0;
   }
 
-  /** Books the slot, or returns null when it already has a booked appointment (UQ_appointments_slot_id_booked). */
-  async insertBooked(tx: EntityManager, appointment: NewAppointment): Promise<string | null> {
+  /**
+   * Books the slot. The database decides the races: 'taken' when the slot
+   * already has a booked appointment (UQ_appointments_slot_id_booked),
+   * 'overlap' when the patient already holds a visit at that time
+   * (EXC_appointments_patient_id_overlap). Either leaves `tx` unusable only
+   * for 'overlap', which the caller turns into an error anyway.
+   */
+  async insertBooked(tx: EntityManager, appointment: NewAppointment): Promise<'booked' | 'taken' | 'overlap'> {
     const referral = appointment.occupationalReferral;
-    const rows: Array<{ id: string }> = await tx.query(
-      `INSERT INTO "booking"."appointments"
-         (slot_id, patient_id, status, source, booked_by, booked_at, referral_id,
-          occupational_employer, occupational_position, occupational_referral_number)
-       VALUES ($1, $2, 'booked', $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (slot_id) WHERE status = 'booked' DO NOTHING
-       RETURNING id`,
-      [
-        appointment.slotId,
-        appointment.patientId,
-        appointment.source,
-        appointment.bookedBy,
-        appointment.bookedAt,
-        appointment.referralId,
-        referral?.employer ?? null,
-        referral?.position ?? null,
-        referral?.referralNumber ?? null,
-      ],
+    try {
+      const rows: Array<{ id: string }> = await tx.query(
+        `INSERT INTO "booking"."appointments"
+           (id, slot_id, patient_id, status, source, booked_by, booked_at, starts_at, ends_at, referral_id,
+            referral_reservation_id, occupational_employer, occupational_position, occupational_referral_number)
+         VALUES ($1, $2, $3, 'booked', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (slot_id) WHERE status = 'booked' DO NOTHING
+         RETURNING id`,
+        [
+          appointment.id,
+          appointment.slotId,
+          appointment.patientId,
+          appointment.source,
+          appointment.bookedBy,
+          appointment.bookedAt,
+          appointment.startsAt,
+          appointment.endsAt,
+          appointment.referralId,
+          appointment.referralReservationId,
+          referral?.employer ?? null,
+          referral?.position ?? null,
+          referral?.referralNumber ?? null,
+        ],
+      );
+      return rows.length > 0 ? 'booked' : 'taken';
+    } catch (error) {
+      if (isExclusionViolation(error)) return 'overlap';
+      throw error;
+    }
+  }
+
+  /** The patient's own appointment with what moving it needs, locked until the transaction ends. */
+  async lockOwn(tx: EntityManager, patientId: string, id: string): Promise<OwnAppointment | null> {
+    const rows: Array<{
+      status: AppointmentStatus;
+      source: AppointmentSource;
+      starts_at: Date;
+      service_id: string;
+      referral_id: string | null;
+      referral_reservation_id: string | null;
+      occupational_employer: string | null;
+      occupational_position: string | null;
+      occupational_referral_number: string | null;
+    }> = await tx.query(
+      `SELECT a.status, a.source, a.starts_at, s.service_id, a.referral_id, a.referral_reservation_id,
+              a.occupational_employer, a.occupational_position, a.occupational_referral_number
+         FROM "booking"."appointments" a JOIN "booking"."slots" s ON s.id = a.slot_id
+        WHERE a.id = $1 AND a.patient_id = $2
+          FOR UPDATE OF a`,
+      [id, patientId],
     );
-    return rows[0]?.id ?? null;
+    const [row] = rows;
+    if (!row) return null;
+    return {
+      status: row.status,
+      source: row.source,
+      startsAt: row.starts_at,
+      serviceId: row.service_id,
+      referralId: row.referral_id,
+      referralReservationId: row.referral_reservation_id,
+      occupationalReferral:
+        row.occupational_employer === null
+          ? null
+          : {
+              employer: row.occupational_employer,
+              position: row.occupational_position ?? '',
+              referralNumber: row.occupational_referral_number ?? '',
+            },
+    };
+  }
+
+  /** Ends a moved appointment: cancelled, pointing at the one that replaced it. */
+  async markReplaced(tx: EntityManager, id: string, now: Date): Promise<void> {
+    await tx.query(
+      `UPDATE "booking"."appointments" SET status = 'cancelled', cancelled_at = $2 WHERE id = $1 AND status = 'booked'`,
+      [id, now],
+    );
+  }
+
+  async linkReplacement(tx: EntityManager, id: string, replacedBy: string): Promise<void> {
+    await tx.query(`UPDATE "booking"."appointments" SET replaced_by = $2 WHERE id = $1`, [id, replacedBy]);
   }
 
   async findOwn(
@@ -123,19 +215,33 @@ export class AppointmentsRepository {
   /**
    * Cancels in one conditional statement: only the patient's own appointment,
    * still booked, booked through the portal, whose slot has not started.
-   * Returns whether it was cancelled; the slot is free again at commit.
+   * Returns the cancelled appointment's referral reservation (if any), or null
+   * when nothing was cancelled; the slot is free again at commit.
    */
-  async cancelOwn(tx: EntityManager, patientId: string, id: string, now: Date): Promise<boolean> {
-    // TypeORM answers an UPDATE with [rows, affected].
-    const [, affected] = (await tx.query(
+  async cancelOwn(
+    tx: EntityManager,
+    patientId: string,
+    id: string,
+    now: Date,
+  ): Promise<{ referralId: string | null; referralReservationId: string | null } | null> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows] = (await tx.query(
       `UPDATE "booking"."appointments" a
           SET status = 'cancelled', cancelled_at = $3
          FROM "booking"."slots" s
         WHERE a.id = $1 AND a.patient_id = $2
           AND s.id = a.slot_id
-          AND a.status = 'booked' AND a.source = 'portal' AND s.starts_at > $3`,
+          AND a.status = 'booked' AND a.source = 'portal' AND s.starts_at > $3
+        RETURNING a.referral_id, a.referral_reservation_id`,
       [id, patientId, now],
-    )) as [unknown[], number];
-    return affected > 0;
+    )) as [Array<{ referral_id: string | null; referral_reservation_id: string | null }>, number];
+    const [row] = rows;
+    return row ? { referralId: row.referral_id, referralReservationId: row.referral_reservation_id } : null;
   }
+}
+
+/** PostgreSQL's exclusion_violation (23P01). */
+function isExclusionViolation(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string } };
+  return candidate.code === '23P01' || candidate.driverError?.code === '23P01';
 }

@@ -3,16 +3,18 @@ import { bookingRefusal, type BookableSlot } from './booking-rules';
 
 const now = new Date('2026-03-02T07:00:00Z');
 const slot = (overrides: Partial<BookableSlot> = {}): BookableSlot => ({
+  serviceId: '6f1c1f7e-0000-4000-8000-000000000001',
   startsAt: new Date('2026-03-03T08:00:00Z'),
+  endsAt: new Date('2026-03-03T08:20:00Z'),
   channel: 'in_person',
   serviceKind: 'consultation',
   basicAllowed: true,
   requiresReferral: false,
   ...overrides,
 });
-const basic = { level: 'basic' as const, hasOccupationalReferral: false };
-const full = { level: 'full' as const, hasOccupationalReferral: false };
-const staff = { level: null, hasOccupationalReferral: false };
+const basic = { level: 'basic' as const, hasOccupationalReferral: false, hasReferral: false };
+const full = { level: 'full' as const, hasOccupationalReferral: false, hasReferral: false };
+const staff = { level: null, hasOccupationalReferral: false, hasReferral: false };
 
 describe('booking rules', () => {
   it('lets a basic account book an open in-person or phone visit', () => {
@@ -38,6 +40,14 @@ describe('booking rules', () => {
     const rehabilitation = slot({ serviceKind: 'rehabilitation', requiresReferral: true, basicAllowed: false });
     expect(bookingRefusal(rehabilitation, full, now)?.code).toBe(ErrorCode.REFERRAL_REQUIRED);
     expect(bookingRefusal(rehabilitation, basic, now)?.code).toBe(ErrorCode.VERIFICATION_REQUIRED);
+  });
+
+  it('leaves a referral that came with the request to consultations to judge', () => {
+    const rehabilitation = slot({ serviceKind: 'rehabilitation', requiresReferral: true, basicAllowed: false });
+    expect(bookingRefusal(rehabilitation, { ...full, hasReferral: true }, now)).toBeNull();
+    expect(bookingRefusal(rehabilitation, { ...basic, hasReferral: true }, now)?.code).toBe(
+      ErrorCode.VERIFICATION_REQUIRED,
+    );
   });
 
   it("requires the employer's referral for occupational medicine", () => {

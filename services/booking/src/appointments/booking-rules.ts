@@ -2,7 +2,9 @@ import { DomainError, ErrorCode, type AccountLevel, type Channel, type ServiceKi
 
 /** What the rules need to know about the slot being booked. */
 export interface BookableSlot {
+  serviceId: string;
   startsAt: Date;
+  endsAt: Date;
   channel: Channel;
   serviceKind: ServiceKind;
   basicAllowed: boolean;
@@ -13,6 +15,8 @@ export interface BookingAttempt {
   /** The patient's account level, or null when staff book on the patient's behalf (they vouch for it). */
   level: AccountLevel | null;
   hasOccupationalReferral: boolean;
+  /** Whether a referral id came with the request (consultations decides whether it is usable). */
+  hasReferral: boolean;
 }
 
 /**
@@ -27,8 +31,7 @@ export function bookingRefusal(slot: BookableSlot, attempt: BookingAttempt, now:
   if (attempt.level === 'basic' && (!slot.basicAllowed || slot.channel === 'video')) {
     return new DomainError(ErrorCode.VERIFICATION_REQUIRED, 'Confirm your identity to book this service.');
   }
-  if (slot.requiresReferral) {
-    // Referrals are issued by the consultations service; until it offers them none can be used.
+  if (slot.requiresReferral && !attempt.hasReferral) {
     return new DomainError(ErrorCode.REFERRAL_REQUIRED, 'This service needs a valid referral.');
   }
   if (slot.serviceKind === 'occupational' && !attempt.hasOccupationalReferral) {

@@ -6,3 +6,10 @@ export function requirePatient(actor: Actor | null): Actor {
   if (!actor.roles.includes(Role.PATIENT)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only patients may do this.');
   return actor;
 }
+
+/** The caller of a staff-only handler (call center, front desk). */
+export function requireStaff(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
+  if (!actor.roles.includes(Role.STAFF)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only staff may do this.');
+  return actor;
+}

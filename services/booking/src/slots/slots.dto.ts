@@ -13,6 +13,7 @@ export interface SlotRow {
   facility_id: string | null;
   facility_name: string | null;
   facility_city: string | null;
+  facility_address: string | null;
 }
 
 /** Selects a SlotRow from `s` (slots) joined by SLOT_VIEW_JOINS. */
@@ -20,7 +21,7 @@ export const SLOT_VIEW_COLUMNS = `
   s.id AS slot_id, s.starts_at, s.ends_at, s.channel,
   sv.id AS service_id, sv.name AS service_name,
   d.id AS doctor_id, d.name AS doctor_name,
-  f.id AS facility_id, f.name AS facility_name, f.city AS facility_city`;
+  f.id AS facility_id, f.name AS facility_name, f.city AS facility_city, f.address AS facility_address`;
 
 export const SLOT_VIEW_JOINS = `
   JOIN "booking"."services" sv ON sv.id = s.service_id

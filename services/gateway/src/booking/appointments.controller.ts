@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   CreateAppointmentDto,
   DomainError,
   ErrorCode,
   ListAppointmentsDto,
+  RescheduleAppointmentDto,
+  type AppointmentCalendar,
   Role,
   Subjects,
   type Actor,
@@ -12,6 +14,7 @@ import {
   type CancelResult,
 } from '@pacjent/contracts';
 import { BusClient } from '@pacjent/platform';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from './idempotency-key';
 
@@ -49,9 +52,45 @@ export class AppointmentsController {
     return this.bus.request(Subjects.booking.listAppointments, { actor, data: query });
   }
 
+  // Declared before ':id' so the router matches the suffix first.
+  @Get(':id.ics')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The visit as an iCalendar event (place, channel, doctor)' })
+  async calendar(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const calendar = await this.bus.request<AppointmentCalendar>(Subjects.booking.appointmentCalendar, {
+      actor,
+      data: { id: appointmentId(id) },
+    });
+    void reply
+      .header('Content-Type', 'text/calendar; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="${calendar.filename}"`);
+    return calendar.content;
+  }
+
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AppointmentView> {
     return this.bus.request(Subjects.booking.getAppointment, { actor, data: { id: appointmentId(id) } });
+  }
+
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  @ApiHeader(idempotencyHeader)
+  @ApiOkResponse({ description: 'The new appointment; the old one is cancelled in the same step' })
+  reschedule(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: RescheduleAppointmentDto,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<AppointmentView> {
+    return this.bus.request(Subjects.booking.rescheduleAppointment, {
+      actor,
+      data: { id: appointmentId(id), slotId: body.slotId },
+      idempotencyKey,
+    });
   }
 
   @Post(':id/cancel')
