@@ -1,7 +1,7 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Clock } from '@pacjent/platform';
-import { createTestDatabase, startTestService, type TestDatabase } from '@pacjent/testing';
+import { createTestDatabase, startLocalS3, startTestService, type LocalS3, type TestDatabase } from '@pacjent/testing';
 import { BookingDefinition } from '../../services/booking/src/app';
 import { ConsultationsDefinition } from '../../services/consultations/src/app';
 import { FilesDefinition } from '../../services/files/src/app';
@@ -12,6 +12,8 @@ import { PrescriptionsDefinition } from '../../services/prescriptions/src/app';
 export interface Stack {
   baseUrl: string;
   database: TestDatabase;
+  /** The local S3 the files service and the gateway use (its `storage` lists what is stored). */
+  s3: LocalS3;
   gateway: NestFastifyApplication;
   close(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (options.portalDist) process.env.PORTAL_DIST = options.portalDist;
   else process.env.PORTAL_DIST = '/nonexistent';
   const database = await createTestDatabase();
+  const s3 = await startLocalS3();
   const override = (clock?: Clock) => (clock ? [{ provide: Clock, useValue: clock }] : []);
   const services: INestMicroservice[] = [];
   try {
@@ -52,16 +55,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return {
       baseUrl: `http://127.0.0.1:${port}`,
       database,
+      s3,
       gateway,
       close: async () => {
         await gateway.close();
         await Promise.all(services.map((service) => service.close()));
         await database.drop();
+        await s3.close();
       },
     };
   } catch (error) {
     await Promise.all(services.map((service) => service.close().catch(() => undefined)));
     await database.drop();
+    await s3.close();
     throw error;
   }
 }

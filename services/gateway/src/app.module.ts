@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { BusClient, PlatformModule } from '@pacjent/platform';
+import { BusClient, ObjectStorage, PlatformModule } from '@pacjent/platform';
 import { MeController } from './accounts/me.controller';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthController } from './auth/auth.controller';
@@ -10,6 +10,8 @@ import { CatalogController } from './booking/catalog.controller';
 import { SlotsController } from './booking/slots.controller';
 import { StaffAppointmentsController } from './booking/staff-appointments.controller';
 import { GatewayConfig } from './config';
+import { FileUploadService } from './files/file-upload.service';
+import { FilesController } from './files/files.controller';
 import { HealthController } from './health/health.controller';
 import { RequestCorrelationInterceptor } from './http/request-correlation.interceptor';
 
@@ -23,6 +25,7 @@ import { RequestCorrelationInterceptor } from './http/request-correlation.interc
     AppointmentsController,
     StaffAppointmentsController,
     HealthController,
+    FilesController,
   ],
   providers: [
     {
@@ -32,6 +35,8 @@ import { RequestCorrelationInterceptor } from './http/request-correlation.interc
         BusClient.connect({ url: config.NATS_URL, name: `gateway-${config.INSTANCE_ID}`, timeoutMs: config.BUS_TIMEOUT_MS }),
     },
     AccessTokenVerifier,
+    { provide: ObjectStorage, useFactory: () => ObjectStorage.fromEnv() },
+    FileUploadService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: RequestCorrelationInterceptor },
   ],

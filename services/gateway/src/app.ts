@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import { BusHeader } from '@pacjent/contracts';
+import multipart from '@fastify/multipart';
+import { BusHeader, MAX_FILE_BYTES } from '@pacjent/contracts';
 import { toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '@pacjent/platform';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -51,6 +52,8 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Uploads (POST /api/files) are read part by part; busboy stops a file at the limit.
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, fieldSize: 1024, parts: 6 } });
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(

@@ -1,0 +1,196 @@
+import type { MultipartFile } from '@fastify/multipart';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  DomainError,
+  ErrorCode,
+  FileFieldsDto,
+  MAX_FILE_BYTES,
+  Subjects,
+  type Actor,
+  type FileContentType,
+  type FileView,
+  type ReservedUpload,
+} from '@pacjent/contracts';
+import { BusClient, ObjectStorage, validateInput, validationFailed } from '@pacjent/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { sniffContentType, SNIFF_BYTES } from './content-type';
+
+/** Room for the multipart envelope and the text fields around the file. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+interface SpooledFile {
+  path: string;
+  size: number;
+  filename: string;
+  contentType: FileContentType;
+}
+
+/** A failure decided while the request body is still arriving: answer at once and stop reading. */
+class CutOff extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.message);
+  }
+}
+
+const tooLarge = () =>
+  new CutOff(
+    new DomainError(ErrorCode.FILE_TOO_LARGE, `The file is larger than ${MAX_FILE_BYTES} bytes.`, {
+      limit: MAX_FILE_BYTES,
+    }),
+  );
+const unsupported = () =>
+  new CutOff(new DomainError(ErrorCode.UNSUPPORTED_FILE_TYPE, 'Only JPEG, PNG and PDF files are accepted.'));
+
+/**
+ * `POST /api/files`: the upload path. The file part is spooled to a
+ * temporary file while it arrives (never held in memory), its type decided by
+ * its first bytes, its size capped while streaming; the quota is reserved in
+ * the files service before the bytes are read on, the object is written to
+ * S3 under the reserved random key, and the files service is told to
+ * complete (or, on any failure, abort) the upload. Only metadata rides NATS.
+ * See docs/decisions/0003-files-upload-path.md.
+ */
+@Injectable()
+export class FileUploadService {
+  private readonly logger = new Logger(FileUploadService.name);
+
+  constructor(
+    private readonly bus: BusClient,
+    private readonly storage: ObjectStorage,
+  ) {}
+
+  async upload(actor: Actor, request: FastifyRequest, reply: FastifyReply): Promise<FileView> {
+    if (!request.isMultipart()) {
+      throw validationFailed([{ field: 'file', messages: ['send the file as multipart/form-data'] }]);
+    }
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_FILE_BYTES + ENVELOPE_BYTES) {
+      this.stopReading(request, reply);
+      throw tooLarge().error;
+    }
+
+    const fields: Record<string, string> = {};
+    let spooled: SpooledFile | undefined;
+    let reservation: ReservedUpload | undefined;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'field') {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        if (part.fieldname !== 'file' || spooled) {
+          throw new CutOff(
+            validationFailed([{ field: part.fieldname, messages: ['send exactly one file, as "file"'] }]),
+          );
+        }
+        // Fields sent before the file are judged before its bytes are read.
+        if ('description' in fields && 'consent' in fields) this.fieldsOf(fields, true);
+        spooled = await this.spool(part, async () => {
+          reservation = await this.reserve(actor);
+        });
+      }
+      if (!spooled) throw validationFailed([{ field: 'file', messages: ['a file is required'] }]);
+      const input = this.fieldsOf(fields, false);
+      reservation ??= await this.bus.request<ReservedUpload>(Subjects.files.reserveUpload, { actor, data: {} });
+      await this.storage.put(reservation.objectKey, createReadStream(spooled.path), spooled.size, spooled.contentType);
+      const file = await this.bus.request<FileView>(Subjects.files.completeUpload, {
+        actor,
+        data: {
+          uploadId: reservation.uploadId,
+          name: spooled.filename,
+          contentType: spooled.contentType,
+          size: spooled.size,
+          description: input.description,
+          consent: input.consent,
+        },
+      });
+      reservation = undefined;
+      return file;
+    } catch (error) {
+      if (reservation) await this.abort(actor, reservation);
+      if (error instanceof CutOff) {
+        this.stopReading(request, reply);
+        throw error.error;
+      }
+      throw error;
+    } finally {
+      if (spooled) await rm(spooled.path, { force: true });
+    }
+  }
+
+  private fieldsOf(fields: Record<string, string>, early: boolean): FileFieldsDto {
+    try {
+      return validateInput(FileFieldsDto, fields);
+    } catch (error) {
+      throw early && error instanceof DomainError ? new CutOff(error) : error;
+    }
+  }
+
+  private async reserve(actor: Actor): Promise<ReservedUpload> {
+    try {
+      return await this.bus.request<ReservedUpload>(Subjects.files.reserveUpload, { actor, data: {} });
+    } catch (error) {
+      throw error instanceof DomainError ? new CutOff(error) : error;
+    }
+  }
+
+  /**
+   * Writes the part to a temporary file, deciding its type from the first
+   * bytes (then `onAccepted` runs, before the rest is read) and stopping as
+   * soon as it grows past the limit.
+   */
+  private async spool(part: MultipartFile, onAccepted: () => Promise<void>): Promise<SpooledFile> {
+    const path = join(tmpdir(), `pacjent-upload-${randomUUID()}`);
+    const out = createWriteStream(path, { mode: 0o600 });
+    let head = Buffer.alloc(0);
+    let contentType: FileContentType | null = null;
+    let size = 0;
+    const accept = async () => {
+      contentType = sniffContentType(head);
+      if (!contentType) throw unsupported();
+      await onAccepted();
+    };
+    try {
+      for await (const chunk of part.file as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (part.file.truncated || size > MAX_FILE_BYTES) throw tooLarge();
+        if (!contentType) {
+          head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES)]).subarray(0, SNIFF_BYTES);
+          if (head.length >= SNIFF_BYTES) await accept();
+        }
+        if (!out.write(chunk)) await once(out, 'drain');
+      }
+      if (part.file.truncated) throw tooLarge();
+      if (!contentType) await accept();
+      out.end();
+      await finished(out);
+      return { path, size, filename: part.filename, contentType: contentType! };
+    } catch (error) {
+      out.destroy();
+      await rm(path, { force: true });
+      throw error;
+    }
+  }
+
+  private async abort(actor: Actor, reservation: ReservedUpload): Promise<void> {
+    // The files service removes the row and any bytes written; if it cannot
+    // be reached, its reconciliation job does the same later.
+    await this.bus
+      .request(Subjects.files.abortUpload, { actor, data: { uploadId: reservation.uploadId } })
+      .catch((err: unknown) => this.logger.warn({ err, uploadId: reservation.uploadId }, 'could not abort upload'));
+  }
+
+  /** Answer now and read no more of the body: the connection closes after the answer. */
+  private stopReading(request: FastifyRequest, reply: FastifyReply): void {
+    request.raw.unpipe();
+    request.raw.pause();
+    void reply.header('Connection', 'close');
+  }
+}

@@ -1,0 +1,206 @@
+import { MAX_FILE_BYTES } from '@pacjent/contracts';
+import { Client } from 'pg';
+import { newPatient, type ApiClient } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]);
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)]);
+
+interface Upload {
+  file?: { bytes: Buffer; name: string; type?: string };
+  description?: string;
+  consent?: string;
+}
+
+describe('files through the gateway', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ demoData: false });
+  });
+  afterAll(() => stack?.close());
+
+  /**
+   * A patient with a full account. Identity confirmation is built in its own
+   * issue; until then the test confirms the account the way staff would in
+   * effect, by setting identity.accounts.level = 'full' directly in this
+   * test's database, and logs in again for a token that carries the level.
+   */
+  async function fullPatient(): Promise<ApiClient> {
+    const patient = await newPatient(stack.baseUrl);
+    const db = new Client({ connectionString: stack.database.url });
+    await db.connect();
+    try {
+      await db.query(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patient.id]);
+    } finally {
+      await db.end();
+    }
+    const login = await patient.client.post('/api/auth/login', { email: patient.email, password: patient.password });
+    expect(login.status).toBe(200);
+    patient.client.accessToken = login.body.accessToken;
+    return patient.client;
+  }
+
+  async function upload(client: ApiClient, input: Upload = {}) {
+    const form = new FormData();
+    const description = input.description ?? 'Wynik badania krwi';
+    if (description !== '') form.append('description', description);
+    if (input.consent !== '') form.append('consent', input.consent ?? 'true');
+    const file = input.file ?? { bytes: PNG, name: 'skan.png', type: 'image/png' };
+    form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+    const response = await fetch(`${stack.baseUrl}/api/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${client.accessToken}` },
+      body: form,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  }
+
+  const objectKeys = async () => {
+    const keys: string[] = [];
+    for await (const object of stack.s3.storage.list('')) keys.push(object.key);
+    return keys.sort();
+  };
+
+  it('stores a PNG and answers 201 with the file', async () => {
+    const client = await fullPatient();
+    const before = Date.now();
+    const response = await upload(client, { file: { bytes: PNG, name: 'C:\\skany\\płuca.png', type: 'image/png' } });
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'płuca.png',
+      description: 'Wynik badania krwi',
+      contentType: 'image/png',
+      size: PNG.length,
+      uploadedAt: expect.any(String),
+      expiresAt: expect.any(String),
+    });
+    const uploadedAt = new Date(response.body.uploadedAt);
+    expect(uploadedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    const expiresAt = new Date(response.body.expiresAt);
+    const months =
+      (expiresAt.getUTCFullYear() - uploadedAt.getUTCFullYear()) * 12 +
+      expiresAt.getUTCMonth() -
+      uploadedAt.getUTCMonth();
+    expect(months).toBe(3);
+  });
+
+  it('accepts exactly 8,388,608 bytes and refuses 8,388,609 with 413 FILE_TOO_LARGE, leaving nothing stored', async () => {
+    const client = await fullPatient();
+    const exact = Buffer.alloc(MAX_FILE_BYTES, 0);
+    PDF.copy(exact);
+    const ok = await upload(client, { file: { bytes: exact, name: 'duzy.pdf', type: 'application/pdf' } });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ size: 8_388_608, contentType: 'application/pdf' });
+
+    const keys = await objectKeys();
+    const over = Buffer.alloc(MAX_FILE_BYTES + 1, 0);
+    PDF.copy(over);
+    const tooLarge = await upload(client, { file: { bytes: over, name: 'za-duzy.pdf', type: 'application/pdf' } });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers.get('content-type')).toContain('application/problem+json');
+    expect(tooLarge.body).toMatchObject({ status: 413, code: 'FILE_TOO_LARGE' });
+    expect(await objectKeys()).toEqual(keys);
+    expect((await client.get('/api/files')).body).toHaveLength(1);
+  });
+
+  it('decides the type by the bytes: a PNG named .pdf is a PNG; text named .jpg is 415', async () => {
+    const client = await fullPatient();
+    const renamed = await upload(client, { file: { bytes: PNG, name: 'wynik.pdf', type: 'application/pdf' } });
+    expect(renamed.status).toBe(201);
+    expect(renamed.body).toMatchObject({ name: 'wynik.pdf', contentType: 'image/png' });
+
+    const keys = await objectKeys();
+    const text = await upload(client, {
+      file: { bytes: Buffer.from('to nie jest zdjęcie'), name: 'zdjecie.jpg', type: 'image/jpeg' },
+    });
+    expect(text.status).toBe(415);
+    expect(text.body).toMatchObject({ status: 415, code: 'UNSUPPORTED_FILE_TYPE' });
+    const empty = await upload(client, { file: { bytes: Buffer.alloc(0), name: 'pusty.png', type: 'image/png' } });
+    expect(empty.status).toBe(415);
+    expect(await objectKeys()).toEqual(keys);
+  });
+
+  it('refuses a sixth file with 409 FILE_LIMIT_REACHED', async () => {
+    const client = await fullPatient();
+    for (let i = 0; i < 5; i++)
+      expect((await upload(client, { file: { bytes: JPEG, name: `${i}.jpg` } })).status).toBe(201);
+    const keys = await objectKeys();
+    const sixth = await upload(client);
+    expect(sixth.status).toBe(409);
+    expect(sixth.body).toMatchObject({ code: 'FILE_LIMIT_REACHED' });
+    expect(await objectKeys()).toEqual(keys);
+  });
+
+  it('refuses a description of 4 or 76 characters and a missing consent with 400', async () => {
+    const client = await fullPatient();
+    for (const input of [
+      { description: 'abcd' },
+      { description: 'x'.repeat(76) },
+      { consent: '' },
+      { consent: 'false' },
+      { description: '' },
+    ]) {
+      const response = await upload(client, input);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
+    expect((await upload(client, { description: 'abcde' })).status).toBe(201);
+    expect((await upload(client, { description: 'x'.repeat(75) })).status).toBe(201);
+    expect((await client.get('/api/files')).body).toHaveLength(2);
+  });
+
+  it('answers 403 VERIFICATION_REQUIRED to a basic account and 401 without a token', async () => {
+    const { client } = await newPatient(stack.baseUrl);
+    const response = await upload(client);
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ code: 'VERIFICATION_REQUIRED' });
+    expect((await client.get('/api/files')).body).toMatchObject({ status: 403, code: 'VERIFICATION_REQUIRED' });
+    expect((await client.get('/api/files', null)).status).toBe(401);
+  });
+
+  it('lists newest first and downloads with safe headers', async () => {
+    const client = await fullPatient();
+    const first = (
+      await upload(client, { description: 'Pierwszy dokument', file: { bytes: PDF, name: 'skierowanie żółć.pdf' } })
+    ).body;
+    const second = (await upload(client, { description: 'Drugi dokument' })).body;
+    const list = await client.get('/api/files');
+    expect(list.status).toBe(200);
+    expect(list.body.map((file: { id: string }) => file.id)).toEqual([second.id, first.id]);
+
+    const response = await fetch(`${stack.baseUrl}/api/files/${first.id}/content`, {
+      headers: { authorization: `Bearer ${client.accessToken}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="skierowanie ____.pdf"; filename\*=UTF-8''skierowanie%20%C5%BC%C3%B3%C5%82%C4%87.pdf$/,
+    );
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await response.arrayBuffer()).equals(PDF)).toBe(true);
+  });
+
+  it('hides another patient’s file: 404 on content and delete; the owner deletes with 204', async () => {
+    const owner = await fullPatient();
+    const stranger = await fullPatient();
+    const file = (await upload(owner)).body;
+    const keys = await objectKeys();
+
+    expect((await stranger.get(`/api/files/${file.id}/content`)).status).toBe(404);
+    const strangerDelete = await stranger.call('DELETE', `/api/files/${file.id}`);
+    expect(strangerDelete.status).toBe(404);
+    expect(strangerDelete.body).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await owner.get('/api/files/not-a-uuid/content')).status).toBe(404);
+    expect(await objectKeys()).toEqual(keys);
+
+    expect((await owner.call('DELETE', `/api/files/${file.id}`)).status).toBe(204);
+    expect((await owner.get('/api/files')).body).toEqual([]);
+    expect((await owner.get(`/api/files/${file.id}/content`)).status).toBe(404);
+    expect((await objectKeys()).length).toBe(keys.length - 1);
+  });
+});
