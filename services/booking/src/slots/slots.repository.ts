@@ -17,11 +17,15 @@ export interface SlotCriteria {
   /** Matches in-person slots in the city; phone and video slots match wherever the patient is. */
   city?: string;
   facilityId?: string;
+  /** Any of these facilities (phone and video slots have none, so they are left out). */
+  facilityIds?: readonly string[];
   doctorId?: string;
+  excludeDoctorIds?: readonly string[];
   language?: string;
   /** Warsaw local hours [from, to) the slot starts in. */
   hours?: readonly [number, number];
   limit: number;
+  offset?: number;
 }
 
 export interface NewSlot {
@@ -55,7 +59,11 @@ export class SlotsRepository {
     if (criteria.channel) where.push(`s.channel = ${param(criteria.channel)}`);
     if (criteria.city) where.push(`(s.facility_id IS NULL OR lower(f.city) = lower(${param(criteria.city)}))`);
     if (criteria.facilityId) where.push(`s.facility_id = ${param(criteria.facilityId)}`);
+    if (criteria.facilityIds?.length) where.push(`s.facility_id = ANY (${param(criteria.facilityIds)}::uuid[])`);
     if (criteria.doctorId) where.push(`s.doctor_id = ${param(criteria.doctorId)}`);
+    if (criteria.excludeDoctorIds?.length) {
+      where.push(`s.doctor_id <> ALL (${param(criteria.excludeDoctorIds)}::uuid[])`);
+    }
     if (criteria.language) where.push(`${param(criteria.language.toLowerCase())} = ANY (d.languages)`);
     if (criteria.hours) {
       const localHour = `extract(hour FROM s.starts_at AT TIME ZONE '${CLINIC_TIME_ZONE}')`;
@@ -66,7 +74,7 @@ export class SlotsRepository {
          FROM "booking"."slots" s ${SLOT_VIEW_JOINS}
         WHERE ${where.join('\n          AND ')}
         ORDER BY s.starts_at, s.id
-        LIMIT ${param(criteria.limit)}`,
+        LIMIT ${param(criteria.limit)} OFFSET ${param(criteria.offset ?? 0)}`,
       params,
     );
   }

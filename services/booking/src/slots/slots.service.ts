@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { SlotSearchDto, SlotView } from '@pacjent/contracts';
-import { Clock } from '@pacjent/platform';
+import { Clock, validationFailed } from '@pacjent/platform';
 import { searchWindow } from './search-window';
 import { toSlotView } from './slots.dto';
 import { SlotsRepository } from './slots.repository';
 import { TIME_OF_DAY_HOURS } from './warsaw-time';
 
 export const DEFAULT_SEARCH_LIMIT = 50;
+
+/** The Warsaw hours a slot may start in: a time of day and an hour window, both when both are given. */
+function searchHours(request: SlotSearchDto): readonly [number, number] | undefined {
+  const day = request.timeOfDay ? TIME_OF_DAY_HOURS[request.timeOfDay] : undefined;
+  if (request.hourFrom === undefined && request.hourTo === undefined) return day;
+  const window = [request.hourFrom ?? 0, request.hourTo ?? 24] as const;
+  if (window[1] <= window[0]) {
+    throw validationFailed([{ field: 'hourTo', messages: ['hourTo must be later than hourFrom'] }]);
+  }
+  if (!day) return window;
+  return [Math.max(day[0], window[0]), Math.min(day[1], window[1])];
+}
 
 /** Searching free slots. Public: anybody may look. */
 @Injectable()
@@ -18,7 +30,10 @@ export class SlotsService {
 
   async search(request: SlotSearchDto): Promise<SlotView[]> {
     const now = this.clock.now();
-    const { from, to } = searchWindow(request, now);
+    const window = searchWindow(request, now);
+    const earliest = new Date(now.getTime() + (request.minLeadMinutes ?? 0) * 60 * 1000);
+    const from = window.from.getTime() < earliest.getTime() ? earliest : window.from;
+    const to = window.to;
     if (to.getTime() <= from.getTime()) return [];
     const rows = await this.slots.searchFree({
       now,
@@ -28,10 +43,13 @@ export class SlotsService {
       channel: request.channel,
       city: request.city?.trim() || undefined,
       facilityId: request.facilityId,
+      facilityIds: request.facilityIds,
       doctorId: request.doctorId,
+      excludeDoctorIds: request.excludeDoctorIds,
       language: request.language?.trim() || undefined,
-      hours: request.timeOfDay ? TIME_OF_DAY_HOURS[request.timeOfDay] : undefined,
+      hours: searchHours(request),
       limit: request.limit ?? DEFAULT_SEARCH_LIMIT,
+      offset: request.offset,
     });
     return rows.map(toSlotView);
   }
