@@ -8,6 +8,8 @@ import { FilesDefinition } from '../../services/files/src/app';
 import { createGatewayApp } from '../../services/gateway/src/app';
 import { IdentityDefinition } from '../../services/identity/src/app';
 import { PrescriptionsDefinition } from '../../services/prescriptions/src/app';
+import { startMockBank, type MockBank } from '../../services/mock-bank/src/mock-bank';
+import { createServer } from 'node:net';
 
 export interface Stack {
   baseUrl: string;
@@ -15,6 +17,8 @@ export interface Stack {
   /** The local S3 the files service and the gateway use (its `storage` lists what is stored). */
   s3: LocalS3;
   gateway: NestFastifyApplication;
+  /** The mock bank identity's BANK_* variables point at (misbehave() for the certification-style tests). */
+  bank: MockBank;
   close(): Promise<void>;
 }
 
@@ -39,6 +43,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (options.portalDist) process.env.PORTAL_DIST = options.portalDist;
   else process.env.PORTAL_DIST = '/nonexistent';
   const database = await createTestDatabase();
+  // The bank must know the gateway's callback before identity starts: pick the gateway's port first.
+  const gatewayPort = await freePort();
+  const bank = await startMockBank({
+    port: 0,
+    clients: [
+      {
+        clientId: 'pacjent-test',
+        clientSecret: 'pacjent-test-secret',
+        redirectUris: [`http://127.0.0.1:${gatewayPort}/api/identity/verification/bank/callback`],
+      },
+    ],
+  });
+  Object.assign(process.env, {
+    BANK_ISSUER: bank.issuer,
+    BANK_CLIENT_ID: 'pacjent-test',
+    BANK_CLIENT_SECRET: 'pacjent-test-secret',
+    BANK_REDIRECT_URI: `http://127.0.0.1:${gatewayPort}/api/identity/verification/bank/callback`,
+    PORTAL_URL: `http://127.0.0.1:${gatewayPort}`,
+  });
   const s3 = await startLocalS3();
   const override = (clock?: Clock) => (clock ? [{ provide: Clock, useValue: clock }] : []);
   const services: INestMicroservice[] = [];
@@ -49,7 +72,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       services.push(await startTestService(definition));
     }
     const gateway = await createGatewayApp();
-    await gateway.listen(0, '127.0.0.1');
+    await gateway.listen(gatewayPort, '127.0.0.1');
     const address = gateway.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : 0;
     return {
@@ -57,17 +80,33 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       database,
       s3,
       gateway,
+      bank,
       close: async () => {
         await gateway.close();
+        await bank.close();
         await Promise.all(services.map((service) => service.close()));
         await database.drop();
         await s3.close();
       },
     };
   } catch (error) {
+    await bank.close();
     await Promise.all(services.map((service) => service.close().catch(() => undefined)));
     await database.drop();
     await s3.close();
     throw error;
   }
+}
+
+/** A port nobody listens on right now (the gateway takes it a moment later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -6,3 +6,4 @@ export * from './identity';
 export * from './pesel';
 export * from './referrals';
 export * from './subjects';
+export * from './verification';

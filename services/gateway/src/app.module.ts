@@ -14,6 +14,9 @@ import { FileUploadService } from './files/file-upload.service';
 import { FilesController } from './files/files.controller';
 import { HealthController } from './health/health.controller';
 import { RequestCorrelationInterceptor } from './http/request-correlation.interceptor';
+import { ContactRequestsController } from './identity/contact-requests.controller';
+import { StaffController } from './identity/staff.controller';
+import { VerificationController } from './identity/verification.controller';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -25,6 +28,9 @@ import { RequestCorrelationInterceptor } from './http/request-correlation.interc
     AppointmentsController,
     StaffAppointmentsController,
     HealthController,
+    VerificationController,
+    ContactRequestsController,
+    StaffController,
     FilesController,
   ],
   providers: [
@@ -32,7 +38,11 @@ import { RequestCorrelationInterceptor } from './http/request-correlation.interc
       provide: BusClient,
       inject: [GatewayConfig],
       useFactory: (config: GatewayConfig) =>
-        BusClient.connect({ url: config.NATS_URL, name: `gateway-${config.INSTANCE_ID}`, timeoutMs: config.BUS_TIMEOUT_MS }),
+        BusClient.connect({
+          url: config.NATS_URL,
+          name: `gateway-${config.INSTANCE_ID}`,
+          timeoutMs: config.BUS_TIMEOUT_MS,
+        }),
     },
     AccessTokenVerifier,
     { provide: ObjectStorage, useFactory: () => ObjectStorage.fromEnv() },

@@ -7,6 +7,8 @@ import { IdentityConfig } from './config';
 import { IdentityDatabase } from './database';
 import { DemoModule } from './demo/demo.module';
 import { KeysModule } from './keys/keys.module';
+import { StaffModule } from './staff/staff.module';
+import { VerificationModule } from './verification/verification.module';
 
 /** The identity service: accounts, login and sessions, signing keys. */
 @Module({
@@ -18,6 +20,8 @@ import { KeysModule } from './keys/keys.module';
     AuthModule,
     KeysModule,
     DemoModule,
+    VerificationModule,
+    StaffModule,
   ],
   controllers: [healthController('identity')],
 })

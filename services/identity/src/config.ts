@@ -54,4 +54,40 @@ export class IdentityConfig extends PlatformConfig {
   @Transform(toBoolean)
   @IsBoolean()
   SEED_DEMO_DATA = false;
+
+  /** The bank's OpenID Connect issuer (the mock bank in development and tests). */
+  @IsString()
+  @IsNotEmpty()
+  BANK_ISSUER = 'http://localhost:3100';
+
+  @IsString()
+  @IsNotEmpty()
+  BANK_CLIENT_ID = 'pacjent';
+
+  /** The client secret registered at the bank; the default is for the local mock bank only. */
+  @IsString()
+  @IsNotEmpty()
+  BANK_CLIENT_SECRET = 'pacjent-dev-only-bank-secret';
+
+  /** Where the bank sends the browser back: the gateway's callback. */
+  @IsString()
+  @IsNotEmpty()
+  BANK_REDIRECT_URI = 'http://localhost:3000/api/identity/verification/bank/callback';
+
+  /** Allow an http: bank issuer (development and tests only). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  BANK_ALLOW_INSECURE = true;
+
+  /** How long a started bank confirmation may take before its state expires. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  BANK_ATTEMPT_TTL_SECONDS = 600;
+
+  /** The patient portal's address: the bank callback redirects the browser there with the outcome. */
+  @IsString()
+  @IsNotEmpty()
+  PORTAL_URL = 'http://localhost:3000';
 }

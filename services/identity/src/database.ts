@@ -5,11 +5,28 @@ import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { SigningKeyEntity } from './keys/signing-key.entity';
 import { CreateSchema1764086400000 } from './migrations/1764086400000-create-schema';
 import { AccountsTokensKeys1764172800000 } from './migrations/1764172800000-accounts-tokens-keys';
+import { IdentityVerification1764259200000 } from './migrations/1764259200000-identity-verification';
+import { AccessLogEntity, ContactRequestEntity } from './staff/staff.entities';
+import {
+  BankVerificationAttemptEntity,
+  VerificationEventEntity,
+  VerifiedIdentityEntity,
+} from './verification/verification.entities';
 
 export const IdentityDatabase: ServiceDatabase = {
   schema: 'identity',
-  entities: [AccountEntity, RefreshTokenEntity, SigningKeyEntity, LoginThrottleEntity],
-  migrations: [CreateSchema1764086400000, AccountsTokensKeys1764172800000],
+  entities: [
+    AccountEntity,
+    RefreshTokenEntity,
+    SigningKeyEntity,
+    LoginThrottleEntity,
+    BankVerificationAttemptEntity,
+    VerifiedIdentityEntity,
+    VerificationEventEntity,
+    ContactRequestEntity,
+    AccessLogEntity,
+  ],
+  migrations: [CreateSchema1764086400000, AccountsTokensKeys1764172800000, IdentityVerification1764259200000],
 };
 
 /** Rows of a raw query: TypeORM answers UPDATE/DELETE with `[rows, count]` and everything else with `rows`. */

@@ -35,6 +35,7 @@ export interface MockBank {
 }
 
 const SANDBOX_PASSWORD = 'demo';
+type InteractionAction = 'login' | 'confirm' | 'abort';
 const ADMIN_PATH = '/__test__/misbehaviour';
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -111,7 +112,7 @@ export async function startMockBank(options: MockBankOptions): Promise<MockBank>
     ctx.redirect(returnTo);
   };
 
-  const interaction = async (ctx: KoaContext, uid: string, action: string | undefined) => {
+  const interaction = async (ctx: KoaContext, uid: string, action: InteractionAction | undefined) => {
     const details = await provider.interactionDetails(ctx.req, ctx.res);
     if (details.uid !== uid) throw new Error('interaction mismatch');
     const clientName = clientNames.get(details.params.client_id) ?? details.params.client_id;
@@ -167,14 +168,14 @@ export async function startMockBank(options: MockBankOptions): Promise<MockBank>
       case 'abort':
         await finish(ctx, { error: 'access_denied', error_description: 'The person refused at the bank.' }, false);
         return;
-      default:
-        ctx.status = 404;
+      case undefined:
+        ctx.status = 405;
     }
   };
 
   provider.use(async (ctx, next) => {
     const match = /^\/interaction\/([\w-]+)(?:\/(login|confirm|abort))?$/.exec(ctx.path);
-    if (match) return interaction(ctx, match[1]!, match[2]);
+    if (match) return interaction(ctx, match[1]!, match[2] as InteractionAction | undefined);
     if (options.testControls && ctx.path === ADMIN_PATH && ctx.method === 'PUT') {
       const requested = (JSON.parse((await readBody(ctx.req)) || '{}') as { mode?: unknown }).mode;
       if (!isMisbehaviour(requested)) {

@@ -1,0 +1,62 @@
+import { Controller, Get, HttpCode, Post, Redirect, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Role,
+  Subjects,
+  type AccessHistoryEntryView,
+  type Actor,
+  type BankCallbackResult,
+  type StartBankVerificationResult,
+  type VerificationStatusView,
+} from '@pacjent/contracts';
+import { BusClient } from '@pacjent/platform';
+import type { FastifyRequest } from 'fastify';
+import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+
+@ApiTags('identity confirmation')
+@ApiBearerAuth()
+@Controller('identity')
+export class VerificationController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Post('verification/bank')
+  @Roles(Role.PATIENT)
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ authorizationUrl }: send the browser there' })
+  startBank(@CurrentActor() actor: Actor): Promise<StartBankVerificationResult> {
+    return this.bus.request(Subjects.identity.startBankVerification, { actor, data: {} });
+  }
+
+  /** Where the bank sends the browser back; answers with a redirect to the portal's outcome page. */
+  @Get('verification/bank/callback')
+  @Public()
+  @Redirect()
+  @ApiFoundResponse({ description: 'Redirect to the portal: /verification/result?status=confirmed|failed&code=…' })
+  async bankCallback(@Req() request: FastifyRequest): Promise<{ url: string; statusCode: number }> {
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+    try {
+      const result = await this.bus.request<BankCallbackResult>(Subjects.identity.completeBankVerification, {
+        actor: null,
+        data: { query },
+      });
+      return { url: result.redirectTo, statusCode: 303 };
+    } catch {
+      // Identity did not answer: the browser still lands on the outcome page, not on an error document.
+      return { url: '/verification/result?status=failed&code=BANK_ERROR', statusCode: 303 };
+    }
+  }
+
+  @Get('verification')
+  @ApiOkResponse({ description: '{ level, verification, code, latest }: the latest outcome and its code' })
+  status(@CurrentActor() actor: Actor): Promise<VerificationStatusView> {
+    return this.bus.request(Subjects.identity.verificationStatus, { actor, data: {} });
+  }
+
+  @Get('access-history')
+  @ApiOkResponse({
+    description: '"Historia dostępu": who confirmed the identity or looked at the account, newest first',
+  })
+  accessHistory(@CurrentActor() actor: Actor): Promise<AccessHistoryEntryView[]> {
+    return this.bus.request(Subjects.identity.accessHistory, { actor, data: {} });
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, ErrorCode, type VerificationMethod } from '@pacjent/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation, rowsOf } from '../database';
+
+export interface AttemptRow {
+  id: string;
+  accountId: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+export interface NewEvent {
+  accountId: string;
+  method: VerificationMethod;
+  outcome: 'confirmed' | 'refused';
+  code: string | null;
+  reason: string | null;
+  staffId: string | null;
+  documentType: string | null;
+  documentLast4: string | null;
+  note: string | null;
+  at: Date;
+}
+
+export interface EventRow {
+  id: string;
+  method: VerificationMethod;
+  outcome: 'confirmed' | 'refused';
+  code: string | null;
+  reason: string | null;
+  staffId: string | null;
+  staffName: string | null;
+  documentType: string | null;
+  documentLast4: string | null;
+  createdAt: Date;
+}
+
+/** The person an account is confirmed as. */
+export interface Confirmation {
+  accountId: string;
+  method: VerificationMethod;
+  pesel: string | null;
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  event: NewEvent;
+}
+
+const EVENT_COLUMNS = `e."id", e."method", e."outcome", e."code", e."reason", e."staff_id" AS "staffId",
+  CASE WHEN s."id" IS NULL THEN NULL ELSE s."first_name" || ' ' || s."last_name" END AS "staffName",
+  e."document_type" AS "documentType", e."document_last4" AS "documentLast4", e."created_at" AS "createdAt"`;
+
+@Injectable()
+export class VerificationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async createAttempt(attempt: Omit<AttemptRow, 'id'>, now: Date, expiresAt: Date): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO "identity"."bank_verification_attempts"
+         ("account_id", "state", "nonce", "code_verifier", "created_at", "expires_at")
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [attempt.accountId, attempt.state, attempt.nonce, attempt.codeVerifier, now, expiresAt],
+    );
+  }
+
+  /** Uses up the attempt with this state, in one statement; null when unknown, expired or already used. */
+  async consumeAttempt(state: string, now: Date): Promise<AttemptRow | null> {
+    const result: unknown = await this.dataSource.query(
+      `UPDATE "identity"."bank_verification_attempts" SET "used_at" = $2
+        WHERE "state" = $1 AND "used_at" IS NULL AND "expires_at" > $2
+        RETURNING "id", "account_id" AS "accountId", "state", "nonce", "code_verifier" AS "codeVerifier"`,
+      [state, now],
+    );
+    return rowsOf<AttemptRow>(result)[0] ?? null;
+  }
+
+  /**
+   * Confirms the account as this person, in one transaction: the verified
+   * identity (its unique PESEL decides between two accounts of one person),
+   * the account's names and level, and the audit event.
+   */
+  async confirm(confirmation: Confirmation): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const updated: unknown = await manager.query(
+          `UPDATE "identity"."accounts"
+              SET "level" = 'full', "verified_at" = $2, "verification_method" = $3,
+                  "first_name" = $4, "last_name" = $5, "pesel" = COALESCE("pesel", $6)
+            WHERE "id" = $1 AND "level" = 'basic'
+            RETURNING "id"`,
+          [
+            confirmation.accountId,
+            confirmation.event.at,
+            confirmation.method,
+            confirmation.firstName,
+            confirmation.lastName,
+            confirmation.pesel,
+          ],
+        );
+        if (rowsOf(updated).length === 0) {
+          throw new DomainError(ErrorCode.ALREADY_VERIFIED, 'This account is already confirmed.');
+        }
+        await manager.query(
+          `INSERT INTO "identity"."verified_identities"
+             ("account_id", "pesel", "first_name", "last_name", "birth_date", "method", "verified_at")
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            confirmation.accountId,
+            confirmation.pesel,
+            confirmation.firstName,
+            confirmation.lastName,
+            confirmation.birthDate,
+            confirmation.method,
+            confirmation.event.at,
+          ],
+        );
+        await this.insertEvent(manager, confirmation.event);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_verified_identities_pesel')) {
+        throw new DomainError(ErrorCode.IDENTITY_ALREADY_USED, 'This person is already confirmed on another account.');
+      }
+      throw error;
+    }
+  }
+
+  async recordRefusal(event: NewEvent): Promise<void> {
+    await this.insertEvent(this.dataSource.manager, event);
+  }
+
+  async latestEvent(accountId: string): Promise<EventRow | null> {
+    return (await this.events(accountId, 1))[0] ?? null;
+  }
+
+  /** The account's confirmations and refusals, newest first. */
+  async events(accountId: string, limit = 100): Promise<EventRow[]> {
+    const result: unknown = await this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS}
+         FROM "identity"."verification_events" e
+         LEFT JOIN "identity"."accounts" s ON s."id" = e."staff_id"
+        WHERE e."account_id" = $1
+        ORDER BY e."created_at" DESC, e."id" DESC
+        LIMIT $2`,
+      [accountId, limit],
+    );
+    return rowsOf<EventRow>(result);
+  }
+
+  async verifiedBirthDate(accountId: string): Promise<string | null> {
+    const result: unknown = await this.dataSource.query(
+      `SELECT to_char("birth_date", 'YYYY-MM-DD') AS "birthDate" FROM "identity"."verified_identities" WHERE "account_id" = $1`,
+      [accountId],
+    );
+    return rowsOf<{ birthDate: string | null }>(result)[0]?.birthDate ?? null;
+  }
+
+  private async insertEvent(manager: EntityManager, event: NewEvent): Promise<void> {
+    await manager.query(
+      `INSERT INTO "identity"."verification_events"
+         ("account_id", "method", "outcome", "code", "reason", "staff_id", "document_type", "document_last4", "note", "created_at")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        event.accountId,
+        event.method,
+        event.outcome,
+        event.code,
+        event.reason,
+        event.staffId,
+        event.documentType,
+        event.documentLast4,
+        event.note,
+        event.at,
+      ],
+    );
+  }
+}
