@@ -60,9 +60,9 @@ function planProcesses() {
   return plan.map((p) => ({ ...p, script: join(ROOT, 'services', p.service, 'dist', 'main.js') }));
 }
 
-/** The local S3 server, when the files service runs here and nobody named an S3 endpoint. */
+/** The local S3 server, when the files service or the gateway runs here and nobody named an S3 endpoint. */
 function planS3(plan) {
-  if (env.S3_ENDPOINT || !plan.some((p) => p.service === 'files')) return null;
+  if (env.S3_ENDPOINT || !plan.some((p) => p.service === 'files' || p.service === 'gateway')) return null;
   try {
     createRequire(join(ROOT, 'package.json')).resolve('s3rver');
   } catch {
@@ -156,7 +156,8 @@ async function main() {
   for (const p of plan) {
     const extra = {
       INSTANCE_ID: p.instance,
-      ...(p.service === 'files' && s3 ? s3.env : {}),
+      // The gateway streams uploads to S3 and reads downloads from it; the files service deletes and expires.
+      ...((p.service === 'files' || p.service === 'gateway') && s3 ? s3.env : {}),
       ...(p.service === 'gateway' ? { PORT: String(port) } : {}),
     };
     supervisor.start({ label: p.label, group: p.service, script: p.script, cwd: ROOT, env: childEnv(extra) });

@@ -17,7 +17,7 @@ export class StorageModule implements OnModuleInit, OnApplicationShutdown {
   constructor(private readonly storage: ObjectStorage) {}
 
   async onModuleInit(): Promise<void> {
-    await this.storage.ensureBucket();
+    await this.bucketReady();
     // The expiry job is the rule; a lifecycle rule a few days later only catches what it missed.
     const backstopDays = FILE_RETENTION_MONTHS * 31 + 7;
     const ruleSet = await this.storage.setExpiryRule(UPLOADS_PREFIX, backstopDays);
@@ -27,6 +27,19 @@ export class StorageModule implements OnModuleInit, OnApplicationShutdown {
         ? 'bucket ready with an expiry rule'
         : 'bucket ready; this server has no lifecycle rules, the expiry job alone deletes files',
     );
+  }
+
+  /** S3 may still be starting next to us (npm start launches both at once): wait a little for it. */
+  private async bucketReady(attempts = 20): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.storage.ensureBucket();
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
   }
 
   onApplicationShutdown(): void {

@@ -157,6 +157,9 @@ export class FileUploadService {
       if (!contentType) throw unsupported();
       await onAccepted();
     };
+    // busboy truncates at the limit and then quietly reads the rest of the part; stop it at once instead.
+    const overLimit = tooLarge();
+    part.file.once('limit', () => part.file.destroy(overLimit));
     try {
       for await (const chunk of part.file as AsyncIterable<Buffer>) {
         size += chunk.length;
