@@ -15,10 +15,13 @@
  * Env: BASE_URL (http://127.0.0.1:3000), DATABASE_URL, UPLOADS (20),
  * GATEWAY_PID / FILES_PID (else found in /proc by their dist/main.js).
  */
+import { Blob, Buffer } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { randomUUID } from 'node:crypto';
+import { setInterval, clearInterval, setTimeout } from 'node:timers';
 import pg from 'pg';
 
 const BASE_URL = process.env.BASE_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
@@ -123,7 +126,7 @@ function pdfOf(size) {
 }
 
 async function uploadOnce(token, bytes, index) {
-  const form = new FormData();
+  const form = new globalThis.FormData();
   form.append('description', `Benchmark upload ${index}`);
   form.append('consent', 'true');
   form.append('file', new Blob([bytes], { type: 'application/pdf' }), `bench-${index}.pdf`);
@@ -150,7 +153,7 @@ function oversized(token, { chunked }) {
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const url = new URL('/api/files', BASE_URL);
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     let sent = 0;
     let answered = null;
     const headers = {
