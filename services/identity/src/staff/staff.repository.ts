@@ -52,12 +52,11 @@ export class StaffRepository {
     if (/^\d{11}$/.test(text)) {
       where = `a."pesel" = $1`;
       parameter = text;
-    } else if (text.includes('@')) {
-      where = `a."email" LIKE $1`;
-      parameter = `${likeLiteral(text.toLowerCase())}%`;
     } else {
-      where = `(a."first_name" || ' ' || a."last_name") ILIKE $1 OR (a."last_name" || ' ' || a."first_name") ILIKE $1`;
-      parameter = `%${likeLiteral(text)}%`;
+      // An email from its start, or any part of the name in either order.
+      where = `a."email" LIKE lower($1) || '%' OR (a."first_name" || ' ' || a."last_name") ILIKE '%' || $1 || '%'
+        OR (a."last_name" || ' ' || a."first_name") ILIKE '%' || $1 || '%'`;
+      parameter = likeLiteral(text);
     }
     const result: unknown = await this.dataSource.query(
       `SELECT ${PATIENT_COLUMNS} FROM "identity"."accounts" a
