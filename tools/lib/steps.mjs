@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
+import { clearTimeout, setTimeout } from 'node:timers';
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 export const paint = (code, text) => (useColor ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -17,19 +18,30 @@ export function header(title) {
 }
 
 /**
- * Runs `command args` with inherited output. Resolves to `{ code, ms }`; never rejects
- * (a command that cannot be spawned resolves with code 127).
+ * Runs `command args` with inherited output. Resolves to `{ code, ms, timedOut }`; never rejects
+ * (a command that cannot be spawned resolves with code 127). With `timeoutMs`, a command still
+ * running then gets SIGTERM, and SIGKILL 5 s later.
  */
-export function runStep(title, command, args, options = {}) {
+export function runStep(title, command, args, { timeoutMs, ...options } = {}) {
   header(title);
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: 'inherit', ...options });
+    let timedOut = false;
+    const watchdog =
+      timeoutMs &&
+      setTimeout(() => {
+        timedOut = true;
+        process.stderr.write(`${red('✗')} ${title} still running after ${seconds(timeoutMs)}: stopping it\n`);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }, timeoutMs);
     child.once('error', (error) => {
       process.stderr.write(`${red('✗')} cannot run ${command}: ${error.message}\n`);
-      resolve({ code: 127, ms: performance.now() - started });
+      resolve({ code: 127, ms: performance.now() - started, timedOut });
     });
     child.once('exit', (code, signal) => {
+      clearTimeout(watchdog);
       const ms = performance.now() - started;
       const status = code ?? (signal ? 128 : 1);
       process.stdout.write(
@@ -37,7 +49,7 @@ export function runStep(title, command, args, options = {}) {
           ? dim(`  ✓ ${title} (${seconds(ms)})\n`)
           : `${red('✗')} ${title} failed (exit ${code ?? signal})\n`,
       );
-      resolve({ code: status, ms });
+      resolve({ code: status, ms, timedOut });
     });
   });
 }

@@ -16,6 +16,8 @@ import { bold, header, red, runStep, seconds } from '../lib/steps.mjs';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROME_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const started = performance.now();
+// CI must end: Jest gets this long (TEST_TIMEOUT_MIN, default 12 minutes), then it is stopped.
+const jestTimeoutMs = Number(process.env.TEST_TIMEOUT_MIN || 12) * 60_000;
 
 const env = { ...process.env, NX_DAEMON: 'false', SCARF_ANALYTICS: 'false' };
 const stop = (message) => {
@@ -90,13 +92,16 @@ async function main() {
   const jest = await runStep(
     'tests (jest --ci, all projects)',
     join(ROOT, 'node_modules/.bin/jest'),
-    ['--ci', '--json', `--outputFile=${reportFile}`, ...process.argv.slice(2)],
-    { cwd: ROOT, env },
+    // --forceExit: a test that leaves a handle open (a server, a connection) must not hang CI once results are in.
+    ['--ci', '--forceExit', '--json', `--outputFile=${reportFile}`, ...process.argv.slice(2)],
+    { cwd: ROOT, env, timeoutMs: jestTimeoutMs },
   );
   const report = readReport(reportFile);
   rmSync(reportFile, { force: true });
 
   process.stdout.write(`\n${bold(`done in ${seconds(performance.now() - started)}`)}\n`);
+  if (jest.timedOut)
+    process.stdout.write(`${red('✗')} Jest was stopped after ${seconds(jestTimeoutMs)} (TEST_TIMEOUT_MIN)\n`);
   if (!report) stop(`✗ Jest exited with ${jest.code} and wrote no report.`);
   const passed = report.numPassedTests ?? 0;
   const failed = report.numFailedTests ?? 0;
@@ -107,6 +112,7 @@ async function main() {
   if (report.numTotalTests === 0) process.stdout.write(`${red('✗')} no test ran\n`);
   process.stdout.write(`tests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
   const ok =
+    !jest.timedOut &&
     jest.code === 0 &&
     failed === 0 &&
     (report.numFailedTestSuites ?? 0) === 0 &&
