@@ -6,6 +6,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { BookingConfig } from './config';
 import { BookingDatabase } from './database';
 import { DemoModule } from './demo/demo.module';
+import { SchedulesModule } from './schedules/schedules.module';
 import { SlotsModule } from './slots/slots.module';
 
 /** The booking service: catalog, free-slot search, appointments, and the demo network. */
@@ -16,6 +17,7 @@ import { SlotsModule } from './slots/slots.module';
     ScheduleModule.forRoot(),
     CatalogModule,
     SlotsModule,
+    SchedulesModule,
     AppointmentsModule,
     DemoModule,
   ],

@@ -8,6 +8,8 @@ import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 import { CreateBookingSchema1764086400000 } from './migrations/1764086400000-create-booking-schema';
 import { AppointmentOverlapAndReferrals1764259200000 } from './migrations/1764259200000-appointment-overlap-and-referrals';
 import { ReferralReleaseEntity } from './referrals/referral-release.entity';
+import { ScheduleTemplates1764345600000 } from './migrations/1764345600000-schedule-templates';
+import { ScheduleTemplateEntity } from './schedules/schedule-template.entity';
 import { SlotEntity } from './slots/slot.entity';
 
 export const BookingDatabase: ServiceDatabase = {
@@ -21,6 +23,11 @@ export const BookingDatabase: ServiceDatabase = {
     AppointmentEntity,
     IdempotencyKeyEntity,
     ReferralReleaseEntity,
+    ScheduleTemplateEntity,
   ],
-  migrations: [CreateBookingSchema1764086400000, AppointmentOverlapAndReferrals1764259200000],
+  migrations: [
+    CreateBookingSchema1764086400000,
+    AppointmentOverlapAndReferrals1764259200000,
+    ScheduleTemplates1764345600000,
+  ],
 };

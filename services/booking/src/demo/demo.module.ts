@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SchedulesModule } from '../schedules/schedules.module';
 import { DemoRepository } from './demo.repository';
 import { DemoSeeder } from './demo.seeder';
 
-@Module({ providers: [DemoSeeder, DemoRepository], exports: [DemoSeeder] })
+@Module({ imports: [SchedulesModule], providers: [DemoSeeder, DemoRepository], exports: [DemoSeeder] })
 export class DemoModule {}

@@ -5,7 +5,6 @@ import { DoctorServiceEntity } from '../catalog/doctor-service.entity';
 import { DoctorEntity } from '../catalog/doctor.entity';
 import { FacilityEntity } from '../catalog/facility.entity';
 import { MedicalServiceEntity } from '../catalog/medical-service.entity';
-import { CLINIC_TIME_ZONE } from '../slots/warsaw-time';
 import type { DemoDoctor } from './demo-doctors';
 import type { ScheduleBlock } from './demo-schedule';
 
@@ -51,34 +50,20 @@ export class DemoRepository {
     );
   }
 
-  /**
-   * Adds the slots the schedule defines on the Warsaw dates `firstDay`…`lastDay`
-   * that start after `now` and do not exist yet. Returns how many were added.
-   */
-  async topUpSlots(
-    tx: EntityManager,
-    schedule: ScheduleBlock[],
-    window: { firstDay: string; lastDay: string; now: Date },
-  ): Promise<number> {
+  /** The demo doctors' weekly templates, from the schedule blocks (by doctor, service and facility name). */
+  async insertScheduleTemplates(tx: EntityManager, schedule: ScheduleBlock[]): Promise<number> {
     const rows: unknown[] = await tx.query(
-      `INSERT INTO "booking"."slots" (service_id, doctor_id, facility_id, channel, starts_at, ends_at)
-       SELECT sv.id, d.id, f.id, b.channel, t, t + make_interval(mins => b.minutes)
+      `INSERT INTO "booking"."schedule_templates"
+         (doctor_id, service_id, facility_id, channel, weekday, starts_at, ends_at, slot_minutes)
+       SELECT d.id, sv.id, f.id, b.channel, b.weekday, b.start, b."end", b.minutes
          FROM jsonb_to_recordset($1::jsonb)
                 AS b(doctor text, service text, facility text, channel text, weekday int, start time, "end" time, minutes int)
          JOIN "booking"."doctors" d ON d.name = b.doctor
          JOIN "booking"."services" sv ON sv.name = b.service
          LEFT JOIN "booking"."facilities" f ON f.name = b.facility
-         CROSS JOIN generate_series($2::date::timestamp, $3::date::timestamp, interval '1 day') AS day
-         CROSS JOIN LATERAL generate_series(
-                (day::date + b.start) AT TIME ZONE '${CLINIC_TIME_ZONE}',
-                (day::date + b."end") AT TIME ZONE '${CLINIC_TIME_ZONE}' - make_interval(mins => b.minutes),
-                make_interval(mins => b.minutes)) AS t
-        WHERE extract(isodow FROM day) = b.weekday
-          AND (b.facility IS NULL OR f.id IS NOT NULL)
-          AND t > $4
-       ON CONFLICT ON CONSTRAINT "UQ_slots_doctor_id_starts_at" DO NOTHING
+        WHERE (b.facility IS NULL OR f.id IS NOT NULL)
        RETURNING id`,
-      [JSON.stringify(schedule), window.firstDay, window.lastDay, window.now],
+      [JSON.stringify(schedule)],
     );
     return rows.length;
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Clock } from '@pacjent/platform';
 import { BookingConfig } from '../config';
-import { addDays, warsawDate } from '../slots/warsaw-time';
+import { SchedulesRepository } from '../schedules/schedules.repository';
+import { SlotGenerationService } from '../schedules/slot-generation.service';
 import { DEMO_FACILITIES, DEMO_SERVICES } from './demo-catalog';
 import { DEMO_DOCTORS } from './demo-doctors';
 import { demoScheduleBlocks } from './demo-schedule';
@@ -14,7 +14,8 @@ export interface SeedOutcome {
 
 /**
  * With SEED_DEMO_DATA=true: on start, fills an empty catalog with the demo
- * network and keeps the demo doctors' free slots SLOT_HORIZON_DAYS ahead.
+ * network and the demo doctors' weekly templates, and generates their slots
+ * SLOT_HORIZON_DAYS ahead (then the slot-generation job keeps them topped up).
  * Safe to run again and from several replicas at once.
  */
 @Injectable()
@@ -23,8 +24,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   constructor(
     private readonly demo: DemoRepository,
+    private readonly schedules: SchedulesRepository,
+    private readonly slots: SlotGenerationService,
     private readonly config: BookingConfig,
-    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,13 +46,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
           doctors: DEMO_DOCTORS,
         });
       }
-      const now = this.clock.now();
-      const firstDay = warsawDate(now);
-      const slotsAdded = await this.demo.topUpSlots(tx, demoScheduleBlocks(), {
-        firstDay,
-        lastDay: addDays(firstDay, this.config.SLOT_HORIZON_DAYS - 1),
-        now,
-      });
+      if ((await this.schedules.countTemplates(tx)) === 0) {
+        await this.demo.insertScheduleTemplates(tx, demoScheduleBlocks());
+      }
+      // The hourly job keeps the horizon filled later; the first slots come now.
+      const slotsAdded = await this.slots.generate(tx);
       return { catalogSeeded, slotsAdded };
     });
   }
