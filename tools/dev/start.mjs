@@ -82,6 +82,20 @@ function planS3(plan) {
   };
 }
 
+/** The mock bank (services/mock-bank), unless BANK_ISSUER names another bank. */
+function planBank() {
+  if (env.BANK_ISSUER) return null;
+  const bankPort = Number(env.MOCK_BANK_PORT || 3100);
+  const bankEnv = {
+    BANK_ISSUER: `http://localhost:${bankPort}`,
+    BANK_CLIENT_ID: env.BANK_CLIENT_ID || 'pacjent',
+    BANK_CLIENT_SECRET: env.BANK_CLIENT_SECRET || 'pacjent-dev-only-bank-secret',
+    BANK_REDIRECT_URI: env.BANK_REDIRECT_URI || `http://localhost:${port}/api/identity/verification/bank/callback`,
+    PORTAL_URL: env.PORTAL_URL || `http://localhost:${port}`,
+  };
+  return { port: bankPort, env: bankEnv, script: join(ROOT, 'services/mock-bank/dist/main.js') };
+}
+
 async function build() {
   if (env.SKIP_BUILD === 'true') {
     process.stdout.write(dim('SKIP_BUILD=true: starting what is already built\n'));
@@ -130,7 +144,11 @@ async function main() {
   await ensureDatabase(env.DATABASE_URL || DEFAULT_DATABASE_URL);
 
   const s3 = planS3(plan);
-  const labels = [...plan.map((p) => p.label), ...(s3 ? ['s3'] : [])];
+  const bank = planBank();
+  if (bank && (await tcpCheck('127.0.0.1', bank.port, 1000)) === null) {
+    fail(`✗ Port ${bank.port} (the mock bank) is already in use. Free it or choose another: MOCK_BANK_PORT=3101 npm start`);
+  }
+  const labels = [...plan.map((p) => p.label), ...(s3 ? ['s3'] : []), ...(bank ? ['mock-bank'] : [])];
   supervisor = new Supervisor({
     labelWidth: Math.max(...labels.map((l) => l.length)),
     formatLine: createLineFormatter({ format: env.LOG_FORMAT || 'pretty', colorize }),
@@ -152,10 +170,21 @@ async function main() {
       env: childEnv(s3.env),
     });
   }
+  if (bank) {
+    supervisor.start({
+      label: 'mock-bank',
+      group: 'mock-bank',
+      script: bank.script,
+      cwd: ROOT,
+      env: childEnv({ ...bank.env, MOCK_BANK_PORT: String(bank.port) }),
+    });
+  }
   const servicesStarted = performance.now();
   for (const p of plan) {
     const extra = {
       INSTANCE_ID: p.instance,
+      // Identity is the bank's relying party: it must agree with the mock bank on issuer, client and callback.
+      ...(p.service === 'identity' && bank ? bank.env : {}),
       // The gateway streams uploads to S3 and reads downloads from it; the files service deletes and expires.
       ...((p.service === 'files' || p.service === 'gateway') && s3 ? s3.env : {}),
       ...(p.service === 'gateway' ? { PORT: String(port) } : {}),
@@ -210,6 +239,7 @@ async function main() {
     bold(`  Pacjent is running: ${url}`),
     `  healthy ${seconds(readyMs)} after start${buildMs ? `, build ${seconds(buildMs)}` : ''}, ${seconds(performance.now() - launchStarted)} in all`,
     `  API docs: ${url}/api/docs   health: ${url}/api/health`,
+    ...(bank ? [`  mock bank (sandbox): http://localhost:${bank.port} — any valid PESEL, password demo`] : []),
     ...(replicas.length > 0 ? [`  replicas: ${replicas.join(', ')}`] : []),
     '  demo accounts:',
     ...DEMO_ACCOUNTS.map(([role, email, password]) => `    ${role.padEnd(7)} ${email} / ${password}`),
