@@ -146,7 +146,9 @@ async function main() {
   const s3 = planS3(plan);
   const bank = planBank();
   if (bank && (await tcpCheck('127.0.0.1', bank.port, 1000)) === null) {
-    fail(`✗ Port ${bank.port} (the mock bank) is already in use. Free it or choose another: MOCK_BANK_PORT=3101 npm start`);
+    fail(
+      `✗ Port ${bank.port} (the mock bank) is already in use. Free it or choose another: MOCK_BANK_PORT=3101 npm start`,
+    );
   }
   const labels = [...plan.map((p) => p.label), ...(s3 ? ['s3'] : []), ...(bank ? ['mock-bank'] : [])];
   supervisor = new Supervisor({
