@@ -7,12 +7,23 @@ import { DashboardPage } from './pages/DashboardPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
+import { AccessHistoryPage } from './pages/verification/AccessHistoryPage';
+import { ConfirmIdentityPage } from './pages/verification/ConfirmIdentityPage';
+import { ContactRequestPage } from './pages/verification/ContactRequestPage';
+import { VerificationResultPage } from './pages/verification/VerificationResultPage';
 import { navigate, safeNextPath, useLocation } from './router';
 
 const PUBLIC_PATHS = new Set(['/login', '/register']);
+/** Pages for everyone, signed in or not. */
+const OPEN_PAGES: Record<string, () => ReactNode> = {
+  '/verification/contact': () => <ContactRequestPage />,
+};
 const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/': () => <DashboardPage />,
   '/book': () => <BookPage />,
+  '/verification': () => <ConfirmIdentityPage />,
+  '/verification/result': () => <VerificationResultPage />,
+  '/access-history': () => <AccessHistoryPage />,
 };
 
 /** Where the patient should be instead of `location`, or null to stay. */
@@ -47,6 +58,8 @@ export function App() {
     page = <LoginPage sessionExpired={state.status === 'anonymous' && state.expired} />;
   } else if (path === '/register') {
     page = <RegisterPage />;
+  } else if (OPEN_PAGES[path]) {
+    page = OPEN_PAGES[path]();
   } else {
     page = PRIVATE_PAGES[path]?.() ?? <NotFoundPage />;
   }
