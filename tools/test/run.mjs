@@ -1,8 +1,9 @@
 /**
  * `npm test [-- <jest arguments>]`: everything CI checks, in order, stopping at
  * the first failure — PostgreSQL and NATS reachable, Chromium present, lint,
- * TypeScript build, portal build (browser tests load it), then Jest once for
- * every project. Ends with one plain line: `tests: N passed, N failed[, N skipped]`.
+ * TypeScript build, typecheck of the tests, portal build (browser tests load
+ * it), then Jest once for every project. Ends with one plain line:
+ * `tests: N passed, N failed[, N skipped]`.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,6 +86,8 @@ async function main() {
     '-b',
     'tsconfig.build.json',
   ]);
+  // The build leaves out tests; this checks them (and tools/, test/) too, without emitting.
+  await step('typecheck tests (tsc -p tsconfig.json)', join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
   await step('portal build (npm run build -w @pacjent/portal)', 'npm', ['run', 'build', '-w', '@pacjent/portal']);
 
   const reportFile = join(tmpdir(), `pacjent-jest-${process.pid}.json`);
