@@ -270,4 +270,8 @@ function shutdown(code, reason) {
   return shuttingDown;
 }
 
-main().catch((error) => shutdown(1, red(`✗ npm start failed: ${error.stack ?? error}`)));
+const crash = (error) => shutdown(1, red(`✗ npm start failed: ${error?.stack ?? error}`));
+// The children run in their own process groups: never leave them behind on a launcher bug.
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+main().catch(crash);
