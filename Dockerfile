@@ -36,4 +36,4 @@ ENV SERVICE=${SERVICE}
 USER node
 EXPOSE 3000
 # exec replaces the shell: node itself receives SIGTERM and Nest shuts down cleanly.
-CMD ["sh", "-c", "exec node services/${SERVICE:?set SERVICE to gateway, identity, booking, files, prescriptions or consultations}/dist/main.js"]
+CMD ["sh", "-c", "exec node services/${SERVICE:?set SERVICE to gateway, identity, booking, files, prescriptions, consultations or mock-bank}/dist/main.js"]
