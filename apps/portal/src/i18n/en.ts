@@ -100,6 +100,9 @@ export const en: Dictionary = {
     cancelOffline:
       'Visits booked by phone or at a facility can be cancelled through the call center or at the facility.',
     reload: 'Try again',
+    move: 'Move to another time',
+    addToCalendar: 'Add to calendar',
+    moved: 'Your visit has been moved to the new time.',
   },
   visit: {
     status: { booked: 'Planned', cancelled: 'Cancelled', completed: 'Completed' },
@@ -141,6 +144,10 @@ export const en: Dictionary = {
     employer: 'Employer',
     position: 'Position',
     referralNumber: 'Referral number',
+    moveTitle: 'Moving your visit',
+    moveIntro: 'Pick a new time. We free the current one only once the new one is yours.',
+    moveConfirm: 'Move to this time',
+    moveCancel: 'Keep the current time',
   },
   kinds: {
     consultation: 'Consultations',

@@ -102,6 +102,9 @@ export const pl = {
     cancelled: 'Wizyta została odwołana. Termin jest znów dostępny dla innych pacjentów.',
     cancelOffline: 'Wizytę umówioną telefonicznie lub w placówce odwołasz przez infolinię lub w placówce.',
     reload: 'Spróbuj ponownie',
+    move: 'Przenieś termin',
+    addToCalendar: 'Dodaj do kalendarza',
+    moved: 'Wizyta została przeniesiona na nowy termin.',
   },
   visit: {
     status: { booked: 'Zaplanowana', cancelled: 'Odwołana', completed: 'Zrealizowana' },
@@ -144,6 +147,10 @@ export const pl = {
     employer: 'Pracodawca',
     position: 'Stanowisko',
     referralNumber: 'Numer skierowania',
+    moveTitle: 'Przenosisz wizytę',
+    moveIntro: 'Wybierz nowy termin. Dotychczasowy zwolnimy dopiero wtedy, gdy nowy będzie Twój.',
+    moveConfirm: 'Przenieś na ten termin',
+    moveCancel: 'Nie przenoś',
   },
   kinds: {
     consultation: 'Konsultacje',
