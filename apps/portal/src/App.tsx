@@ -4,6 +4,7 @@ import { Header } from './components/Header';
 import { useI18n } from './i18n/I18nProvider';
 import { BookPage } from './pages/BookPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { FilesPage } from './pages/files/FilesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
@@ -24,6 +25,7 @@ const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/verification': () => <ConfirmIdentityPage />,
   '/verification/result': () => <VerificationResultPage />,
   '/access-history': () => <AccessHistoryPage />,
+  '/files': () => <FilesPage />,
 };
 
 /** Where the patient should be instead of `location`, or null to stay. */

@@ -1,6 +1,8 @@
 import type { AppointmentView } from '@pacjent/contracts';
 import { useState } from 'react';
+import { appointmentsApi } from '../api/appointments';
 import { useI18n } from '../i18n/I18nProvider';
+import { Link } from '../router';
 import { VisitDetails } from './VisitDetails';
 
 interface Props {
@@ -42,6 +44,13 @@ export function AppointmentRow({ appointment, testId, onCancel }: Props) {
       ) : null}
       {cancellable && !confirming ? (
         <div className="appointment__actions">
+          <Link
+            to={`/book?move=${encodeURIComponent(appointment.id)}&service=${encodeURIComponent(appointment.slot.service.id)}`}
+            className="button button--secondary"
+            data-testid="appointment-move"
+          >
+            {t.dashboard.move}
+          </Link>
           <button
             type="button"
             className="button button--secondary"
@@ -49,6 +58,18 @@ export function AppointmentRow({ appointment, testId, onCancel }: Props) {
             onClick={() => setConfirming(true)}
           >
             {t.dashboard.cancel}
+          </button>
+        </div>
+      ) : null}
+      {appointment.status === 'booked' && onCancel && !confirming ? (
+        <div className="appointment__actions">
+          <button
+            type="button"
+            className="button button--ghost"
+            data-testid="appointment-calendar"
+            onClick={() => void appointmentsApi.downloadCalendar(appointment.id)}
+          >
+            {t.dashboard.addToCalendar}
           </button>
         </div>
       ) : null}

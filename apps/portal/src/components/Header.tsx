@@ -61,6 +61,7 @@ export function Header() {
         <nav className="nav" aria-label={t.nav.label}>
           <NavLink to="/" testId="nav-dashboard" label={t.nav.dashboard} />
           <NavLink to="/book" testId="nav-book" label={t.nav.book} />
+          <NavLink to="/files" testId="nav-files" label={t.nav.files} />
         </nav>
       ) : null}
     </header>

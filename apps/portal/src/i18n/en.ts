@@ -12,6 +12,7 @@ export const en: Dictionary = {
     login: 'Log in',
     register: 'Create account',
     loggedInAs: 'Logged in as',
+    files: 'Your files',
   },
   langSwitch: { label: 'PL', title: 'Przełącz na polski' },
   common: {
@@ -181,6 +182,10 @@ export const en: Dictionary = {
     NOT_CANCELLABLE:
       'This visit can no longer be cancelled online: it has started, is over, or was booked by phone or at a facility.',
     IDEMPOTENCY_KEY_REUSED: 'This booking was already sent with different details. Please try again.',
+    FILE_TOO_LARGE: 'The file is too large. The limit is 8 MB.',
+    UNSUPPORTED_FILE_TYPE:
+      'This file is not a JPG/PNG image or a PDF document. We check the file’s content, not just its name.',
+    FILE_LIMIT_REACHED: 'You already have 5 files. Delete one to add another.',
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again in a moment.',
     SERVICE_TIMEOUT: 'The server did not answer in time. Please try again in a moment.',
     INTERNAL: 'Something went wrong on our side. Please try again in a moment.',
@@ -195,6 +200,42 @@ export const en: Dictionary = {
     retryAfter: (seconds: number) =>
       seconds < 90 ? `Try again in ${seconds} s.` : `Try again in ${Math.ceil(seconds / 60)} min.`,
     errorId: (id: string) => `Error id: ${id} — please quote it when you contact us.`,
+  },
+  files: {
+    title: 'Your files',
+    add: 'Add a file',
+    addTitle: 'Adding a file',
+    rules:
+      'Accepted formats: JPG, JPEG, PNG and PDF. File size: at most 8 MB. You can keep up to 5 files. Files are deleted automatically after 3 months.',
+    file: 'File',
+    chooseFileFirst: 'Choose a file to send.',
+    description: 'File description (seen by the doctor)',
+    descriptionMin: 'At least 5 characters',
+    descriptionRule: 'The description must be 5 to 75 characters long.',
+    consent:
+      'I declare that I have read and accept the terms of the Your Files service, and that the document concerns only me, is true, is lawful, and sharing it does not infringe the rights of third parties.',
+    consentRequired: 'Tick the statement to send the file.',
+    submit: 'Send file',
+    cancel: 'Cancel',
+    uploading: 'Sending…',
+    added: 'The file has been added.',
+    deleted: 'The file has been deleted.',
+    empty: 'You have no files yet.',
+    limitReached: 'You already have 5 files. Delete one to add another.',
+    columns: {
+      name: 'File name and format',
+      description: 'Description',
+      added: 'Date added',
+      expires: 'Deleted on',
+      actions: 'Actions',
+    },
+    download: 'Download',
+    delete: 'Delete',
+    deleteQuestion: 'Delete this file?',
+    deleteYes: 'Yes, delete',
+    deleteNo: 'No',
+    locked: 'You can add files for the doctor once your identity is confirmed (full account).',
+    lockedLink: 'Confirm your identity',
   },
   notFound: { title: 'Page not found', back: 'Back to the home page' },
 };

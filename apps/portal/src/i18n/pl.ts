@@ -14,6 +14,7 @@ export const pl = {
     login: 'Zaloguj się',
     register: 'Załóż konto',
     loggedInAs: 'Zalogowano jako',
+    files: 'Twoje pliki',
   },
   langSwitch: { label: 'EN', title: 'Switch to English' },
   common: {
@@ -187,6 +188,10 @@ export const pl = {
     NOT_CANCELLABLE:
       'Tej wizyty nie można już odwołać przez portal: rozpoczęła się, minęła albo została umówiona telefonicznie lub w placówce.',
     IDEMPOTENCY_KEY_REUSED: 'Ta rezerwacja została już wysłana z innymi danymi. Spróbuj ponownie.',
+    FILE_TOO_LARGE: 'Plik jest za duży. Maksymalny rozmiar to 8 MB.',
+    UNSUPPORTED_FILE_TYPE:
+      'Ten plik nie jest obrazem JPG/PNG ani dokumentem PDF. Sprawdzamy zawartość pliku, nie tylko jego nazwę.',
+    FILE_LIMIT_REACHED: 'Masz już 5 plików. Usuń któryś z nich, aby dodać kolejny.',
     SERVICE_UNAVAILABLE: 'Usługa jest chwilowo niedostępna. Spróbuj ponownie za chwilę.',
     SERVICE_TIMEOUT: 'Serwer nie odpowiedział na czas. Spróbuj ponownie za chwilę.',
     INTERNAL: 'Wystąpił nieoczekiwany błąd po naszej stronie. Spróbuj ponownie za chwilę.',
@@ -201,6 +206,42 @@ export const pl = {
     retryAfter: (seconds: number) =>
       seconds < 90 ? `Spróbuj ponownie za ${seconds} s.` : `Spróbuj ponownie za ${Math.ceil(seconds / 60)} min.`,
     errorId: (id: string) => `Identyfikator błędu: ${id} — podaj go, kontaktując się z nami.`,
+  },
+  files: {
+    title: 'Twoje pliki',
+    add: 'Dodaj plik',
+    addTitle: 'Dodawanie pliku',
+    rules:
+      'Dostępne formaty: JPG, JPEG, PNG i PDF. Wielkość plików: maksymalnie 8 MB. Możesz mieć jednocześnie maksymalnie 5 plików. Pliki usuniemy automatycznie po 3 miesiącach.',
+    file: 'Plik',
+    chooseFileFirst: 'Wybierz plik do przesłania.',
+    description: 'Opis pliku (widoczny dla lekarza)',
+    descriptionMin: 'Minimum 5 znaków',
+    descriptionRule: 'Opis musi mieć od 5 do 75 znaków.',
+    consent:
+      'Oświadczam, że zapoznałem się i akceptuję postanowienia Regulaminu usługi Twoje Pliki, a także, iż przesyłany dokument dotyczy wyłącznie mnie, jest zgodny ze stanem faktycznym, jest zgodny z prawem, oraz jego rozpowszechnianie w żadnym wypadku nie narusza praw osób trzecich.',
+    consentRequired: 'Zaznacz oświadczenie, aby przesłać plik.',
+    submit: 'Prześlij plik',
+    cancel: 'Anuluj',
+    uploading: 'Przesyłanie…',
+    added: 'Plik został dodany.',
+    deleted: 'Plik został usunięty.',
+    empty: 'Nie masz jeszcze żadnych plików.',
+    limitReached: 'Masz już 5 plików. Usuń któryś z nich, aby dodać kolejny.',
+    columns: {
+      name: 'Nazwa i format pliku',
+      description: 'Opis',
+      added: 'Data dodania',
+      expires: 'Usuniemy',
+      actions: 'Działania',
+    },
+    download: 'Pobierz',
+    delete: 'Usuń',
+    deleteQuestion: 'Usunąć ten plik?',
+    deleteYes: 'Tak, usuń',
+    deleteNo: 'Nie',
+    locked: 'Pliki dla lekarza możesz dodawać po potwierdzeniu tożsamości (konto pełne).',
+    lockedLink: 'Potwierdź tożsamość',
   },
   notFound: { title: 'Nie ma takiej strony', back: 'Wróć do strony głównej' },
 };

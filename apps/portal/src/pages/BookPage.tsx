@@ -1,5 +1,6 @@
 import type { ServiceView, SlotView } from '@pacjent/contracts';
 import { useState } from 'react';
+import { appointmentsApi } from '../api/appointments';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/problem';
 import type { OccupationalReferral } from '../api/types';
@@ -22,7 +23,7 @@ import {
   type SlotSearchForm,
 } from '../lib/slot-search';
 import { useLoader } from '../lib/use-loader';
-import { Link } from '../router';
+import { Link, navigate, useLocation } from '../router';
 
 /** After these the slot list is stale: show it again, fresh. */
 const SLOT_GONE = new Set(['SLOT_TAKEN', 'SLOT_NOT_FOUND', 'SLOT_IN_PAST']);
@@ -46,7 +47,13 @@ export function BookPage() {
   const services = useLoader(() => api.services(), []);
   const cities = useLoader(() => api.cities(), []);
 
-  const [form, setForm] = useState<SlotSearchForm>(() => defaultSlotSearch(new Date()));
+  // "Przenieś termin" from the dashboard: /book?move=<appointmentId>&service=<serviceId>.
+  const params = new URLSearchParams(useLocation().split('?')[1] ?? '');
+  const moving = params.get('move');
+  const [form, setForm] = useState<SlotSearchForm>(() => ({
+    ...defaultSlotSearch(new Date()),
+    serviceId: params.get('service') ?? '',
+  }));
   const [formErrors, setFormErrors] = useState<SlotSearchErrors>({});
   const [query, setQuery] = useState<string | null>(null);
   const [slots, setSlots] = useState<SlotView[] | null>(null);
@@ -101,7 +108,7 @@ export function BookPage() {
 
   const confirm = async () => {
     if (!selection) return;
-    if (occupational) {
+    if (occupational && !moving) {
       const missing = missingReferralFields(referral);
       setReferralErrors(Object.fromEntries(missing.map((field) => [field, [t.validation.required]])));
       if (missing.length > 0) {
@@ -112,6 +119,11 @@ export function BookPage() {
     setBooking(true);
     setError(null);
     try {
+      if (moving) {
+        await appointmentsApi.reschedule(moving, selection.slot.id, selection.idempotencyKey);
+        navigate('/?moved=1');
+        return;
+      }
       await api.book(selection.slot.id, selection.idempotencyKey, occupational ? trimReferral(referral) : undefined);
       setBooked(selection.slot);
       setSelection(null);
@@ -146,7 +158,15 @@ export function BookPage() {
 
   return (
     <div className="page">
-      <PageHeading>{t.book.title}</PageHeading>
+      <PageHeading>{moving ? t.book.moveTitle : t.book.title}</PageHeading>
+      {moving ? (
+        <div className="alert alert--info" data-testid="move-banner">
+          <p>{t.book.moveIntro}</p>
+          <Link to="/" data-testid="move-cancel">
+            {t.book.moveCancel}
+          </Link>
+        </div>
+      ) : null}
       {loadError && !services.data ? (
         <ErrorMessage message={describeError(loadError, t).message}>
           <button type="button" className="button button--secondary" onClick={services.reload}>
@@ -191,7 +211,8 @@ export function BookPage() {
           {selection ? (
             <BookingPanel
               slot={selection.slot}
-              referral={occupational ? referral : null}
+              referral={occupational && !moving ? referral : null}
+              confirmLabel={moving ? t.book.moveConfirm : undefined}
               referralErrors={referralErrors}
               error={error}
               busy={booking}

@@ -10,7 +10,7 @@ import { describeError } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { sortVisits } from '../lib/slots';
 import { useLoader } from '../lib/use-loader';
-import { Link } from '../router';
+import { Link, useLocation } from '../router';
 
 /** "Leczenie": planned visits (cancellable) and the history. */
 export function DashboardPage() {
@@ -18,6 +18,7 @@ export function DashboardPage() {
   const me = useMe();
   const upcoming = useLoader(() => api.appointments('upcoming').then((list) => sortVisits(list, 'upcoming')), []);
   const past = useLoader(() => api.appointments('past').then((list) => sortVisits(list, 'past')), []);
+  const moved = useLocation().includes('moved=1');
   const [cancelled, setCancelled] = useState(false);
   const [cancelError, setCancelError] = useState<unknown>(null);
 
@@ -46,6 +47,7 @@ export function DashboardPage() {
       <AccountPanel me={me} />
       <SuccessRegion>
         {cancelled ? <SuccessMessage testId="cancel-success">{t.dashboard.cancelled}</SuccessMessage> : null}
+        {moved && !cancelled ? <SuccessMessage testId="move-success">{t.dashboard.moved}</SuccessMessage> : null}
       </SuccessRegion>
       <ErrorMessage message={cancelError ? describeError(cancelError, t).message : null} />
       <div className="page__columns">

@@ -19,11 +19,13 @@ interface Props {
   onReferralChange: (next: OccupationalReferral) => void;
   onConfirm: () => void;
   onBack: () => void;
+  /** Replaces "Potwierdź rezerwację" (e.g. when moving a visit). */
+  confirmLabel?: string;
 }
 
 /** The confirmation step between "Zarezerwuj" and the booking. */
 export function BookingPanel(props: Props) {
-  const { slot, referral, referralErrors, error, busy, onReferralChange, onConfirm, onBack } = props;
+  const { slot, referral, referralErrors, error, busy, onReferralChange, onConfirm, onBack, confirmLabel } = props;
   const { t } = useI18n();
   const titleRef = useRef<HTMLHeadingElement>(null);
 
@@ -80,7 +82,7 @@ export function BookingPanel(props: Props) {
         <ErrorMessage message={error?.message} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" data-testid="booking-confirm" disabled={busy}>
-            {busy ? t.book.confirming : t.book.confirm}
+            {busy ? t.book.confirming : (confirmLabel ?? t.book.confirm)}
           </button>
           <button
             type="button"

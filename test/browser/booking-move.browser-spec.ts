@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, type BrowserSession } from '../support/browser';
+import { ApiClient, newPatient } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+/** Search → book → add to calendar → move → cancel, in headless Chromium. */
+describe('moving a visit in the browser', () => {
+  let stack: Stack;
+  let session: BrowserSession;
+  let context: BrowserContext;
+  let page: Page;
+  let serviceName: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ portalDist: resolve(__dirname, '../../apps/portal/dist') });
+    session = await launchBrowser();
+    const services = (await new ApiClient(stack.baseUrl).get('/api/catalog/services?kind=consultation')).body as Array<{
+      name: string;
+      basicAllowed: boolean;
+      channels: string[];
+    }>;
+    serviceName = services.find((s) => s.basicAllowed && s.channels.includes('in_person'))!.name;
+    context = await session.newContext({ width: 1280, height: 900 });
+    page = await context.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    await context?.close();
+    await session?.close();
+    await stack?.close();
+  });
+
+  const byTestId = (id: string) => page.getByTestId(id);
+  const upcomingRows = async () => {
+    await page.locator('[data-testid="upcoming-list"][data-state="ready"]').waitFor();
+    return byTestId('upcoming-list').getByTestId('appointment-row');
+  };
+
+  it('books a visit, downloads its calendar file, moves it to another slot and cancels it', async () => {
+    const { client, email, password } = await newPatient(stack.baseUrl);
+    await page.goto(`${stack.baseUrl}/login`);
+    await byTestId('login-email').fill(email);
+    await byTestId('login-password').fill(password);
+    await byTestId('login-submit').click();
+    await page.waitForURL(`${stack.baseUrl}/`);
+
+    await byTestId('nav-book').click();
+    await byTestId('search-service').selectOption({ label: serviceName });
+    await byTestId('search-channel').selectOption('in_person');
+    await byTestId('search-submit').click();
+    const first = byTestId('slot-row').first();
+    await first.waitFor();
+    const firstSlotId = await first.getAttribute('data-slot-id');
+    await first.getByTestId('slot-reserve').click();
+    await byTestId('booking-confirm').click();
+    await byTestId('booking-success').waitFor();
+
+    await byTestId('nav-dashboard').click();
+    const rows = await upcomingRows();
+    await expect(rows.count()).resolves.toBe(1);
+    const download = page.waitForEvent('download');
+    await rows.first().getByTestId('appointment-calendar').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^wizyta-\d{4}-\d{2}-\d{2}\.ics$/);
+
+    await rows.first().getByTestId('appointment-move').click();
+    await page.waitForURL(/\/book\?move=/);
+    await byTestId('move-banner').waitFor();
+    // The service is already chosen; pick a later slot than the current one.
+    await byTestId('search-channel').selectOption('in_person');
+    await byTestId('search-submit').click();
+    await byTestId('slot-row').first().waitFor();
+    const target = byTestId('slot-row').nth(3);
+    const targetSlotId = await target.getAttribute('data-slot-id');
+    expect(targetSlotId).not.toBe(firstSlotId);
+    await target.getByTestId('slot-reserve').click();
+    await byTestId('booking-confirm').click();
+
+    await page.waitForURL(`${stack.baseUrl}/?moved=1`);
+    await byTestId('move-success').waitFor();
+    const after = await upcomingRows();
+    await expect(after.count()).resolves.toBe(1);
+    const mine = (await client.get('/api/appointments?scope=upcoming')).body as Array<{ slot: { id: string } }>;
+    expect(mine.map((a) => a.slot.id)).toEqual([targetSlotId]);
+    const past = (await client.get('/api/appointments?scope=past')).body as Array<{
+      status: string;
+      slot: { id: string };
+    }>;
+    expect(past).toEqual([
+      expect.objectContaining({ status: 'cancelled', slot: expect.objectContaining({ id: firstSlotId }) }),
+    ]);
+
+    await after.first().getByTestId('appointment-cancel').click();
+    await byTestId('cancel-confirm').click();
+    await byTestId('cancel-success').waitFor();
+    await expect((await upcomingRows()).count()).resolves.toBe(0);
+  });
+});

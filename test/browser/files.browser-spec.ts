@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, type BrowserSession } from '../support/browser';
+import { newPatient } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(4096, 9)]);
+
+/** "Twoje pliki" in headless Chromium: add a file, see it listed, delete it; basic accounts see it locked. */
+describe('your files in the browser', () => {
+  let stack: Stack;
+  let session: BrowserSession;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    stack = await startStack({ demoData: false, portalDist: resolve(__dirname, '../../apps/portal/dist') });
+    session = await launchBrowser();
+  }, 60_000);
+  beforeEach(async () => {
+    context = await session.newContext();
+    page = await context.newPage();
+  });
+  afterEach(() => context?.close());
+  afterAll(async () => {
+    await session?.close();
+    await stack?.close();
+  });
+
+  const byTestId = (id: string) => page.getByTestId(id);
+
+  /**
+   * Logs a new patient in through the login form. `full` confirms the
+   * account directly in identity's table (identity confirmation is built in
+   * its own issue; this stands in for a staff confirmation).
+   */
+  async function logIn(full: boolean) {
+    const patient = await newPatient(stack.baseUrl);
+    if (full) {
+      const db = new Client({ connectionString: stack.database.url });
+      await db.connect();
+      await db.query(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patient.id]);
+      await db.end();
+    }
+    await page.goto(`${stack.baseUrl}/login`);
+    await byTestId('login-email').fill(patient.email);
+    await byTestId('login-password').fill(patient.password);
+    await byTestId('login-submit').click();
+    await page.waitForURL(`${stack.baseUrl}/`);
+  }
+
+  it('adds a file with a description and consent, lists it, and deletes it after confirmation', async () => {
+    await logIn(true);
+    await byTestId('nav-files').click();
+    await page.waitForURL(/\/files$/);
+    await page.locator('[data-testid="files-list"][data-state="ready"]').waitFor();
+    expect(await byTestId('file-row').count()).toBe(0);
+
+    await byTestId('file-add').click();
+    await byTestId('file-input').setInputFiles({ name: 'zdjęcie zmiany.png', mimeType: 'image/png', buffer: PNG });
+    await byTestId('file-description').fill('Zmiana');
+    await expect(byTestId('file-description-counter').textContent()).resolves.toBe('6/75');
+    // Without the consent the form says why and sends nothing.
+    await byTestId('file-submit').click();
+    await expect(page.locator('[data-field$="consent"]').textContent()).resolves.toContain('oświadczenie');
+    await byTestId('file-description').fill('Zmiana na ręce');
+    await byTestId('file-consent').check();
+    await byTestId('file-submit').click();
+
+    await byTestId('file-added').waitFor();
+    const row = byTestId('file-row');
+    await expect(row.count()).resolves.toBe(1);
+    await expect(row.getByTestId('file-name').textContent()).resolves.toBe('zdjęcie zmiany.png');
+    await expect(row.getByTestId('file-row-description').textContent()).resolves.toBe('Zmiana na ręce');
+    await expect(row.textContent()).resolves.toContain('PNG');
+
+    await row.getByTestId('file-delete').click();
+    await byTestId('file-delete-confirm').click();
+    await byTestId('file-deleted').waitFor();
+    await byTestId('file-row').waitFor({ state: 'detached' });
+    const stored: string[] = [];
+    for await (const object of stack.s3.storage.list('')) stored.push(object.key);
+    expect(stored).toEqual([]);
+  });
+
+  it('explains a refused file: text named .jpg is not accepted', async () => {
+    await logIn(true);
+    await page.goto(`${stack.baseUrl}/files`);
+    await byTestId('file-add').click();
+    await byTestId('file-input').setInputFiles({
+      name: 'wynik.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('to nie jest obraz'),
+    });
+    await byTestId('file-description').fill('Wynik badania');
+    await byTestId('file-consent').check();
+    await byTestId('file-submit').click();
+    await expect(byTestId('error-message').textContent()).resolves.toContain('nie jest obrazem JPG/PNG');
+  });
+
+  it('shows the feature locked to a basic account, with the way to confirm identity', async () => {
+    await logIn(false);
+    await byTestId('nav-files').click();
+    await byTestId('files-locked').waitFor();
+    await expect(byTestId('file-add').count()).resolves.toBe(0);
+    await byTestId('files-confirm-identity').click();
+    await page.waitForURL(`${stack.baseUrl}/`);
+  });
+});

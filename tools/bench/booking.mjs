@@ -1,0 +1,423 @@
+/**
+ * npm run bench:booking — booking under load, through the real gateway.
+ *
+ * Builds (unless SKIP_BUILD=1), seeds a dedicated database (BENCH_DATABASE_URL,
+ * default postgres://…/pacjent_bench) with ≥ 1,000,000 slots (400 doctors,
+ * 60 days) once, starts identity, booking and the gateway from dist/ as child
+ * processes on a private bus prefix and port, and measures with autocannon:
+ *
+ *  1. a patient's own appointments      GET  /api/appointments
+ *  2. a 30-day slot search (service+city) GET /api/slots?serviceId&city&from&to
+ *  3. booking distinct slots            POST /api/appointments
+ *  4. 200 patients racing for one slot  (exactly one 201, 199 × 409)
+ *  5. the NATS hop: the same slot search served in one process (booking's own
+ *     SlotsService on its own DataSource behind node:http) vs through the
+ *     gateway and NATS.
+ *
+ * Patients are made full (no 10-visit limit) by setting identity.accounts.level
+ * in the bench database, as a staff confirmation would.
+ *
+ * Env: BENCH_DATABASE_URL, NATS_URL, BENCH_PORT (3100), DURATION_S (10),
+ * CONNECTIONS (50), BOOKINGS (3000), SKIP_BUILD.
+ */
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ensureDatabase } from '../lib/preflight.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(join(ROOT, 'package.json'));
+const env = process.env;
+const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pacjent_bench';
+const NATS_URL = env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const PORT = Number(env.BENCH_PORT ?? 3100);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const DURATION = Number(env.DURATION_S ?? 10);
+const CONNECTIONS = Number(env.CONNECTIONS ?? 50);
+const BOOKINGS = Number(env.BOOKINGS ?? 3000);
+const BUS_PREFIX = `bench${randomUUID().slice(0, 6)}`;
+
+const DOCTORS = 400;
+const DAYS = 60;
+const SERVICES = 20;
+const CITIES = ['Warszawa', 'Kraków', 'Wrocław', 'Poznań', 'Gdańsk'];
+const FACILITIES_PER_CITY = 5;
+/** 7:00–17:30 every 15 minutes: 42 slots a day. */
+const SLOTS_PER_DAY = 42;
+
+const children = [];
+const log = (line) => process.stdout.write(`${line}\n`);
+
+async function json(method, path, body, token) {
+  const response = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+function start(service, extraEnv = {}) {
+  const child = spawn(process.execPath, [join(ROOT, 'services', service, 'dist', 'main.js')], {
+    env: {
+      ...env,
+      DATABASE_URL,
+      NATS_URL,
+      BUS_PREFIX,
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+      SEED_DEMO_DATA: 'false',
+      INSTANCE_ID: `bench-${service}`,
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      log(`✗ ${service} exited (${code ?? signal})`);
+      process.exit(1);
+    }
+  });
+  return child;
+}
+
+let stopping = false;
+function stopAll() {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+}
+process.on('exit', stopAll);
+process.on('SIGINT', () => process.exit(130));
+
+async function waitFor(check, what, timeoutMs = 60_000) {
+  const started = Date.now();
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`${what} did not come up in ${timeoutMs / 1000} s`);
+    await sleep(250);
+  }
+}
+
+/** The catalog and ≥ 1,000,000 slots, written once by SQL (re-runs reuse them). */
+async function seed(db) {
+  const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM "booking"."slots"`)).rows;
+  if (n >= DOCTORS * DAYS * SLOTS_PER_DAY * 0.9) {
+    log(`  database already seeded: ${n.toLocaleString('en')} slots`);
+    return;
+  }
+  const started = performance.now();
+  await db.query('BEGIN');
+  await db.query('SET LOCAL synchronous_commit = off');
+  await db.query(`TRUNCATE "booking"."appointments", "booking"."slots", "booking"."schedule_templates",
+                  "booking"."doctor_services", "booking"."doctors", "booking"."services", "booking"."facilities",
+                  "booking"."idempotency_keys", "booking"."referral_releases"`);
+  await db.query(
+    `INSERT INTO "booking"."facilities" (name, city, address, opening_hours)
+     SELECT 'Bench ' || c.city || ' ' || i, c.city, 'ul. Testowa ' || i, 'pon.–pt. 7:00–18:00'
+       FROM unnest($1::text[]) AS c(city) CROSS JOIN generate_series(1, $2) AS i`,
+    [CITIES, FACILITIES_PER_CITY],
+  );
+  await db.query(
+    `INSERT INTO "booking"."services" (name, kind, specialty, channels, basic_allowed, requires_referral)
+     SELECT 'Bench konsultacja ' || i, 'consultation', 'Bench ' || i, ARRAY['in_person','phone'], true, false
+       FROM generate_series(1, $1) AS i`,
+    [SERVICES],
+  );
+  await db.query(
+    `INSERT INTO "booking"."doctors" (name, specialties, languages)
+     SELECT 'lek. Bench ' || i, ARRAY['Bench'], CASE WHEN i % 7 = 0 THEN ARRAY['pl','en'] ELSE ARRAY['pl'] END
+       FROM generate_series(1, $1) AS i`,
+    [DOCTORS],
+  );
+  // Doctor n works for service n mod 20 at facility n mod 25; every tenth doctor by phone.
+  await db.query(`
+    CREATE TEMP TABLE bench_doctors ON COMMIT DROP AS
+    SELECT d.id AS doctor_id, sv.id AS service_id,
+           CASE WHEN d.n % 10 = 0 THEN NULL ELSE f.id END AS facility_id,
+           CASE WHEN d.n % 10 = 0 THEN 'phone' ELSE 'in_person' END AS channel
+      FROM (SELECT id, row_number() OVER (ORDER BY name) AS n FROM "booking"."doctors") d
+      JOIN (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM "booking"."services") sv ON sv.n = d.n % ${SERVICES}
+      JOIN (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM "booking"."facilities") f
+        ON f.n = d.n % ${CITIES.length * FACILITIES_PER_CITY}`);
+  await db.query(
+    `INSERT INTO "booking"."doctor_services" (doctor_id, service_id) SELECT doctor_id, service_id FROM bench_doctors`,
+  );
+  await db.query(
+    `INSERT INTO "booking"."slots" (service_id, doctor_id, facility_id, channel, starts_at, ends_at)
+     SELECT b.service_id, b.doctor_id, b.facility_id, b.channel, t, t + interval '15 minutes'
+       FROM bench_doctors b
+       CROSS JOIN generate_series(1, $1) AS day
+       CROSS JOIN LATERAL generate_series(
+              ((current_date + day) + time '07:00') AT TIME ZONE 'Europe/Warsaw',
+              ((current_date + day) + time '17:15') AT TIME ZONE 'Europe/Warsaw',
+              interval '15 minutes') AS t`,
+    [DAYS],
+  );
+  await db.query('COMMIT');
+  await db.query('VACUUM ANALYZE "booking"."slots"');
+  await db.query('ANALYZE');
+  const [{ total }] = (await db.query(`SELECT count(*)::int AS total FROM "booking"."slots"`)).rows;
+  log(`  seeded ${total.toLocaleString('en')} slots in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Registers `count` patients (made full in the database) and returns their tokens. */
+async function patients(db, count, label) {
+  const tokens = [];
+  const one = async (i) => {
+    const email = `bench.${label}.${Date.now()}.${i}.${randomUUID().slice(0, 6)}@example.test`;
+    const password = 'Bench-haslo-2026';
+    const registered = await json('POST', '/api/auth/register', {
+      email,
+      password,
+      firstName: 'Bench',
+      lastName: 'Pacjent',
+      acceptTerms: true,
+    });
+    if (registered.status !== 201) throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
+    await db.query(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [registered.body.id]);
+    const login = await json('POST', '/api/auth/login', { email, password });
+    if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
+    tokens.push(login.body.accessToken);
+  };
+  for (let i = 0; i < count; i += 8)
+    await Promise.all(Array.from({ length: Math.min(8, count - i) }, (_, k) => one(i + k)));
+  return tokens;
+}
+
+function cannon(options) {
+  return new Promise((resolve, reject) => {
+    const settings = { connections: CONNECTIONS, ...(options.amount ? {} : { duration: DURATION }), ...options };
+    const instance = autocannon(settings, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+
+/** p50/p95/p99 from autocannon's histogram (it reports p97.5, not p95: read p95 from the raw percentiles). */
+function percentiles(result) {
+  const latency = result.latency;
+  return { p50: latency.p50, p95: latency.p95 ?? interpolate(latency, 95), p99: latency.p99 };
+}
+
+function interpolate(latency, p) {
+  // autocannon 8+ reports p90 and p97_5; p95 lies between them.
+  const lo = latency.p90;
+  const hi = latency.p97_5;
+  return Math.round((lo + ((hi - lo) * (p - 90)) / 7.5) * 100) / 100;
+}
+
+function report(name, result, target) {
+  const { p50, p95, p99 } = percentiles(result);
+  const row = {
+    scenario: name,
+    'req/s': Math.round(result.requests.average),
+    requests: result.requests.total,
+    'p50 ms': p50,
+    'p95 ms': p95,
+    'p99 ms': p99,
+    'non-2xx': result.non2xx,
+    errors: result.errors + result.timeouts,
+    target,
+  };
+  log(`  ${JSON.stringify(row)}`);
+  return row;
+}
+
+/** booking's own SlotsService, in this process, behind node:http: the same search without gateway and NATS. */
+async function directSearchServer() {
+  require('reflect-metadata');
+  const { DataSource } = require('typeorm');
+  const { dataSourceOptions } = require('@pacjent/platform');
+  const { BookingDatabase } = require(join(ROOT, 'services/booking/dist/database.js'));
+  const { SlotsRepository } = require(join(ROOT, 'services/booking/dist/slots/slots.repository.js'));
+  const { SlotsService } = require(join(ROOT, 'services/booking/dist/slots/slots.service.js'));
+  const dataSource = await new DataSource(dataSourceOptions(DATABASE_URL, BookingDatabase, 10)).initialize();
+  const slots = new SlotsService(new SlotsRepository(dataSource), { now: () => new Date() });
+  const server = http.createServer(async (request, response) => {
+    try {
+      const query = Object.fromEntries(new URL(request.url, 'http://x').searchParams);
+      const body = JSON.stringify(await slots.search(query));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    } catch {
+      response.writeHead(500).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await dataSource.destroy();
+    },
+  };
+}
+
+async function main() {
+  log('Booking benchmark');
+  if (!env.SKIP_BUILD) {
+    log('• building (tsc -b tsconfig.build.json)');
+    const built = spawnSync('npx', ['tsc', '-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('build failed');
+  }
+  await ensureDatabase(DATABASE_URL);
+  log(
+    `• starting identity, booking and the gateway on ${BASE_URL} (bus prefix ${BUS_PREFIX}, database ${DATABASE_URL})`,
+  );
+  start('identity');
+  start('booking');
+  await sleep(1500);
+  start('gateway');
+  await waitFor(async () => (await fetch(`${BASE_URL}/api/catalog/cities`)).status === 200, 'the gateway');
+  await waitFor(async () => (await json('GET', '/api/catalog/services')).status === 200, 'booking');
+
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  log('• seeding');
+  await seed(db);
+  const [{ slots: slotCount, doctors }] = (
+    await db.query(`SELECT (SELECT count(*)::int FROM "booking"."slots") AS slots,
+                           (SELECT count(*)::int FROM "booking"."doctors") AS doctors`)
+  ).rows;
+  log(`  ${slotCount.toLocaleString('en')} slots, ${doctors} doctors, ${DAYS} days`);
+  // Earlier runs' appointments would make "free" slots scarce and skew the numbers.
+  await db.query(`TRUNCATE "booking"."appointments", "booking"."idempotency_keys"`);
+
+  const results = [];
+  const services = (await json('GET', '/api/catalog/services')).body;
+  const service = services[1];
+  const city = CITIES[0];
+
+  log('• patients');
+  const [reader] = await patients(db, 1, 'reader');
+  // The reader holds a realistic handful of visits.
+  const readerSlots = (await json('GET', `/api/slots?serviceId=${service.id}&limit=5`)).body;
+  for (const slot of readerSlots) await json('POST', '/api/appointments', { slotId: slot.id }, reader);
+
+  log('• 1. own appointments');
+  results.push(
+    report(
+      'own appointments (GET /api/appointments)',
+      await cannon({ url: `${BASE_URL}/api/appointments`, headers: { authorization: `Bearer ${reader}` } }),
+      '≥1000 req/s, p99 ≤60 ms',
+    ),
+  );
+
+  log('• 2. 30-day slot search for one service and city');
+  const from = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+  const to = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString();
+  const searchQuery = `serviceId=${service.id}&city=${encodeURIComponent(city)}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+  const sample = await json('GET', `/api/slots?${searchQuery}`);
+  if (sample.status !== 200 || sample.body.length === 0) throw new Error(`search answered ${sample.status}`);
+  const viaGateway = await cannon({ url: `${BASE_URL}/api/slots?${searchQuery}` });
+  results.push(report('30-day slot search (GET /api/slots)', viaGateway, '≥500 req/s, p99 ≤100 ms'));
+
+  log('• 3. booking distinct slots');
+  const bookers = await patients(db, 40, 'booker');
+  // Each booker takes slots of one doctor only, so their visits never overlap.
+  const { rows: doctorRows } = await db.query(
+    `SELECT DISTINCT doctor_id FROM "booking"."slots" WHERE channel = 'in_person' LIMIT $1`,
+    [bookers.length],
+  );
+  const perBooker = Math.ceil(BOOKINGS / bookers.length);
+  const queues = [];
+  for (const [i, { doctor_id }] of doctorRows.entries()) {
+    const { rows } = await db.query(
+      `SELECT id FROM "booking"."slots" WHERE doctor_id = $1 AND starts_at > now() + interval '1 day'
+        ORDER BY starts_at LIMIT $2`,
+      [doctor_id, perBooker],
+    );
+    queues.push({ token: bookers[i], slots: rows.map((row) => row.id) });
+  }
+  const pairs = [];
+  for (let k = 0; k < perBooker; k++)
+    for (const queue of queues) if (queue.slots[k]) pairs.push([queue.token, queue.slots[k]]);
+  let next = 0;
+  const booking = await cannon({
+    url: `${BASE_URL}/api/appointments`,
+    amount: Math.min(BOOKINGS, pairs.length),
+    connections: 20,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const [token, slotId] = pairs[next++ % pairs.length];
+          return {
+            ...request,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ slotId }),
+          };
+        },
+      },
+    ],
+  });
+  results.push(report('booking distinct slots (POST /api/appointments)', booking, '≥300/s, p95 ≤50 ms'));
+
+  log('• 4. 200 patients racing for one slot');
+  const racers = await patients(db, 200, 'racer');
+  const { rows: raceRows } = await db.query(
+    `SELECT s.id FROM "booking"."slots" s WHERE s.starts_at > now() + interval '2 days'
+        AND NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id) LIMIT 1`,
+  );
+  const raceStarted = performance.now();
+  const statuses = await Promise.all(
+    racers.map(async (token) => (await json('POST', '/api/appointments', { slotId: raceRows[0].id }, token)).status),
+  );
+  const raceMs = performance.now() - raceStarted;
+  const counts = statuses.reduce((acc, status) => ({ ...acc, [status]: (acc[status] ?? 0) + 1 }), {});
+  log(`  ${JSON.stringify({ scenario: '200 racing for one slot', statuses: counts, ms: Math.round(raceMs) })}`);
+  const raceOk = counts[201] === 1 && counts[409] === 199;
+  results.push({ scenario: '200 patients racing for one slot', statuses: counts, ok: raceOk });
+
+  log('• 5. the NATS hop: the same search in one process vs through gateway + NATS');
+  const direct = await directSearchServer();
+  const viaDirect = await cannon({ url: `${direct.url}/slots?${searchQuery}` });
+  await direct.close();
+  const directRow = report('same search, one process (SlotsService behind node:http)', viaDirect, '');
+  results.push(directRow);
+  const gatewayRow = results[1];
+  const ratio = {
+    scenario: 'NATS hop cost',
+    'throughput ratio (direct / gateway)': Math.round((directRow['req/s'] / gatewayRow['req/s']) * 100) / 100,
+    'p50 ratio (gateway / direct)':
+      Math.round((gatewayRow['p50 ms'] / Math.max(directRow['p50 ms'], 0.01)) * 100) / 100,
+  };
+  log(`  ${JSON.stringify(ratio)}`);
+  results.push(ratio);
+
+  await db.end();
+  const [load] = (await import('node:os')).loadavg();
+  log(`\nLoad average (1 min) at the end: ${load.toFixed(2)} on ${(await import('node:os')).cpus().length} cores`);
+  log('\nResults (JSON):');
+  log(
+    JSON.stringify(
+      { slots: slotCount, doctors, days: DAYS, durationS: DURATION, connections: CONNECTIONS, results },
+      null,
+      2,
+    ),
+  );
+  stopAll();
+  process.exit(raceOk ? 0 : 1);
+}
+
+main().catch((error) => {
+  process.stderr.write(`✗ ${error.stack ?? error}\n`);
+  stopAll();
+  process.exit(1);
+});
