@@ -17,7 +17,7 @@
  * Patients are made full (no 10-visit limit) by setting identity.accounts.level
  * in the bench database, as a staff confirmation would.
  *
- * Env: BENCH_DATABASE_URL, NATS_URL, BENCH_PORT (3100), DURATION_S (10),
+ * Env: BENCH_DATABASE_URL, NATS_URL, BENCH_PORT (3300), DURATION_S (10),
  * CONNECTIONS (50), BOOKINGS (3000), SKIP_BUILD.
  */
 import autocannon from 'autocannon';
@@ -38,7 +38,7 @@ const require = createRequire(join(ROOT, 'package.json'));
 const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pacjent_bench';
 const NATS_URL = env.NATS_URL ?? 'nats://127.0.0.1:4222';
-const PORT = Number(env.BENCH_PORT ?? 3100);
+const PORT = Number(env.BENCH_PORT ?? 3300);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(env.DURATION_S ?? 10);
 const CONNECTIONS = Number(env.CONNECTIONS ?? 50);
