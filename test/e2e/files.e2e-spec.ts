@@ -1,10 +1,12 @@
 import { MAX_FILE_BYTES } from '@pacjent/contracts';
 import { Client } from 'pg';
-import { newPatient, type ApiClient } from '../support/http';
+import { ApiClient, newPatient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+/** Booking's demo doctor's identity account (doctor@demo.test). */
+const DEMO_DOCTOR_ACCOUNT_ID = '00000000-0000-4000-8000-000000000d0c';
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)]);
 
 interface Upload {
@@ -17,7 +19,7 @@ describe('files through the gateway', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack({ demoData: false });
+    stack = await startStack();
   });
   afterAll(() => stack?.close());
 
@@ -40,6 +42,39 @@ describe('files through the gateway', () => {
     expect(login.status).toBe(200);
     patient.client.accessToken = login.body.accessToken;
     return patient.client;
+  }
+
+  async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    const db = new Client({ connectionString: stack.database.url });
+    await db.connect();
+    try {
+      return (await db.query(text, params)).rows as T[];
+    } finally {
+      await db.end();
+    }
+  }
+
+  /** The seeded demo doctor (doctor@demo.test), signed in. */
+  async function demoDoctor(): Promise<ApiClient> {
+    const client = new ApiClient(stack.baseUrl);
+    const login = await client.post('/api/auth/login', { email: 'doctor@demo.test', password: 'Doctor#Demo2026' });
+    expect(login.status).toBe(200);
+    client.accessToken = login.body.accessToken;
+    return client;
+  }
+
+  /** Books a free future slot of the demo doctor on `channel` for the patient; returns the appointment id. */
+  async function bookWithDemoDoctor(patient: ApiClient, channel: 'phone' | 'in_person'): Promise<string> {
+    const [slot] = await sql<{ id: string }>(
+      `SELECT s.id FROM "booking"."slots" s JOIN "booking"."doctors" d ON d.id = s.doctor_id
+        WHERE d.account_id = $1 AND s.channel = $2 AND s.starts_at > now() + interval '1 day'
+          AND NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id AND a.status = 'booked')
+        ORDER BY s.starts_at LIMIT 1`,
+      [DEMO_DOCTOR_ACCOUNT_ID, channel],
+    );
+    const booked = await patient.post('/api/appointments', { slotId: slot!.id });
+    expect(booked.status).toBe(201);
+    return booked.body.id;
   }
 
   async function upload(client: ApiClient, input: Upload = {}) {
@@ -77,6 +112,7 @@ describe('files through the gateway', () => {
       size: PNG.length,
       uploadedAt: expect.any(String),
       expiresAt: expect.any(String),
+      appointmentIds: [],
     });
     const uploadedAt = new Date(response.body.uploadedAt);
     expect(uploadedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -202,5 +238,74 @@ describe('files through the gateway', () => {
     expect((await owner.get('/api/files')).body).toEqual([]);
     expect((await owner.get(`/api/files/${file.id}/content`)).status).toBe(404);
     expect((await objectKeys()).length).toBe(keys.length - 1);
+  });
+
+  it('lets the phone consultation’s doctor list and download attached files, logged for the patient; others get 404', async () => {
+    const patient = await fullPatient();
+    const file = (
+      await upload(patient, { description: 'Zdjęcie zmiany skórnej', file: { bytes: PDF, name: 'zmiana.pdf' } })
+    ).body;
+    const other = (await upload(patient, { description: 'Nie dla lekarza' })).body;
+    const phoneVisit = await bookWithDemoDoctor(patient, 'phone');
+    const inPersonVisit = await bookWithDemoDoctor(patient, 'in_person');
+
+    // Only the patient's own upcoming phone consultation takes attachments.
+    const wrongChannel = await patient.post(`/api/files/${file.id}/attachments`, { appointmentId: inPersonVisit });
+    expect(wrongChannel.status).toBe(400);
+    const stranger = await fullPatient();
+    expect((await stranger.post(`/api/files/${file.id}/attachments`, { appointmentId: phoneVisit })).status).toBe(404);
+    const strangersFile = (await upload(stranger)).body;
+    expect(
+      (await stranger.post(`/api/files/${strangersFile.id}/attachments`, { appointmentId: phoneVisit })).status,
+    ).toBe(404);
+
+    expect((await patient.post(`/api/files/${file.id}/attachments`, { appointmentId: phoneVisit })).status).toBe(204);
+    const mine = (await patient.get('/api/files')).body as Array<{ id: string; appointmentIds: string[] }>;
+    expect(mine.find((f) => f.id === file.id)!.appointmentIds).toEqual([phoneVisit]);
+    expect(mine.find((f) => f.id === other.id)!.appointmentIds).toEqual([]);
+
+    const doctor = await demoDoctor();
+    const listed = await doctor.get(`/api/doctor/appointments/${phoneVisit}/files`);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ id: file.id, name: 'zmiana.pdf', description: 'Zdjęcie zmiany skórnej' }),
+    ]);
+    const download = await fetch(`${stack.baseUrl}/api/doctor/appointments/${phoneVisit}/files/${file.id}/content`, {
+      headers: { authorization: `Bearer ${doctor.accessToken}` },
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+    expect((await doctor.get(`/api/doctor/appointments/${phoneVisit}/files/${other.id}/content`)).status).toBe(404);
+
+    // Another doctor (an account with the doctor role that is not this visit's doctor) sees nothing.
+    const otherDoctor = await newPatient(stack.baseUrl);
+    await sql(`UPDATE "identity"."accounts" SET roles = '{doctor}' WHERE id = $1`, [otherDoctor.id]);
+    const relogin = await otherDoctor.client.post('/api/auth/login', {
+      email: otherDoctor.email,
+      password: otherDoctor.password,
+    });
+    otherDoctor.client.accessToken = relogin.body.accessToken;
+    expect((await otherDoctor.client.get(`/api/doctor/appointments/${phoneVisit}/files`)).status).toBe(404);
+    expect(
+      (await otherDoctor.client.get(`/api/doctor/appointments/${phoneVisit}/files/${file.id}/content`)).status,
+    ).toBe(404);
+    expect((await patient.get(`/api/doctor/appointments/${phoneVisit}/files`)).status).toBe(403);
+
+    const log = await patient.get('/api/files/access-log');
+    expect(log.status).toBe(200);
+    expect(log.body).toEqual([
+      expect.objectContaining({
+        fileId: file.id,
+        fileName: 'zmiana.pdf',
+        appointmentId: phoneVisit,
+        action: 'download',
+      }),
+      expect.objectContaining({ fileId: file.id, appointmentId: phoneVisit, action: 'list' }),
+    ]);
+
+    // Detached, the doctor no longer sees it.
+    expect((await patient.call('DELETE', `/api/files/${file.id}/attachments/${phoneVisit}`)).status).toBe(204);
+    expect((await doctor.get(`/api/doctor/appointments/${phoneVisit}/files`)).body).toEqual([]);
   });
 });

@@ -72,6 +72,8 @@ export interface FileView {
   size: number;
   uploadedAt: string;
   expiresAt: string;
+  /** The phone-consultation appointments the file is attached to (their doctors can see it). */
+  appointmentIds: string[];
 }
 
 /** files.content.locate: where a file's bytes are, for the gateway to stream them. */
@@ -80,4 +82,57 @@ export interface FileContentLocation {
   name: string;
   contentType: FileContentType;
   size: number;
+}
+
+/** booking.appointments.accessCheck: whether the actor is the appointment's patient or its doctor. */
+export class AppointmentAccessDto {
+  @IsUUID()
+  appointmentId: string;
+}
+
+/** The facts about an appointment another service needs to decide access (booking answers them). */
+export interface AppointmentAccessView {
+  appointmentId: string;
+  patientId: string;
+  /** The identity account of the appointment's doctor, when the doctor has one. */
+  doctorAccountId: string | null;
+  channel: 'in_person' | 'phone' | 'video';
+  status: 'booked' | 'cancelled' | 'completed';
+  startsAt: string;
+}
+
+/** files.attachments.attach / detach: a patient's file and their own phone-consultation appointment. */
+export class FileAttachmentDto {
+  @IsUUID()
+  fileId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  appointmentId: string;
+}
+
+/** The body of `POST /api/files/{id}/attachments`. */
+export class AttachFileDto {
+  @ApiProperty({ format: 'uuid', description: 'Your upcoming phone consultation' })
+  @IsUUID()
+  appointmentId: string;
+}
+
+/** files.doctor.locate: one file attached to the doctor's appointment. */
+export class DoctorFileDto {
+  @IsUUID()
+  appointmentId: string;
+
+  @IsUUID()
+  fileId: string;
+}
+
+/** Who looked at a patient's file, for the patient's access history. */
+export interface FileAccessView {
+  fileId: string;
+  fileName: string;
+  appointmentId: string;
+  accessorId: string;
+  action: 'list' | 'download';
+  accessedAt: string;
 }

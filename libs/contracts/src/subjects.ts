@@ -49,6 +49,7 @@ export const Subjects = {
     rescheduleAppointment: 'booking.appointments.reschedule',
     appointmentCalendar: 'booking.appointments.calendar',
     staffCreateAppointment: 'booking.staff.appointments.create',
+    appointmentAccessCheck: 'booking.appointments.accessCheck',
   },
   files: {
     health: healthSubject('files'),
@@ -58,6 +59,11 @@ export const Subjects = {
     list: 'files.files.list',
     locateContent: 'files.content.locate',
     delete: 'files.files.delete',
+    attach: 'files.attachments.attach',
+    detach: 'files.attachments.detach',
+    doctorList: 'files.doctor.list',
+    doctorLocate: 'files.doctor.locate',
+    accessLog: 'files.access.list',
   },
   prescriptions: { health: healthSubject('prescriptions') },
   consultations: {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { databaseModule, healthController, PlatformModule } from '@pacjent/platform';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { FilesConfig } from './config';
 import { FilesDatabase } from './database';
 import { FilesFeatureModule } from './files/files.module';
@@ -16,6 +17,7 @@ import { StorageModule } from './storage/storage.module';
     StorageModule,
     FilesFeatureModule,
     RetentionModule,
+    AttachmentsModule,
   ],
   controllers: [healthController('files')],
 })

@@ -10,6 +10,7 @@ import { CatalogController } from './booking/catalog.controller';
 import { SlotsController } from './booking/slots.controller';
 import { StaffAppointmentsController } from './booking/staff-appointments.controller';
 import { GatewayConfig } from './config';
+import { DoctorFilesController } from './files/doctor-files.controller';
 import { FileUploadService } from './files/file-upload.service';
 import { FilesController } from './files/files.controller';
 import { HealthController } from './health/health.controller';
@@ -32,6 +33,7 @@ import { VerificationController } from './identity/verification.controller';
     ContactRequestsController,
     StaffController,
     FilesController,
+    DoctorFilesController,
   ],
   providers: [
     {

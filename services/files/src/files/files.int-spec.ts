@@ -47,6 +47,7 @@ describe('files over the bus', () => {
       size: 1234,
       uploadedAt: TEST_NOW.toISOString(),
       expiresAt: '2026-06-02T09:00:00.000Z',
+      appointmentIds: [],
     });
   });
 

@@ -10,6 +10,7 @@ export function toFileView(row: FileRow): FileView {
     size: row.size_bytes,
     uploadedAt: row.uploaded_at.toISOString(),
     expiresAt: row.expires_at.toISOString(),
+    appointmentIds: row.appointment_ids ?? [],
   };
 }
 

@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 export interface FileRow {
   id: string;
+  /** Only where the query asks for them (the patient's list). */
+  appointment_ids?: string[];
   object_key: string;
   name: string;
   content_type: FileContentType;
@@ -85,7 +87,10 @@ export class FilesRepository {
 
   listStored(patientId: string): Promise<FileRow[]> {
     return this.dataSource.query(
-      `SELECT ${FILE_COLUMNS} FROM "files"."files"
+      `SELECT ${FILE_COLUMNS},
+              ARRAY(SELECT fa.appointment_id::text FROM "files"."file_attachments" fa
+                     WHERE fa.file_id = f.id ORDER BY fa.attached_at) AS appointment_ids
+         FROM "files"."files" f
         WHERE patient_id = $1 AND status = 'stored'
         ORDER BY uploaded_at DESC, id DESC`,
       [patientId],

@@ -6,3 +6,9 @@ export function requirePatient(actor: Actor | null): Actor {
   if (!actor.roles.includes(Role.PATIENT)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only patients may do this.');
   return actor;
 }
+
+/** Any signed-in caller; the handler's service decides what the role may do. */
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
+  return actor;
+}

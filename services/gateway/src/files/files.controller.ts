@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res, type StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import {
   AccountLevel,
+  AttachFileDto,
   DomainError,
   ErrorCode,
   FILE_DESCRIPTION_MAX,
@@ -19,19 +20,20 @@ import {
   Role,
   Subjects,
   type Actor,
+  type FileAccessView,
   type FileContentLocation,
   type FileView,
 } from '@pacjent/contracts';
 import { BusClient, ObjectStorage } from '@pacjent/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, RequireLevel, Roles } from '../auth/auth.decorators';
-import { attachmentDisposition } from './content-disposition';
+import { streamFile } from './file-download';
 import { FileUploadService } from './file-upload.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A malformed id cannot name anybody's file: answer as for a missing one. */
-function fileId(id: string): string {
+export function fileId(id: string): string {
   if (!UUID.test(id)) throw new DomainError(ErrorCode.NOT_FOUND, 'No such file.');
   return id;
 }
@@ -93,12 +95,36 @@ export class FilesController {
       actor,
       data: { id: fileId(id) },
     });
-    const object = await this.storage.get(location.objectKey);
-    void reply.header('Cache-Control', 'no-store').header('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(object.body, {
-      type: location.contentType,
-      disposition: attachmentDisposition(location.name),
-      length: object.size ?? location.size,
+    return streamFile(this.storage, location, reply);
+  }
+
+  @Get('access-log')
+  @ApiOkResponse({ description: 'Which doctor listed or downloaded which of your files, newest first' })
+  accessLog(@CurrentActor() actor: Actor): Promise<FileAccessView[]> {
+    return this.bus.request(Subjects.files.accessLog, { actor, data: {} });
+  }
+
+  @Post(':id/attachments')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Attached: the consultation’s doctor can see the file' })
+  async attach(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: AttachFileDto): Promise<void> {
+    await this.bus.request(Subjects.files.attach, {
+      actor,
+      data: { fileId: fileId(id), appointmentId: body.appointmentId },
+    });
+  }
+
+  @Delete(':id/attachments/:appointmentId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async detach(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('appointmentId') appointmentId: string,
+  ): Promise<void> {
+    await this.bus.request(Subjects.files.detach, {
+      actor,
+      data: { fileId: fileId(id), appointmentId: fileId(appointmentId) },
     });
   }
 
