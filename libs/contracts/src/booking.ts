@@ -307,3 +307,103 @@ export interface CancelResult {
   id: string;
   status: 'cancelled';
 }
+
+export const SLOT_ALERT_STATUSES = ['active', 'fulfilled'] as const;
+export type SlotAlertStatus = (typeof SLOT_ALERT_STATUSES)[number];
+
+/** "Powiadom mnie o wcześniejszym terminie": a saved search, until a date, optionally moving a visit. */
+export class CreateSlotAlertDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  serviceId: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  city?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  facilityIds?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  excludeDoctorIds?: string[];
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 23 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  hourFrom?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 24 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  hourTo?: number;
+
+  @ApiProperty({ format: 'date-time', description: 'Only slots starting before this instant' })
+  @IsISO8601()
+  until: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Move this visit automatically to an earlier matching slot' })
+  @IsOptional()
+  @IsUUID()
+  moveAppointmentId?: string;
+}
+
+export class SlotAlertIdDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
+
+export interface SlotAlertView {
+  id: string;
+  serviceId: string;
+  channel: Channel | null;
+  city: string | null;
+  facilityIds: string[];
+  excludeDoctorIds: string[];
+  hourFrom: number | null;
+  hourTo: number | null;
+  until: string;
+  moveAppointmentId: string | null;
+  status: SlotAlertStatus;
+  createdAt: string;
+}
+
+export type NotificationKind = 'slot_available' | 'appointment_moved';
+
+/** Something the portal shows in the bell: a freed slot that matched an alert, or a visit moved by one. */
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  createdAt: string;
+  slot: SlotView;
+  /** For `appointment_moved`: the visit now in `slot`. */
+  appointmentId: string | null;
+  alertId: string;
+}
+
+/** Published by booking (core NATS, `Subjects.booking.notificationEvent`) after the change commits; the gateway pushes it. */
+export interface NotificationEvent {
+  patientId: string;
+  notification: NotificationView;
+}

@@ -49,6 +49,12 @@ export const Subjects = {
     rescheduleAppointment: 'booking.appointments.reschedule',
     appointmentCalendar: 'booking.appointments.calendar',
     staffCreateAppointment: 'booking.staff.appointments.create',
+    createSlotAlert: 'booking.alerts.create',
+    listSlotAlerts: 'booking.alerts.list',
+    deleteSlotAlert: 'booking.alerts.delete',
+    listNotifications: 'booking.notifications.list',
+    /** An event (publish/subscribe, not request/reply): NotificationEvent. */
+    notificationEvent: 'booking.events.notification',
     appointmentAccessCheck: 'booking.appointments.accessCheck',
   },
   files: {

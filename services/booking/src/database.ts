@@ -9,6 +9,9 @@ import { CreateBookingSchema1764086400000 } from './migrations/1764086400000-cre
 import { AppointmentOverlapAndReferrals1764259200000 } from './migrations/1764259200000-appointment-overlap-and-referrals';
 import { ReferralReleaseEntity } from './referrals/referral-release.entity';
 import { ScheduleTemplates1764345600000 } from './migrations/1764345600000-schedule-templates';
+import { SlotAlerts1764432000000 } from './migrations/1764432000000-slot-alerts';
+import { NotificationEntity } from './alerts/notification.entity';
+import { SlotAlertEntity } from './alerts/slot-alert.entity';
 import { ScheduleTemplateEntity } from './schedules/schedule-template.entity';
 import { SlotEntity } from './slots/slot.entity';
 
@@ -24,10 +27,13 @@ export const BookingDatabase: ServiceDatabase = {
     IdempotencyKeyEntity,
     ReferralReleaseEntity,
     ScheduleTemplateEntity,
+    SlotAlertEntity,
+    NotificationEntity,
   ],
   migrations: [
     CreateBookingSchema1764086400000,
     AppointmentOverlapAndReferrals1764259200000,
     ScheduleTemplates1764345600000,
+    SlotAlerts1764432000000,
   ],
 };

@@ -180,6 +180,16 @@ export class AppointmentsRepository {
     };
   }
 
+  async slotOf(tx: EntityManager, appointmentId: string): Promise<string> {
+    const [row] = (await tx.query(`SELECT slot_id FROM "booking"."appointments" WHERE id = $1`, [
+      appointmentId,
+    ])) as Array<{
+      slot_id: string;
+    }>;
+    if (!row) throw new Error(`appointment ${appointmentId} vanished`);
+    return row.slot_id;
+  }
+
   /** Ends a moved appointment: cancelled, pointing at the one that replaced it. */
   async markReplaced(tx: EntityManager, id: string, now: Date): Promise<void> {
     await tx.query(
@@ -223,7 +233,7 @@ export class AppointmentsRepository {
     patientId: string,
     id: string,
     now: Date,
-  ): Promise<{ referralId: string | null; referralReservationId: string | null } | null> {
+  ): Promise<{ slotId: string; referralId: string | null; referralReservationId: string | null } | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [rows] = (await tx.query(
       `UPDATE "booking"."appointments" a
@@ -232,11 +242,13 @@ export class AppointmentsRepository {
         WHERE a.id = $1 AND a.patient_id = $2
           AND s.id = a.slot_id
           AND a.status = 'booked' AND a.source = 'portal' AND s.starts_at > $3
-        RETURNING a.referral_id, a.referral_reservation_id`,
+        RETURNING a.slot_id, a.referral_id, a.referral_reservation_id`,
       [id, patientId, now],
-    )) as [Array<{ referral_id: string | null; referral_reservation_id: string | null }>, number];
+    )) as [Array<{ slot_id: string; referral_id: string | null; referral_reservation_id: string | null }>, number];
     const [row] = rows;
-    return row ? { referralId: row.referral_id, referralReservationId: row.referral_reservation_id } : null;
+    return row
+      ? { slotId: row.slot_id, referralId: row.referral_id, referralReservationId: row.referral_reservation_id }
+      : null;
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type AppointmentIdDto,
   type AppointmentView,
   type CancelResult,
+  type NotificationEvent,
   type CreateAppointmentDto,
   type ListAppointmentsDto,
   type OccupationalReferralDto,
@@ -18,12 +19,14 @@ import {
 import { Clock, validationFailed } from '@pacjent/platform';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { NotificationsPublisher } from '../alerts/notifications.publisher';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { PendingRelease } from '../referrals/referral-releases.repository';
 import { ReferralReleasesService } from '../referrals/referral-releases.service';
 import { ReferralsClient, ReferralsUnavailable } from '../referrals/referrals.client';
 import { appointmentCalendar } from './appointment-calendar';
 import { toAppointmentView } from './appointments.dto';
+import { FreedSlotOffers } from './freed-slot-offers';
 import { AppointmentsRepository } from './appointments.repository';
 import { bookingRefusal, type BookableSlot, type BookingAttempt } from './booking-rules';
 
@@ -69,6 +72,8 @@ export class AppointmentsService {
     private readonly idempotency: IdempotencyService,
     private readonly referrals: ReferralsClient,
     private readonly releases: ReferralReleasesService,
+    private readonly offers: FreedSlotOffers,
+    private readonly notifications: NotificationsPublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -155,6 +160,7 @@ export class AppointmentsService {
   /** Cancels the patient's own portal booking before it starts; the slot is free again at once. */
   async cancel(actor: Actor, request: AppointmentIdDto, idempotencyKey?: string): Promise<CancelResult> {
     let toRelease: PendingRelease | null = null;
+    let events: NotificationEvent[] = [];
     const result = await this.appointments.transaction((tx) =>
       this.idempotency.once(
         tx,
@@ -171,6 +177,8 @@ export class AppointmentsService {
               // The session goes back to the referral: recorded with the cancellation, sent after it commits.
               await this.releases.record(tx, toRelease);
             }
+            // The slot is free: the oldest matching earlier-slot alert gets it first.
+            events = await this.offers.offer(tx, cancelled.slotId, actor.id, this.clock.now());
             return { id: request.id, status: 'cancelled' as const };
           }
           // Nothing changed; say why.
@@ -179,6 +187,7 @@ export class AppointmentsService {
         },
       ),
     );
+    this.notifications.publish(events);
     const pending: PendingRelease | null = toRelease;
     if (pending) await this.releases.sendNow((pending as PendingRelease).reservationId);
     return result;
@@ -190,8 +199,9 @@ export class AppointmentsService {
    * old appointment is cancelled (pointing at its replacement); a referral
    * session or occupational referral carries over.
    */
-  reschedule(actor: Actor, request: RescheduleRequestDto, idempotencyKey?: string): Promise<AppointmentView> {
-    return this.appointments.transaction((tx) =>
+  async reschedule(actor: Actor, request: RescheduleRequestDto, idempotencyKey?: string): Promise<AppointmentView> {
+    let events: NotificationEvent[] = [];
+    const moved = await this.appointments.transaction((tx) =>
       this.idempotency.once(
         tx,
         { patientId: actor.id, key: idempotencyKey, operation: 'appointments.reschedule', body: request },
@@ -223,6 +233,7 @@ export class AppointmentsService {
           );
           if (refusal) throw refusal;
 
+          const freedSlotId = await this.appointments.slotOf(tx, request.id);
           await this.appointments.markReplaced(tx, request.id, now);
           const id = randomUUID();
           await this.insert(tx, slot, {
@@ -237,10 +248,13 @@ export class AppointmentsService {
             occupationalReferral: current.occupationalReferral,
           });
           await this.appointments.linkReplacement(tx, request.id, id);
+          events = await this.offers.offer(tx, freedSlotId, actor.id, now);
           return this.view(tx, actor.id, id);
         },
       ),
     );
+    this.notifications.publish(events);
+    return moved;
   }
 
   /** Runs a booking; a referral session it reserved is given back if the booking does not commit. */

@@ -120,7 +120,8 @@ describe('demo data (SEED_DEMO_DATA=true)', () => {
 
   it('seeds an empty database once, in well under five seconds, when two replicas start together', async () => {
     await kit.dataSource.query(
-      `TRUNCATE "booking"."appointments", "booking"."slots", "booking"."doctor_services", "booking"."schedule_templates",
+      `TRUNCATE "booking"."notifications", "booking"."slot_alerts", "booking"."appointments", "booking"."slots",
+                "booking"."doctor_services", "booking"."schedule_templates",
                 "booking"."doctors", "booking"."services", "booking"."facilities"`,
     );
     const seeder = kit.service.get(DemoSeeder);

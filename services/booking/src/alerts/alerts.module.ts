@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AlertsController } from './alerts.controller';
+import { AlertsRepository } from './alerts.repository';
+import { AlertsService } from './alerts.service';
+import { NotificationsPublisher } from './notifications.publisher';
+
+@Module({
+  controllers: [AlertsController],
+  providers: [AlertsRepository, AlertsService, NotificationsPublisher],
+  exports: [AlertsRepository, NotificationsPublisher],
+})
+export class AlertsModule {}
