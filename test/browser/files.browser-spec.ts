@@ -7,7 +7,7 @@ import { startStack, type Stack } from '../support/stack';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(4096, 9)]);
 
-/** "Twoje pliki" in headless Chromium: add a file, see it listed, delete it; basic accounts see it locked. */
+/** "Twoje pliki" in headless Chromium: add, list, attach to a phone consultation, delete; basic accounts see it locked. */
 describe('your files in the browser', () => {
   let stack: Stack;
   let session: BrowserSession;
@@ -15,7 +15,7 @@ describe('your files in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startStack({ demoData: false, portalDist: resolve(__dirname, '../../apps/portal/dist') });
+    stack = await startStack({ portalDist: resolve(__dirname, '../../apps/portal/dist') });
     session = await launchBrowser();
   }, 60_000);
   beforeEach(async () => {
@@ -48,10 +48,25 @@ describe('your files in the browser', () => {
     await byTestId('login-password').fill(patient.password);
     await byTestId('login-submit').click();
     await page.waitForURL(`${stack.baseUrl}/`);
+    return patient;
   }
 
-  it('adds a file with a description and consent, lists it, and deletes it after confirmation', async () => {
-    await logIn(true);
+  /** Books the patient's first free phone consultation through the API; returns its service name. */
+  async function bookPhoneConsultation(patient: Awaited<ReturnType<typeof newPatient>>): Promise<string> {
+    const login = await patient.client.post('/api/auth/login', { email: patient.email, password: patient.password });
+    patient.client.accessToken = login.body.accessToken;
+    const slots = await patient.client.get('/api/slots?channel=phone&limit=50');
+    const slot = (slots.body as Array<{ id: string; startsAt: string; service: { name: string } }>).find(
+      (s) => new Date(s.startsAt).getTime() > Date.now() + 86_400_000,
+    )!;
+    const booked = await patient.client.post('/api/appointments', { slotId: slot.id });
+    expect(booked.status).toBe(201);
+    return slot.service.name;
+  }
+
+  it('adds a file, lists it, attaches it to a phone consultation, and deletes it after confirmation', async () => {
+    const patient = await logIn(true);
+    const serviceName = await bookPhoneConsultation(patient);
     await byTestId('nav-files').click();
     await page.waitForURL(/\/files$/);
     await page.locator('[data-testid="files-list"][data-state="ready"]').waitFor();
@@ -74,6 +89,15 @@ describe('your files in the browser', () => {
     await expect(row.getByTestId('file-name').textContent()).resolves.toBe('zdjęcie zmiany.png');
     await expect(row.getByTestId('file-row-description').textContent()).resolves.toBe('Zmiana na ręce');
     await expect(row.textContent()).resolves.toContain('PNG');
+
+    await row.getByTestId('file-attach-select').selectOption({ index: 1 });
+    await row.getByTestId('file-attach').click();
+    await expect(row.getByTestId('file-attached-to').textContent()).resolves.toContain(serviceName);
+    await row.getByTestId('file-detach').click();
+    await row.getByTestId('file-attached-to').waitFor({ state: 'detached' });
+    await row.getByTestId('file-attach-select').selectOption({ index: 1 });
+    await row.getByTestId('file-attach').click();
+    await row.getByTestId('file-attached-to').waitFor();
 
     await row.getByTestId('file-delete').click();
     await byTestId('file-delete-confirm').click();

@@ -1,4 +1,4 @@
-import type { FileView } from '@pacjent/contracts';
+import type { AppointmentView, FileView } from '@pacjent/contracts';
 import { getAccessToken, refreshSession } from '../auth/session';
 import { authorized } from './client';
 import { ApiError, networkError, problemToApiError } from './problem';
@@ -12,6 +12,25 @@ export interface UploadInput {
 /** "Twoje pliki": the gateway calls of the files page (paths from API.md). */
 export const filesApi = {
   list: () => authorized<FileView[]>({ path: '/api/files' }),
+
+  /** The patient's upcoming phone consultations: the visits a file can be attached to. */
+  phoneConsultations: () =>
+    authorized<AppointmentView[]>({ path: '/api/appointments?scope=upcoming' }).then((list) =>
+      list.filter((appointment) => appointment.slot.channel === 'phone' && appointment.status === 'booked'),
+    ),
+
+  attach: (fileId: string, appointmentId: string) =>
+    authorized<void>({
+      method: 'POST',
+      path: `/api/files/${encodeURIComponent(fileId)}/attachments`,
+      body: { appointmentId },
+    }),
+
+  detach: (fileId: string, appointmentId: string) =>
+    authorized<void>({
+      method: 'DELETE',
+      path: `/api/files/${encodeURIComponent(fileId)}/attachments/${encodeURIComponent(appointmentId)}`,
+    }),
 
   remove: (id: string) => authorized<void>({ method: 'DELETE', path: `/api/files/${encodeURIComponent(id)}` }),
 

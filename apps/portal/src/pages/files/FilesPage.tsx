@@ -9,6 +9,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoader } from '../../lib/use-loader';
 import { Link } from '../../router';
+import { FileAttachments } from './FileAttachments';
 import { FileUploadForm } from './FileUploadForm';
 import { formatOf, formatSize, MAX_FILES_PER_PATIENT } from './file-rules';
 
@@ -35,6 +36,7 @@ export function FilesPage() {
 function FilesOfFullAccount() {
   const { t, lang } = useI18n();
   const files = useLoader(() => filesApi.list(), []);
+  const consultations = useLoader(() => filesApi.phoneConsultations(), []);
   const [adding, setAdding] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<'added' | 'deleted' | null>(null);
@@ -126,7 +128,15 @@ function FilesOfFullAccount() {
                         {formatOf(file.contentType)}, {formatSize(file.size, lang)}
                       </span>
                     </td>
-                    <td data-testid="file-row-description">{file.description}</td>
+                    <td>
+                      <span data-testid="file-row-description">{file.description}</span>
+                      <FileAttachments
+                        file={file}
+                        consultations={consultations.data ?? []}
+                        onChanged={files.reload}
+                        onError={setActionError}
+                      />
+                    </td>
                     <td>{formatDateTime(file.uploadedAt, lang)}</td>
                     <td>{formatDateTime(file.expiresAt, lang)}</td>
                     <td className="files-table__actions">
