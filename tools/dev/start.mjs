@@ -118,6 +118,10 @@ async function build() {
     },
   );
   if (portal.code !== 0) fail('✗ The portal build failed (errors above). Nothing was started.');
+  const staffConsole = await runStep('build staff console (npm run build:console)', 'npm', ['run', 'build:console'], {
+    cwd: ROOT,
+  });
+  if (staffConsole.code !== 0) fail('✗ The console build failed (errors above). Nothing was started.');
   return performance.now() - started;
 }
 
@@ -240,7 +244,7 @@ async function main() {
     '',
     bold(`  Pacjent is running: ${url}`),
     `  healthy ${seconds(readyMs)} after start${buildMs ? `, build ${seconds(buildMs)}` : ''}, ${seconds(performance.now() - launchStarted)} in all`,
-    `  API docs: ${url}/api/docs   health: ${url}/api/health`,
+    `  API docs: ${url}/api/docs   health: ${url}/api/health   staff console: ${url}/console/`,
     ...(bank ? [`  mock bank (sandbox): http://localhost:${bank.port} — any valid PESEL, password demo`] : []),
     ...(replicas.length > 0 ? [`  replicas: ${replicas.join(', ')}`] : []),
     '  demo accounts:',

@@ -89,6 +89,7 @@ async function main() {
   // The build leaves out tests; this checks them (and tools/, test/) too, without emitting.
   await step('typecheck tests (tsc -p tsconfig.json)', join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
   await step('portal build (npm run build -w @pacjent/portal)', 'npm', ['run', 'build', '-w', '@pacjent/portal']);
+  await step('console build (npm run build:console)', 'npm', ['run', 'build:console']);
 
   const reportFile = join(tmpdir(), `pacjent-jest-${process.pid}.json`);
   rmSync(reportFile, { force: true });

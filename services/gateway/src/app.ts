@@ -12,6 +12,7 @@ import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
 import { correlationIdFor } from './http/correlation-id';
 import { ProblemFilter } from './problems/problem.filter';
+import { consoleDist, serveConsole } from './web/console';
 import { servePortal } from './web/portal';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -64,7 +65,10 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
     }),
   );
   const spaFallback = await servePortal(fastify, config.PORTAL_DIST);
-  app.useGlobalFilters(new ProblemFilter(spaFallback));
+  const consoleFallback = await serveConsole(fastify, consoleDist());
+  app.useGlobalFilters(
+    new ProblemFilter((request, reply) => consoleFallback(request, reply) || spaFallback(request, reply)),
+  );
 
   const document = SwaggerModule.createDocument(
     app,

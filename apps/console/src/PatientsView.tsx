@@ -1,0 +1,242 @@
+import type { PatientDetailView, PatientSummaryView, StaffChannel } from '@pacjent/contracts';
+import { useEffect, useState, type FormEvent } from 'react';
+import { consoleApi } from './api';
+import { errorText, formatDate, t } from './texts';
+
+/** Find a patient by email, PESEL or name; open one to see the level and history and confirm the identity. */
+export function PatientsView() {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<PatientSummaryView[] | null>(null);
+  const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+
+  const search = async (event: FormEvent) => {
+    event.preventDefault();
+    setState('loading');
+    setError(null);
+    try {
+      setResults(await consoleApi.searchPatients(query.trim()));
+      setState('ready');
+    } catch (caught) {
+      setError(errorText(caught));
+      setState('error');
+    }
+  };
+
+  return (
+    <div className="columns">
+      <section className="card">
+        <h1>{t.patients}</h1>
+        <form onSubmit={(e) => void search(e)} className="search">
+          <label className="field">
+            {t.searchLabel}
+            <input
+              value={query}
+              minLength={2}
+              required
+              onChange={(e) => setQuery(e.target.value)}
+              data-testid="patient-search-query"
+            />
+          </label>
+          <button type="submit" className="button" data-testid="patient-search-submit">
+            {t.search}
+          </button>
+        </form>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <ul className="list" data-testid="patient-results" data-state={state}>
+          {results?.length === 0 ? <li className="muted">{t.noResults}</li> : null}
+          {results?.map((patient) => (
+            <li key={patient.id} data-testid="patient-result" data-patient-id={patient.id} data-level={patient.level}>
+              <span>
+                <strong>
+                  {patient.firstName} {patient.lastName}
+                </strong>{' '}
+                · {patient.email} {patient.pesel ? `· ${patient.pesel}` : ''}
+              </span>
+              <span className={`badge badge--${patient.level}`}>{patient.level === 'full' ? t.full : t.basic}</span>
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="patient-open"
+                onClick={() => setSelected(patient.id)}
+              >
+                {t.open}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {selected ? <PatientDetail key={selected} id={selected} /> : null}
+    </div>
+  );
+}
+
+function PatientDetail({ id }: { id: string }) {
+  const [patient, setPatient] = useState<PatientDetailView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmedNow, setConfirmedNow] = useState(false);
+
+  useEffect(() => {
+    let active = true;
+    consoleApi.patient(id).then(
+      (loaded) => active && setPatient(loaded),
+      (caught: unknown) => active && setError(errorText(caught)),
+    );
+    return () => {
+      active = false;
+    };
+  }, [id]);
+  if (error) {
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  }
+  if (!patient) return <p className="muted">{t.loading}</p>;
+
+  return (
+    <section
+      className="card"
+      data-testid="patient-detail"
+      data-level={patient.level}
+      aria-label={`${patient.firstName} ${patient.lastName}`}
+    >
+      <h2>
+        {patient.firstName} {patient.lastName}{' '}
+        <span className={`badge badge--${patient.level}`}>{patient.level === 'full' ? t.full : t.basic}</span>
+      </h2>
+      <dl className="facts">
+        <dt>{t.email}</dt>
+        <dd>{patient.email}</dd>
+        <dt>{t.pesel}</dt>
+        <dd>{patient.pesel ?? '—'}</dd>
+        <dt>{t.birthDate}</dt>
+        <dd>{patient.birthDate ?? '—'}</dd>
+        <dt>{t.phone}</dt>
+        <dd>{patient.phone ?? '—'}</dd>
+      </dl>
+      <h3>{t.history}</h3>
+      <ul className="list" data-testid="patient-history">
+        {patient.history.length === 0 ? <li className="muted">{t.noHistory}</li> : null}
+        {patient.history.map((event) => (
+          <li key={event.id} data-testid="patient-history-row" data-outcome={event.outcome} data-method={event.method}>
+            {formatDate(event.at)} · {t.methods[event.method] ?? event.method} ·{' '}
+            {event.outcome === 'confirmed' ? t.confirmed : `${t.refused} (${event.code ?? ''})`}
+            {event.staff ? ` · ${t.by} ${event.staff.name}` : ''}
+            {event.documentType
+              ? ` · ${t.documents[event.documentType] ?? event.documentType} …${event.documentNumberLast4 ?? ''}`
+              : ''}
+          </li>
+        ))}
+      </ul>
+      <div role="status" aria-live="polite">
+        {confirmedNow ? (
+          <p className="success" data-testid="confirm-success">
+            {t.confirmedNow}
+          </p>
+        ) : null}
+      </div>
+      {patient.level === 'basic' ? (
+        <ConfirmForm
+          patientId={patient.id}
+          onConfirmed={(updated) => {
+            setConfirmedNow(true);
+            setPatient(updated);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function ConfirmForm({ patientId, onConfirmed }: { patientId: string; onConfirmed: (p: PatientDetailView) => void }) {
+  const [channel, setChannel] = useState<StaffChannel>('call_center');
+  const [documentType, setDocumentType] = useState('id_card');
+  const [last4, setLast4] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await consoleApi.confirm(patientId, {
+        channel,
+        documentType,
+        documentNumberLast4: last4,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      onConfirmed(updated);
+    } catch (caught) {
+      setError(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="confirm">
+      <h3>{t.confirmTitle}</h3>
+      <label className="field">
+        {t.channel}
+        <select
+          value={channel}
+          onChange={(e) => setChannel(e.target.value as StaffChannel)}
+          data-testid="confirm-channel"
+        >
+          {Object.entries(t.channels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        {t.documentType}
+        <select
+          value={documentType}
+          onChange={(e) => setDocumentType(e.target.value)}
+          data-testid="confirm-document-type"
+        >
+          {Object.entries(t.documents).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        {t.last4}
+        <input
+          value={last4}
+          required
+          minLength={4}
+          maxLength={4}
+          pattern="[A-Za-z0-9]{4}"
+          onChange={(e) => setLast4(e.target.value)}
+          data-testid="confirm-document-last4"
+        />
+      </label>
+      <label className="field">
+        {t.note}
+        <textarea value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} data-testid="confirm-note" />
+      </label>
+      {error ? (
+        <p className="error" role="alert" data-testid="confirm-error">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={busy} data-testid="confirm-submit">
+        {t.confirm}
+      </button>
+    </form>
+  );
+}

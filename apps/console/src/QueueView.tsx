@@ -1,0 +1,200 @@
+import type { ContactRequestStatus, ContactRequestView } from '@pacjent/contracts';
+import { useEffect, useState, type FormEvent } from 'react';
+import { consoleApi } from './api';
+import { errorText, formatDate, t } from './texts';
+
+/** The contact-form queue: open requests oldest first; staff confirm, reject (with a reason) or mark unreachable. */
+export function QueueView() {
+  const [status, setStatus] = useState<ContactRequestStatus>('open');
+  const [requests, setRequests] = useState<ContactRequestView[]>([]);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    setState('loading');
+    consoleApi.contactRequests(status).then(
+      (list) => {
+        if (!active) return;
+        setRequests(list);
+        setState('ready');
+      },
+      (caught: unknown) => {
+        if (!active) return;
+        setError(errorText(caught));
+        setState('error');
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [status, version]);
+
+  return (
+    <section className="card" data-testid="queue" data-state={state}>
+      <h1>{t.queue}</h1>
+      <label className="field field--inline">
+        {t.status}
+        <select
+          value={status}
+          onChange={(e) => setStatus(e.target.value as ContactRequestStatus)}
+          data-testid="queue-status"
+        >
+          {Object.entries(t.statuses).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error ? (
+        <p className="error" role="alert" data-testid="queue-error">
+          {error}
+        </p>
+      ) : null}
+      {state === 'ready' && requests.length === 0 ? <p className="muted">{t.queueEmpty}</p> : null}
+      <ul className="list">
+        {requests.map((request) => (
+          <QueueRow
+            key={request.id}
+            request={request}
+            onError={setError}
+            onResolved={() => {
+              setError(null);
+              setVersion((v) => v + 1);
+            }}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function QueueRow({
+  request,
+  onResolved,
+  onError,
+}: {
+  request: ContactRequestView;
+  onResolved: () => void;
+  onError: (message: string) => void;
+}) {
+  const [step, setStep] = useState<'none' | 'confirm' | 'reject'>('none');
+  const [documentType, setDocumentType] = useState('id_card');
+  const [last4, setLast4] = useState('');
+  const [reason, setReason] = useState('');
+
+  const resolve = async (body: Parameters<typeof consoleApi.resolve>[1], event?: FormEvent) => {
+    event?.preventDefault();
+    try {
+      await consoleApi.resolve(request.id, body);
+      onResolved();
+    } catch (caught) {
+      onError(errorText(caught));
+    }
+  };
+
+  return (
+    <li data-testid="queue-row" data-request-id={request.id} data-status={request.status} className="queue-row">
+      <div>
+        <strong>{request.name}</strong> · {request.email} · {request.phone}
+        {request.pesel ? ` · PESEL ${request.pesel}` : ''} · {formatDate(request.createdAt)}
+        {request.patientId ? '' : ` · (${t.noAccount})`}
+      </div>
+      <p className="message">{request.message}</p>
+      {request.status !== 'open' ? (
+        <p className="muted">
+          {t.statuses[request.status]}
+          {request.reason ? `: ${request.reason}` : ''}
+        </p>
+      ) : null}
+      {request.status === 'open' && step === 'none' ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="queue-confirm"
+            onClick={() => setStep('confirm')}
+          >
+            {t.markConfirmed}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="queue-reject"
+            onClick={() => setStep('reject')}
+          >
+            {t.markRejected}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="queue-unreachable"
+            onClick={() => void resolve({ outcome: 'unreachable' })}
+          >
+            {t.markUnreachable}
+          </button>
+        </div>
+      ) : null}
+      {step === 'confirm' ? (
+        <form
+          className="actions"
+          onSubmit={(e) => void resolve({ outcome: 'confirmed', documentType, documentNumberLast4: last4 }, e)}
+        >
+          <label className="field">
+            {t.documentType}
+            <select
+              value={documentType}
+              onChange={(e) => setDocumentType(e.target.value)}
+              data-testid="queue-document-type"
+            >
+              {Object.entries(t.documents).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            {t.last4}
+            <input
+              value={last4}
+              required
+              minLength={4}
+              maxLength={4}
+              onChange={(e) => setLast4(e.target.value)}
+              data-testid="queue-document-last4"
+            />
+          </label>
+          <button type="submit" className="button button--small" data-testid="queue-confirm-submit">
+            {t.save}
+          </button>
+          <button type="button" className="button button--link" onClick={() => setStep('none')}>
+            {t.cancel}
+          </button>
+        </form>
+      ) : null}
+      {step === 'reject' ? (
+        <form className="actions" onSubmit={(e) => void resolve({ outcome: 'rejected', reason }, e)}>
+          <label className="field">
+            {t.reason}
+            <input
+              value={reason}
+              required
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="queue-reason"
+            />
+          </label>
+          <button type="submit" className="button button--small" data-testid="queue-reject-submit">
+            {t.save}
+          </button>
+          <button type="button" className="button button--link" onClick={() => setStep('none')}>
+            {t.cancel}
+          </button>
+        </form>
+      ) : null}
+    </li>
+  );
+}

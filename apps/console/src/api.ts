@@ -1,0 +1,104 @@
+import type {
+  ContactRequestStatus,
+  ContactRequestView,
+  MeView,
+  PatientDetailView,
+  PatientSummaryView,
+  StaffChannel,
+} from '@pacjent/contracts';
+
+/** A failed call: the gateway's problem+json `code` and `detail`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly fields: string[] = [],
+  ) {
+    super(detail || code);
+  }
+}
+
+let accessToken: string | null = null;
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Brak połączenia z serwerem.');
+  }
+  const text = await response.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    const problem = (parsed ?? {}) as { code?: string; detail?: string; errors?: Array<{ field: string }> };
+    throw new ApiError(
+      response.status,
+      problem.code ?? 'UNKNOWN',
+      problem.detail ?? '',
+      (problem.errors ?? []).map((e) => e.field),
+    );
+  }
+  return parsed as T;
+}
+
+/** On a 401 the session is refreshed once (refresh cookie) and the call retried. */
+async function authorized<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  try {
+    return await call<T>(method, path, body);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401 || !(await refresh())) throw error;
+    return call<T>(method, path, body);
+  }
+}
+
+export async function refresh(): Promise<boolean> {
+  try {
+    accessToken = (await call<{ accessToken: string }>('POST', '/api/auth/refresh')).accessToken;
+    return true;
+  } catch {
+    accessToken = null;
+    return false;
+  }
+}
+
+export const consoleApi = {
+  async login(email: string, password: string): Promise<void> {
+    accessToken = (await call<{ accessToken: string }>('POST', '/api/auth/login', { email, password })).accessToken;
+  },
+  async logout(): Promise<void> {
+    try {
+      await call('POST', '/api/auth/logout');
+    } finally {
+      accessToken = null;
+    }
+  },
+  me: () => authorized<MeView>('GET', '/api/me'),
+  searchPatients: (query: string) =>
+    authorized<PatientSummaryView[]>('GET', `/api/staff/patients?query=${encodeURIComponent(query)}`),
+  patient: (id: string) => authorized<PatientDetailView>('GET', `/api/staff/patients/${encodeURIComponent(id)}`),
+  confirm: (
+    id: string,
+    form: { channel: StaffChannel; documentType: string; documentNumberLast4: string; note?: string },
+  ) =>
+    authorized<PatientDetailView>('POST', `/api/staff/patients/${encodeURIComponent(id)}/identity-confirmation`, form),
+  contactRequests: (status: ContactRequestStatus) =>
+    authorized<ContactRequestView[]>('GET', `/api/staff/contact-requests?status=${status}`),
+  resolve: (
+    id: string,
+    body: {
+      outcome: 'confirmed' | 'rejected' | 'unreachable';
+      reason?: string;
+      documentType?: string;
+      documentNumberLast4?: string;
+    },
+  ) => authorized<ContactRequestView>('POST', `/api/staff/contact-requests/${encodeURIComponent(id)}/resolve`, body),
+};
