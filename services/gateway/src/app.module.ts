@@ -8,12 +8,15 @@ import { AuthGuard } from './auth/auth.guard';
 import { AppointmentsController } from './booking/appointments.controller';
 import { CatalogController } from './booking/catalog.controller';
 import { SlotsController } from './booking/slots.controller';
+import { SlotAlertsController } from './booking/slot-alerts.controller';
 import { StaffAppointmentsController } from './booking/staff-appointments.controller';
 import { GatewayConfig } from './config';
 import { DoctorFilesController } from './files/doctor-files.controller';
 import { FileUploadService } from './files/file-upload.service';
 import { FilesController } from './files/files.controller';
 import { HealthController } from './health/health.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsHub } from './notifications/notifications.hub';
 import { RequestCorrelationInterceptor } from './http/request-correlation.interceptor';
 import { ContactRequestsController } from './identity/contact-requests.controller';
 import { StaffController } from './identity/staff.controller';
@@ -28,6 +31,8 @@ import { VerificationController } from './identity/verification.controller';
     SlotsController,
     AppointmentsController,
     StaffAppointmentsController,
+    SlotAlertsController,
+    NotificationsController,
     HealthController,
     VerificationController,
     ContactRequestsController,
@@ -47,6 +52,7 @@ import { VerificationController } from './identity/verification.controller';
         }),
     },
     AccessTokenVerifier,
+    NotificationsHub,
     { provide: ObjectStorage, useFactory: () => ObjectStorage.fromEnv() },
     FileUploadService,
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,0 +1,43 @@
+import { Controller, Get, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Role, Subjects, type Actor, type NotificationView } from '@pacjent/contracts';
+import { BusClient } from '@pacjent/platform';
+import { interval, map, merge, type Observable } from 'rxjs';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { NotificationsHub } from './notifications.hub';
+
+const KEEPALIVE_MS = 25_000;
+
+/** The bell: the list, and a server-sent-event stream of new notifications (no polling). */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Roles(Role.PATIENT)
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly bus: BusClient,
+    private readonly hub: NotificationsHub,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Your notifications, newest first' })
+  list(@CurrentActor() actor: Actor): Promise<NotificationView[]> {
+    return this.bus.request(Subjects.booking.listNotifications, { actor, data: {} });
+  }
+
+  /**
+   * `text/event-stream`: one `notification` event per new notification, a
+   * `ping` every 25 s so proxies keep the connection. Open it with fetch and
+   * the Authorization header (EventSource cannot send one).
+   */
+  @Sse('stream')
+  @ApiProduces('text/event-stream')
+  stream(@CurrentActor() actor: Actor): Observable<MessageEvent> {
+    return merge(
+      this.hub
+        .of(actor.id)
+        .pipe(map((notification) => ({ type: 'notification', id: notification.id, data: notification }))),
+      interval(KEEPALIVE_MS).pipe(map(() => ({ type: 'ping', data: {} }))),
+    );
+  }
+}

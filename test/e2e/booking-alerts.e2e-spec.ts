@@ -1,0 +1,104 @@
+import { ApiClient, newPatient } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+interface Slot {
+  id: string;
+  startsAt: string;
+  service: { id: string };
+}
+
+/** Reads server-sent events from a fetch response until `wanted` says stop (or the time is up). */
+async function readEvents(
+  response: Response,
+  wanted: (events: Array<{ event: string; data: unknown }>) => boolean,
+  timeoutMs = 5000,
+): Promise<Array<{ event: string; data: unknown }>> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: Array<{ event: string; data: unknown }> = [];
+  let buffer = '';
+  const deadline = Date.now() + timeoutMs;
+  while (!wanted(events) && Date.now() < deadline) {
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<{ done: true; value: undefined }>((resolve) =>
+        setTimeout(() => resolve({ done: true, value: undefined }), Math.max(0, deadline - Date.now())),
+      ),
+    ]);
+    if (chunk.done) break;
+    buffer += decoder.decode(chunk.value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: ?(.*)$/m.exec(block)?.[1] ?? 'message';
+      const data = /^data: ?(.*)$/m.exec(block)?.[1];
+      if (data !== undefined) events.push({ event, data: JSON.parse(data) });
+    }
+  }
+  await reader.cancel();
+  return events;
+}
+
+describe('earlier-slot alerts through the gateway, pushed over server-sent events', () => {
+  let stack: Stack;
+  let serviceId: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const services = (await new ApiClient(stack.baseUrl).get('/api/catalog/services?kind=consultation')).body as Array<{
+      id: string;
+      basicAllowed: boolean;
+    }>;
+    serviceId = services.find((s) => s.basicAllowed)!.id;
+  });
+  afterAll(() => stack?.close());
+
+  it('creates, lists and deletes alerts (201, 200, 204); another patient gets 404', async () => {
+    const { client } = await newPatient(stack.baseUrl);
+    const created = await client.post('/api/slot-alerts', {
+      serviceId,
+      until: new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString(),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ serviceId, status: 'active' });
+    expect((await client.get('/api/slot-alerts')).body).toEqual([created.body]);
+    const { client: stranger } = await newPatient(stack.baseUrl);
+    expect((await stranger.call('DELETE', `/api/slot-alerts/${created.body.id}`)).status).toBe(404);
+    expect((await client.call('DELETE', `/api/slot-alerts/${created.body.id}`)).status).toBe(204);
+    expect((await client.get('/api/slot-alerts')).body).toEqual([]);
+    const bad = await client.post('/api/slot-alerts', { serviceId });
+    expect(bad.status).toBe(400);
+  });
+
+  it('pushes "a slot is free" to the watcher’s open page when another patient cancels', async () => {
+    const { client: holder } = await newPatient(stack.baseUrl);
+    const { client: watcher } = await newPatient(stack.baseUrl);
+    const [slot] = (
+      await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${serviceId}&channel=in_person&limit=1`)
+    ).body as Slot[];
+    const booked = await holder.post('/api/appointments', { slotId: slot!.id });
+    expect(booked.status).toBe(201);
+    await watcher.post('/api/slot-alerts', {
+      serviceId,
+      until: new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString(),
+    });
+
+    const stream = await fetch(`${stack.baseUrl}/api/notifications/stream`, {
+      headers: { authorization: `Bearer ${watcher.accessToken}`, accept: 'text/event-stream' },
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const received = readEvents(stream, (events) => events.some((e) => e.event === 'notification'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await holder.post(`/api/appointments/${booked.body.id}/cancel`)).status).toBe(200);
+
+    const events = await received;
+    const pushed = events.find((e) => e.event === 'notification');
+    expect(pushed?.data).toMatchObject({ kind: 'slot_available', slot: { id: slot!.id } });
+    const listed = (await watcher.get('/api/notifications')).body as Array<{ id: string }>;
+    expect(listed).toEqual([pushed!.data]);
+    expect((await holder.get('/api/notifications')).body).toEqual([]);
+    expect((await new ApiClient(stack.baseUrl).get('/api/notifications/stream')).status).toBe(401);
+  });
+});
