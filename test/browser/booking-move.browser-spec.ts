@@ -95,4 +95,38 @@ describe('moving a visit in the browser', () => {
     await byTestId('cancel-success').waitFor();
     await expect((await upcomingRows()).count()).resolves.toBe(0);
   });
+
+  it('tells the watcher at once, in the bell, when another patient cancels a matching visit', async () => {
+    const { client: holder } = await newPatient(stack.baseUrl);
+    const { email, password, client: watcher } = await newPatient(stack.baseUrl);
+    await context.clearCookies();
+    await page.goto(`${stack.baseUrl}/login`);
+    await byTestId('login-email').fill(email);
+    await byTestId('login-password').fill(password);
+    await byTestId('login-submit').click();
+    await page.waitForURL(`${stack.baseUrl}/`);
+
+    await byTestId('nav-book').click();
+    await byTestId('search-service').selectOption({ label: serviceName });
+    await byTestId('search-channel').selectOption('in_person');
+    await byTestId('search-submit').click();
+    const slot = byTestId('slot-row').first();
+    await slot.waitFor();
+    const slotId = (await slot.getAttribute('data-slot-id'))!;
+    // Somebody else takes the first slot; the watcher asks to be told when something frees up.
+    const held = await holder.post('/api/appointments', { slotId });
+    expect(held.status).toBe(201);
+    await byTestId('alert-create').click();
+    await byTestId('alert-created').waitFor();
+    expect((await watcher.get('/api/slot-alerts')).body).toHaveLength(1);
+
+    await page.waitForTimeout(300);
+    expect((await holder.post(`/api/appointments/${held.body.id}/cancel`)).status).toBe(200);
+    await byTestId('notifications-count').waitFor({ timeout: 5000 });
+    await expect(byTestId('notifications-count').textContent()).resolves.toBe('1');
+    await byTestId('notifications-bell').click();
+    const item = byTestId('notifications-panel').getByTestId('notification-item');
+    await expect(item.count()).resolves.toBe(1);
+    await expect(item.first().getAttribute('data-kind')).resolves.toBe('slot_available');
+  });
 });

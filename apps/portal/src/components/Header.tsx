@@ -3,6 +3,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link, useLocation } from '../router';
 import { LangSwitch } from './LangSwitch';
+import { NotificationBell } from './notifications/NotificationBell';
 
 function NavLink({ to, testId, label }: { to: string; testId: string; label: string }) {
   const path = useLocation().split('?')[0];
@@ -41,6 +42,7 @@ export function Header() {
                 <span className="visually-hidden">{t.nav.loggedInAs} </span>
                 {state.me.firstName} {state.me.lastName}
               </span>
+              <NotificationBell />
               <LangSwitch />
               <button
                 type="button"

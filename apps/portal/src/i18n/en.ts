@@ -105,6 +105,13 @@ export const en: Dictionary = {
     addToCalendar: 'Add to calendar',
     moved: 'Your visit has been moved to the new time.',
   },
+  notifications: {
+    bell: 'Notifications',
+    title: 'Notifications',
+    empty: 'You have no notifications.',
+    slotFree: 'A time you are waiting for has just freed up.',
+    moved: 'We moved your visit to an earlier time.',
+  },
   visit: {
     status: { booked: 'Planned', cancelled: 'Cancelled', completed: 'Completed' },
     channel: { in_person: 'Visit at a facility', phone: 'Phone consultation', video: 'Video consultation' },
@@ -149,6 +156,9 @@ export const en: Dictionary = {
     moveIntro: 'Pick a new time. We free the current one only once the new one is yours.',
     moveConfirm: 'Move to this time',
     moveCancel: 'Keep the current time',
+    alertCta: 'Tell me about an earlier time',
+    alertCreated: 'Done. We will tell you as soon as a matching time frees up.',
+    alertMoveCreated: 'Done. When an earlier time frees up, we will move your visit automatically.',
   },
   kinds: {
     consultation: 'Consultations',

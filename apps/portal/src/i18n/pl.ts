@@ -107,6 +107,13 @@ export const pl = {
     addToCalendar: 'Dodaj do kalendarza',
     moved: 'Wizyta została przeniesiona na nowy termin.',
   },
+  notifications: {
+    bell: 'Powiadomienia',
+    title: 'Powiadomienia',
+    empty: 'Nie masz powiadomień.',
+    slotFree: 'Zwolnił się termin, na który czekasz.',
+    moved: 'Przenieśliśmy Twoją wizytę na wcześniejszy termin.',
+  },
   visit: {
     status: { booked: 'Zaplanowana', cancelled: 'Odwołana', completed: 'Zrealizowana' },
     channel: { in_person: 'Wizyta w placówce', phone: 'Konsultacja telefoniczna', video: 'Konsultacja wideo' },
@@ -152,6 +159,9 @@ export const pl = {
     moveIntro: 'Wybierz nowy termin. Dotychczasowy zwolnimy dopiero wtedy, gdy nowy będzie Twój.',
     moveConfirm: 'Przenieś na ten termin',
     moveCancel: 'Nie przenoś',
+    alertCta: 'Powiadom mnie o wcześniejszym terminie',
+    alertCreated: 'Gotowe. Gdy zwolni się pasujący termin, powiadomimy Cię od razu.',
+    alertMoveCreated: 'Gotowe. Gdy zwolni się wcześniejszy termin, przeniesiemy Twoją wizytę automatycznie.',
   },
   kinds: {
     consultation: 'Konsultacje',

@@ -1,6 +1,7 @@
 import type { ServiceView, SlotView } from '@pacjent/contracts';
 import { useState } from 'react';
 import { appointmentsApi } from '../api/appointments';
+import { notificationsApi } from '../api/notifications';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/problem';
 import type { OccupationalReferral } from '../api/types';
@@ -23,6 +24,7 @@ import {
   type SlotSearchForm,
 } from '../lib/slot-search';
 import { useLoader } from '../lib/use-loader';
+import { addDays, warsawDayStart } from '../lib/warsaw-time';
 import { Link, navigate, useLocation } from '../router';
 
 /** After these the slot list is stale: show it again, fresh. */
@@ -66,6 +68,24 @@ export function BookPage() {
   // The slot as the patient saw it; the answer only needs to say it is booked.
   const [booked, setBooked] = useState<SlotView | null>(null);
   const [error, setError] = useState<ErrorText | null>(null);
+  const [alertSaved, setAlertSaved] = useState(false);
+
+  /** "Powiadom mnie o wcześniejszym terminie": the current search, until the end of its last day. */
+  const createAlert = async () => {
+    setError(null);
+    try {
+      await notificationsApi.createAlert({
+        serviceId: form.serviceId,
+        ...(form.channel ? { channel: form.channel } : {}),
+        ...(form.city ? { city: form.city } : {}),
+        until: warsawDayStart(addDays(form.to, 1)).toISOString(),
+        ...(moving ? { moveAppointmentId: moving } : {}),
+      });
+      setAlertSaved(true);
+    } catch (caught) {
+      setError(describeError(caught, t));
+    }
+  };
 
   const runSearch = async (nextQuery: string) => {
     setSearching(true);
@@ -86,6 +106,7 @@ export function BookPage() {
     setBooked(null);
     setSelection(null);
     setSlots(null);
+    setAlertSaved(false);
     if (Object.keys(found).length > 0) {
       setError({ message: t.validation.fixFields, fields: {} });
       return;
@@ -243,6 +264,20 @@ export function BookPage() {
                     {slots.length ? t.book.resultsCount(slots.length) : t.book.noResults}
                   </p>
                   <SlotList slots={slots} onReserve={reserve} />
+                  {alertSaved ? (
+                    <SuccessMessage testId="alert-created">
+                      {moving ? t.book.alertMoveCreated : t.book.alertCreated}
+                    </SuccessMessage>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      data-testid="alert-create"
+                      onClick={() => void createAlert()}
+                    >
+                      {t.book.alertCta}
+                    </button>
+                  )}
                 </section>
               ) : null}
             </>
