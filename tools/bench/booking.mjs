@@ -23,8 +23,6 @@
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
@@ -34,7 +32,6 @@ import pg from 'pg';
 import { ensureDatabase } from '../lib/preflight.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const require = createRequire(join(ROOT, 'package.json'));
 const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pacjent_bench';
 const NATS_URL = env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -125,7 +122,7 @@ async function seed(db) {
   const started = performance.now();
   await db.query('BEGIN');
   await db.query('SET LOCAL synchronous_commit = off');
-  await db.query(`TRUNCATE "booking"."appointments", "booking"."slots", "booking"."schedule_templates",
+  await db.query(`TRUNCATE "booking"."notifications", "booking"."slot_alerts", "booking"."appointments", "booking"."slots", "booking"."schedule_templates",
                   "booking"."doctor_services", "booking"."doctors", "booking"."services", "booking"."facilities",
                   "booking"."idempotency_keys", "booking"."referral_releases"`);
   await db.query(
@@ -239,32 +236,21 @@ function report(name, result, target) {
   return row;
 }
 
-/** booking's own SlotsService, in this process, behind node:http: the same search without gateway and NATS. */
+/** booking's own SlotsService behind node:http in a child process: the same search without gateway and NATS. */
 async function directSearchServer() {
-  require('reflect-metadata');
-  const { DataSource } = require('typeorm');
-  const { dataSourceOptions } = require('@pacjent/platform');
-  const { BookingDatabase } = require(join(ROOT, 'services/booking/dist/database.js'));
-  const { SlotsRepository } = require(join(ROOT, 'services/booking/dist/slots/slots.repository.js'));
-  const { SlotsService } = require(join(ROOT, 'services/booking/dist/slots/slots.service.js'));
-  const dataSource = await new DataSource(dataSourceOptions(DATABASE_URL, BookingDatabase, 10)).initialize();
-  const slots = new SlotsService(new SlotsRepository(dataSource), { now: () => new Date() });
-  const server = http.createServer(async (request, response) => {
-    try {
-      const query = Object.fromEntries(new URL(request.url, 'http://x').searchParams);
-      const body = JSON.stringify(await slots.search(query));
-      response.writeHead(200, { 'content-type': 'application/json' }).end(body);
-    } catch {
-      response.writeHead(500).end();
-    }
+  const child = spawn(process.execPath, [join(ROOT, 'tools/bench/booking-direct-search.mjs')], {
+    env: { ...env, DATABASE_URL, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
+    child.once('exit', (code) => reject(new Error(`direct search server exited (${code})`)));
+  });
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
+    url: `http://127.0.0.1:${port}`,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await dataSource.destroy();
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
     },
   };
 }
@@ -297,7 +283,9 @@ async function main() {
   ).rows;
   log(`  ${slotCount.toLocaleString('en')} slots, ${doctors} doctors, ${DAYS} days`);
   // Earlier runs' appointments would make "free" slots scarce and skew the numbers.
-  await db.query(`TRUNCATE "booking"."appointments", "booking"."idempotency_keys"`);
+  await db.query(
+    `TRUNCATE "booking"."notifications", "booking"."slot_alerts", "booking"."appointments", "booking"."idempotency_keys"`,
+  );
 
   const results = [];
   const services = (await json('GET', '/api/catalog/services')).body;

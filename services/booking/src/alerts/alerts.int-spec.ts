@@ -175,4 +175,29 @@ describe('earlier-slot alerts', () => {
       expect.objectContaining({ kind: 'slot_available', slot: expect.objectContaining({ id: early.id }) }),
     ]);
   });
+
+  it('does not move a visit to another kind of visit: a freed phone slot is only offered', async () => {
+    const [mover, holder] = [newActor(), newActor()];
+    // A service of its own, so no older alert of the tests above is first in line.
+    const own = await kit.factory.newService();
+    const ownDoctor = await kit.factory.newDoctor({ serviceIds: [own.id] });
+    const at = (days: number, channel: 'phone' | 'in_person') =>
+      kit.factory.newSlot({
+        service: own,
+        doctor: ownDoctor,
+        channel,
+        ...(channel === 'in_person' ? { facility } : {}),
+        startsAt: new Date(TEST_NOW.getTime() + days * DAY),
+      });
+    const phone = await at(2, 'phone');
+    const mine = await book(mover, (await at(27, 'in_person')).id);
+    const held = await book(holder, phone.id);
+    await alert(mover, { serviceId: own.id, moveAppointmentId: mine.id });
+    await kit.request(cancelAppointment, holder, { id: held.id });
+    const upcoming = await kit.request<AppointmentView[]>(listAppointments, mover, { scope: 'upcoming' });
+    expect(upcoming.map((a) => a.id)).toEqual([mine.id]);
+    expect(await notifications(mover)).toEqual([
+      expect.objectContaining({ kind: 'slot_available', slot: expect.objectContaining({ id: phone.id }) }),
+    ]);
+  });
 });

@@ -28,6 +28,7 @@ export interface NewAppointment {
 
 export interface OwnAppointment {
   status: AppointmentStatus;
+  channel: Channel;
   source: AppointmentSource;
   startsAt: Date;
   serviceId: string;
@@ -145,6 +146,7 @@ export class AppointmentsRepository {
     const rows: Array<{
       status: AppointmentStatus;
       source: AppointmentSource;
+      channel: Channel;
       starts_at: Date;
       service_id: string;
       referral_id: string | null;
@@ -153,7 +155,7 @@ export class AppointmentsRepository {
       occupational_position: string | null;
       occupational_referral_number: string | null;
     }> = await tx.query(
-      `SELECT a.status, a.source, a.starts_at, s.service_id, a.referral_id, a.referral_reservation_id,
+      `SELECT a.status, a.source, s.channel, a.starts_at, s.service_id, a.referral_id, a.referral_reservation_id,
               a.occupational_employer, a.occupational_position, a.occupational_referral_number
          FROM "booking"."appointments" a JOIN "booking"."slots" s ON s.id = a.slot_id
         WHERE a.id = $1 AND a.patient_id = $2
@@ -165,6 +167,7 @@ export class AppointmentsRepository {
     return {
       status: row.status,
       source: row.source,
+      channel: row.channel,
       startsAt: row.starts_at,
       serviceId: row.service_id,
       referralId: row.referral_id,

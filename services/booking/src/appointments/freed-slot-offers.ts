@@ -61,7 +61,15 @@ export class FreedSlotOffers {
     await tx.query(`SAVEPOINT ${savepoint}`);
     const current = await this.appointments.lockOwn(tx, patientId, appointmentId);
     const slot = await this.appointments.findBookableSlot(tx, slotId);
-    if (!current || !slot || current.status !== 'booked' || current.startsAt.getTime() <= now.getTime()) {
+    // Same kind of visit only: an automatic move never turns a phone or in-person visit into a video one
+    // (which a basic account could not book) or the other way round.
+    if (
+      !current ||
+      !slot ||
+      current.status !== 'booked' ||
+      current.startsAt.getTime() <= now.getTime() ||
+      slot.channel !== current.channel
+    ) {
       await tx.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
       return null;
     }
