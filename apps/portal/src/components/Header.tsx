@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
+import { verificationTexts } from '../pages/verification/texts';
 import { Link, useLocation } from '../router';
 import { LangSwitch } from './LangSwitch';
 import { NotificationBell } from './notifications/NotificationBell';
@@ -16,7 +17,7 @@ function NavLink({ to, testId, label }: { to: string; testId: string; label: str
 }
 
 export function Header() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state, logout } = useAuth();
   const [loggingOut, setLoggingOut] = useState(false);
 
@@ -64,6 +65,10 @@ export function Header() {
           <NavLink to="/" testId="nav-dashboard" label={t.nav.dashboard} />
           <NavLink to="/book" testId="nav-book" label={t.nav.book} />
           <NavLink to="/files" testId="nav-files" label={t.nav.files} />
+          {state.me.level === 'basic' ? (
+            <NavLink to="/verification" testId="nav-verification" label={verificationTexts(lang).confirmTitle} />
+          ) : null}
+          <NavLink to="/access-history" testId="nav-access-history" label={verificationTexts(lang).historyTitle} />
         </nav>
       ) : null}
     </header>
