@@ -8,6 +8,7 @@ import type {
   ServiceKind,
 } from '@pacjent/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../slots/prepared-query';
 import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS } from '../slots/slots.dto';
 import type { BookableSlot } from './booking-rules';
 import type { AppointmentRow } from './appointments.dto';
@@ -222,7 +223,7 @@ export class AppointmentsRepository {
       scope === 'upcoming'
         ? `${APPOINTMENT_VIEW} WHERE a.patient_id = $1 AND ${ACTIVE} ORDER BY s.starts_at, a.id`
         : `${APPOINTMENT_VIEW} WHERE a.patient_id = $1 AND NOT (${ACTIVE}) ORDER BY s.starts_at DESC, a.booked_at DESC, a.id`;
-    return this.dataSource.query(query, [patientId, now]);
+    return preparedQuery<AppointmentRow>(this.dataSource, query, [patientId, now]);
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Channel } from '@pacjent/contracts';
 import { DataSource } from 'typeorm';
 import { SlotEntity } from './slot.entity';
 import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, type SlotRow } from './slots.dto';
+import { preparedQuery } from './prepared-query';
 import { CLINIC_TIME_ZONE } from './warsaw-time';
 
 export interface SlotCriteria {
@@ -69,7 +70,8 @@ export class SlotsRepository {
       const localHour = `extract(hour FROM s.starts_at AT TIME ZONE '${CLINIC_TIME_ZONE}')`;
       where.push(`${localHour} >= ${param(criteria.hours[0])} AND ${localHour} < ${param(criteria.hours[1])}`);
     }
-    return this.dataSource.query(
+    return preparedQuery<SlotRow>(
+      this.dataSource,
       `SELECT ${SLOT_VIEW_COLUMNS}
          FROM "booking"."slots" s ${SLOT_VIEW_JOINS}
         WHERE ${where.join('\n          AND ')}
