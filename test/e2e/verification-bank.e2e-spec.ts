@@ -1,3 +1,4 @@
+import { Clock } from '@pacjent/platform';
 import { decodeJwt } from 'jose';
 import type { Misbehaviour } from '../../services/mock-bank/src/misbehaviour';
 import { loginAtBank } from '../../services/mock-bank/src/testing/sandbox-login';
@@ -5,13 +6,25 @@ import { ApiClient, newPatient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 import { confirmThroughBank, dateYearsAgo, peselBornOn, visitCallback } from './verification-support';
 
+/** Real time, moved forward by `offset` when a test needs identity to live in the future. */
+class OffsetClock extends Clock {
+  offset = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+}
+
 describe('identity confirmation through the (mock) bank', () => {
   let stack: Stack;
+  const identityClock = new OffsetClock();
 
   beforeAll(async () => {
-    stack = await startStack({ demoData: false });
+    stack = await startStack({ demoData: false, identityClock });
   });
-  afterEach(() => stack.bank.misbehave('none'));
+  afterEach(() => {
+    stack.bank.misbehave('none');
+    identityClock.offset = 0;
+  });
   afterAll(() => stack?.close());
 
   const adultPesel = () => peselBornOn(dateYearsAgo(30));
@@ -173,6 +186,16 @@ describe('identity confirmation through the (mock) bank', () => {
     expect(replay.outcome).toEqual({ status: 'failed', code: 'ATTEMPT_INVALID' });
     const status = await client.get('/api/identity/verification');
     expect(status.body).toMatchObject({ level: 'full', code: null, latest: { outcome: 'confirmed' } });
+  });
+
+  it('lets a started attempt expire after BANK_ATTEMPT_TTL_SECONDS (ATTEMPT_INVALID, nothing recorded)', async () => {
+    const { client } = await newPatient(stack.baseUrl);
+    const started = await client.post('/api/identity/verification/bank');
+    const { callbackUrl } = await loginAtBank(started.body.authorizationUrl, { pesel: adultPesel() });
+    identityClock.offset = 601_000;
+    expect((await visitCallback(callbackUrl)).outcome).toEqual({ status: 'failed', code: 'ATTEMPT_INVALID' });
+    const status = await client.get('/api/identity/verification');
+    expect(status.body).toMatchObject({ level: 'basic', code: null, latest: null });
   });
 
   it('refuses a callback whose state it never issued (state mismatch)', async () => {
