@@ -77,6 +77,15 @@ export class VerificationRepository {
     return rowsOf<AttemptRow>(result)[0] ?? null;
   }
 
+  /** Removes attempts whose state can no longer be used; answers how many. */
+  async deleteFinishedAttempts(now: Date): Promise<number> {
+    const result: unknown = await this.dataSource.query(
+      `DELETE FROM "identity"."bank_verification_attempts" WHERE "expires_at" <= $1 OR "used_at" IS NOT NULL`,
+      [now],
+    );
+    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+  }
+
   /**
    * Confirms the account as this person, in one transaction: the verified
    * identity (its unique PESEL decides between two accounts of one person),
