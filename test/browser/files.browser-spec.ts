@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, type BrowserSession } from '../support/browser';
-import { newPatient } from '../support/http';
+import { ApiClient, newPatient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(4096, 9)]);
@@ -51,22 +51,26 @@ describe('your files in the browser', () => {
     return patient;
   }
 
-  /** Books the patient's first free phone consultation through the API; returns its service name. */
-  async function bookPhoneConsultation(patient: Awaited<ReturnType<typeof newPatient>>): Promise<string> {
+  /** Books the patient's first free phone consultation of the demo doctor through the API. */
+  async function bookPhoneConsultation(
+    patient: Awaited<ReturnType<typeof newPatient>>,
+  ): Promise<{ serviceName: string; appointmentId: string }> {
     const login = await patient.client.post('/api/auth/login', { email: patient.email, password: patient.password });
     patient.client.accessToken = login.body.accessToken;
-    const slots = await patient.client.get('/api/slots?channel=phone&limit=50');
+    const doctors = await patient.client.get('/api/catalog/doctors');
+    const demoDoctor = (doctors.body as Array<{ id: string; name: string }>).find((d) => d.name === 'lek. Anna Nowak')!;
+    const slots = await patient.client.get(`/api/slots?channel=phone&doctorId=${demoDoctor.id}&limit=50`);
     const slot = (slots.body as Array<{ id: string; startsAt: string; service: { name: string } }>).find(
       (s) => new Date(s.startsAt).getTime() > Date.now() + 86_400_000,
     )!;
     const booked = await patient.client.post('/api/appointments', { slotId: slot.id });
     expect(booked.status).toBe(201);
-    return slot.service.name;
+    return { serviceName: slot.service.name, appointmentId: booked.body.id };
   }
 
   it('adds a file, lists it, attaches it to a phone consultation, and deletes it after confirmation', async () => {
     const patient = await logIn(true);
-    const serviceName = await bookPhoneConsultation(patient);
+    const { serviceName, appointmentId } = await bookPhoneConsultation(patient);
     await byTestId('nav-files').click();
     await page.waitForURL(/\/files$/);
     await page.locator('[data-testid="files-list"][data-state="ready"]').waitFor();
@@ -85,6 +89,7 @@ describe('your files in the browser', () => {
 
     await byTestId('file-added').waitFor();
     const row = byTestId('file-row');
+    await row.waitFor(); // the list reloads after the success message
     await expect(row.count()).resolves.toBe(1);
     await expect(row.getByTestId('file-name').textContent()).resolves.toBe('zdjęcie zmiany.png');
     await expect(row.getByTestId('file-row-description').textContent()).resolves.toBe('Zmiana na ręce');
@@ -98,6 +103,17 @@ describe('your files in the browser', () => {
     await row.getByTestId('file-attach-select').selectOption({ index: 1 });
     await row.getByTestId('file-attach').click();
     await row.getByTestId('file-attached-to').waitFor();
+
+    await expect(byTestId('file-access-entry').count()).resolves.toBe(0);
+
+    // The consultation's doctor (doctor@demo.test) opens the list; the patient sees it in the access history.
+    const doctor = new ApiClient(stack.baseUrl);
+    doctor.accessToken = (
+      await doctor.post('/api/auth/login', { email: 'doctor@demo.test', password: 'Doctor#Demo2026' })
+    ).body.accessToken;
+    expect((await doctor.get(`/api/doctor/appointments/${appointmentId}/files`)).body).toHaveLength(1);
+    await page.reload();
+    await expect(byTestId('file-access-entry').first().textContent()).resolves.toContain('zdjęcie zmiany.png');
 
     await row.getByTestId('file-delete').click();
     await byTestId('file-delete-confirm').click();

@@ -1,4 +1,4 @@
-import type { AppointmentView, FileView } from '@pacjent/contracts';
+import type { AppointmentView, FileAccessView, FileView } from '@pacjent/contracts';
 import { getAccessToken, refreshSession } from '../auth/session';
 import { authorized } from './client';
 import { ApiError, networkError, problemToApiError } from './problem';
@@ -12,6 +12,8 @@ export interface UploadInput {
 /** "Twoje pliki": the gateway calls of the files page (paths from API.md). */
 export const filesApi = {
   list: () => authorized<FileView[]>({ path: '/api/files' }),
+
+  accessLog: () => authorized<FileAccessView[]>({ path: '/api/files/access-log' }),
 
   /** The patient's upcoming phone consultations: the visits a file can be attached to. */
   phoneConsultations: () =>

@@ -249,6 +249,10 @@ export const en: Dictionary = {
     attachLabel: 'Attach to a phone consultation…',
     attach: 'Attach',
     detach: 'Detach',
+    accessTitle: 'Who looked at your files',
+    accessEmpty: 'No doctor has looked at your files yet.',
+    accessBy: (action: 'list' | 'download') =>
+      action === 'download' ? 'the consultation’s doctor downloaded' : 'the consultation’s doctor saw in the list',
     lockedLink: 'Confirm your identity',
   },
   notFound: { title: 'Page not found', back: 'Back to the home page' },

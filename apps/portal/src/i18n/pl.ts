@@ -255,6 +255,10 @@ export const pl = {
     attachLabel: 'Dołącz do konsultacji telefonicznej…',
     attach: 'Dołącz',
     detach: 'Odłącz',
+    accessTitle: 'Kto oglądał Twoje pliki',
+    accessEmpty: 'Żaden lekarz nie oglądał jeszcze Twoich plików.',
+    accessBy: (action: 'list' | 'download'): string =>
+      action === 'download' ? 'lekarz konsultacji pobrał plik' : 'lekarz konsultacji zobaczył na liście plik',
     lockedLink: 'Potwierdź tożsamość',
   },
   notFound: { title: 'Nie ma takiej strony', back: 'Wróć do strony głównej' },

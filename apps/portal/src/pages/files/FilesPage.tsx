@@ -9,6 +9,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoader } from '../../lib/use-loader';
 import { Link } from '../../router';
+import { FileAccessLog } from './FileAccessLog';
 import { FileAttachments } from './FileAttachments';
 import { FileUploadForm } from './FileUploadForm';
 import { formatOf, formatSize, MAX_FILES_PER_PATIENT } from './file-rules';
@@ -183,6 +184,7 @@ function FilesOfFullAccount() {
           </div>
         ) : null}
       </section>
+      <FileAccessLog version={files.data?.length ?? 0} />
     </div>
   );
 }
