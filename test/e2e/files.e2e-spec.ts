@@ -189,6 +189,39 @@ describe('files through the gateway', () => {
     expect((await client.get('/api/files')).body).toHaveLength(2);
   });
 
+  it('answers 400 to a body it cannot take: two files, no file, extra fields, not multipart', async () => {
+    const client = await fullPatient();
+    const send = async (form: FormData) => {
+      const response = await fetch(`${stack.baseUrl}/api/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${client.accessToken}` },
+        body: form,
+      });
+      return { status: response.status, body: (await response.json()) as { code: string } };
+    };
+    const fields = () => {
+      const form = new FormData();
+      form.append('description', 'Wynik badania krwi');
+      form.append('consent', 'true');
+      return form;
+    };
+    const twoFiles = fields();
+    twoFiles.append('file', new Blob([PNG]), 'a.png');
+    twoFiles.append('file', new Blob([PNG]), 'b.png');
+    const noFile = fields();
+    const extra = fields();
+    extra.append('patientId', 'someone-else');
+    extra.append('file', new Blob([PNG]), 'a.png');
+    for (const form of [twoFiles, noFile, extra]) {
+      const response = await send(form);
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+    }
+    const json = await client.post('/api/files', { description: 'Wynik badania krwi', consent: true });
+    expect(json.status).toBe(400);
+    expect((await client.get('/api/files')).body).toEqual([]);
+  });
+
   it('answers 403 VERIFICATION_REQUIRED to a basic account and 401 without a token', async () => {
     const { client } = await newPatient(stack.baseUrl);
     const response = await upload(client);

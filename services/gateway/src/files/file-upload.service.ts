@@ -1,4 +1,4 @@
-import type { MultipartFile } from '@fastify/multipart';
+import type { Multipart, MultipartFile } from '@fastify/multipart';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   DomainError,
@@ -49,6 +49,33 @@ const unsupported = () =>
   new CutOff(new DomainError(ErrorCode.UNSUPPORTED_FILE_TYPE, 'Only JPEG, PNG and PDF files are accepted.'));
 
 /**
+ * The request's parts; a body busboy cannot read (malformed, too many parts
+ * or fields, a second file) is the client's mistake: 400, not 500.
+ */
+async function* readParts(request: FastifyRequest): AsyncGenerator<Multipart> {
+  const parts = request.parts()[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Multipart>;
+    try {
+      next = await parts.next();
+    } catch (error) {
+      if (error instanceof CutOff || error instanceof DomainError) throw error;
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      // System errors (disk, sockets) are ours; anything else is a body that does not parse.
+      if (/^E[A-Z]+$/.test(code)) throw error;
+      throw new CutOff(
+        validationFailed([
+          { field: '', messages: [`the multipart body could not be read: ${(error as Error).message}`] },
+        ]),
+      );
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/**
  * `POST /api/files`: the upload path. The file part is spooled to a
  * temporary file while it arrives (never held in memory), its type decided by
  * its first bytes, its size capped while streaming; the quota is reserved in
@@ -80,7 +107,7 @@ export class FileUploadService {
     let spooled: SpooledFile | undefined;
     let reservation: ReservedUpload | undefined;
     try {
-      for await (const part of request.parts()) {
+      for await (const part of readParts(request)) {
         if (part.type === 'field') {
           fields[part.fieldname] = String(part.value);
           continue;
