@@ -171,6 +171,17 @@ describe('files through the gateway', () => {
     expect(await objectKeys()).toEqual(keys);
   });
 
+  it('lets exactly one of ten parallel uploads through when four files are there', async () => {
+    const client = await fullPatient();
+    for (let i = 0; i < 4; i++) expect((await upload(client)).status).toBe(201);
+    const keys = await objectKeys();
+    const statuses = (await Promise.all(Array.from({ length: 10 }, () => upload(client)))).map((r) => r.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(9);
+    expect((await client.get('/api/files')).body).toHaveLength(5);
+    expect((await objectKeys()).length).toBe(keys.length + 1);
+  });
+
   it('refuses a description of 4 or 76 characters and a missing consent with 400', async () => {
     const client = await fullPatient();
     for (const input of [
