@@ -124,6 +124,13 @@ export class AlertsRepository {
     return row?.locked ?? false;
   }
 
+  async hasActive(tx: EntityManager): Promise<boolean> {
+    const [row] = (await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM "booking"."slot_alerts" WHERE status = 'active') AS any`,
+    )) as Array<{ any: boolean }>;
+    return row?.any ?? false;
+  }
+
   async fulfil(tx: EntityManager, alertId: string, now: Date): Promise<void> {
     await tx.query(`UPDATE "booking"."slot_alerts" SET status = 'fulfilled', fulfilled_at = $2 WHERE id = $1`, [
       alertId,

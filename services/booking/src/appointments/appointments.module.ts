@@ -12,6 +12,6 @@ import { AppointmentsService } from './appointments.service';
   imports: [IdempotencyModule, ReferralsModule, AlertsModule],
   controllers: [AppointmentsController, AppointmentAccessController],
   providers: [AppointmentsService, AppointmentsRepository, FreedSlotOffers],
-  exports: [AppointmentsService],
+  exports: [AppointmentsService, FreedSlotOffers],
 })
 export class AppointmentsModule {}

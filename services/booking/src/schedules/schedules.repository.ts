@@ -43,10 +43,10 @@ export class SchedulesRepository {
   /**
    * Adds the slots the templates define on the Warsaw dates `firstDay`…`lastDay`
    * that start after `now` and do not exist yet (UQ_slots_doctor_id_starts_at).
-   * Returns how many were added.
+   * Returns the new slots' ids, soonest first.
    */
-  async generateSlots(tx: EntityManager, window: { firstDay: string; lastDay: string; now: Date }): Promise<number> {
-    const rows: unknown[] = await tx.query(
+  async generateSlots(tx: EntityManager, window: { firstDay: string; lastDay: string; now: Date }): Promise<string[]> {
+    const rows: Array<{ id: string }> = await tx.query(
       `INSERT INTO "booking"."slots" (service_id, doctor_id, facility_id, channel, starts_at, ends_at)
        SELECT st.service_id, st.doctor_id, st.facility_id, st.channel, t, t + make_interval(mins => st.slot_minutes)
          FROM "booking"."schedule_templates" st
@@ -62,6 +62,6 @@ export class SchedulesRepository {
        RETURNING id`,
       [window.firstDay, window.lastDay, window.now],
     );
-    return rows.length;
+    return rows.map((row) => row.id);
   }
 }

@@ -1,4 +1,5 @@
-import { Subjects, type SlotView } from '@pacjent/contracts';
+import { Subjects, type Actor, type NotificationView, type SlotView } from '@pacjent/contracts';
+import { newActor } from '@pacjent/testing';
 import { DAY, HOUR, startBooking, TEST_NOW, type BookingTestKit } from '../testing/booking-test-kit';
 import { SchedulesRepository } from './schedules.repository';
 import { SlotGenerationService } from './slot-generation.service';
@@ -80,5 +81,45 @@ describe('slots generated from weekly schedules', () => {
     release();
     await held;
     await expect(job.run()).resolves.toBe(0);
+  });
+
+  it('offers new slots to waiting earlier-slot alerts, the oldest first', async () => {
+    const service = await kit.factory.newService();
+    const doctor = await kit.factory.newDoctor({ serviceIds: [service.id] });
+    const [first, second] = [newActor(), newActor()];
+    const alert = (actor: Actor) =>
+      kit.request(Subjects.booking.createSlotAlert, actor, {
+        serviceId: service.id,
+        channel: 'phone',
+        until: new Date(TEST_NOW.getTime() + 5 * DAY).toISOString(),
+      });
+    await alert(first);
+    kit.clock.set(new Date(TEST_NOW.getTime() + 1000));
+    await alert(second);
+    kit.clock.set(TEST_NOW);
+    // Thursdays 12:00–12:20 by phone: one new slot on 5 March, within both alerts' window.
+    await kit.service
+      .get(SchedulesRepository)
+      .createTemplates([
+        {
+          doctorId: doctor.id,
+          serviceId: service.id,
+          facilityId: null,
+          channel: 'phone',
+          weekday: 4,
+          startsAt: '12:00',
+          endsAt: '12:20',
+          slotMinutes: 20,
+        },
+      ]);
+    await expect(job.run()).resolves.toBe(2);
+    const told = await kit.request<NotificationView[]>(Subjects.booking.listNotifications, first, {});
+    expect(told).toEqual([
+      expect.objectContaining({
+        kind: 'slot_available',
+        slot: expect.objectContaining({ startsAt: '2026-03-05T11:00:00.000Z' }),
+      }),
+    ]);
+    expect(await kit.request(Subjects.booking.listNotifications, second, {})).toEqual([]);
   });
 });

@@ -1,12 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { Clock } from '@pacjent/platform';
+import type { NotificationEvent } from '@pacjent/contracts';
 import type { EntityManager } from 'typeorm';
+import { AlertsRepository } from '../alerts/alerts.repository';
+import { NotificationsPublisher } from '../alerts/notifications.publisher';
+import { FreedSlotOffers } from '../appointments/freed-slot-offers';
 import { BookingConfig } from '../config';
 import { addDays, warsawDate } from '../slots/warsaw-time';
 import { SchedulesRepository } from './schedules.repository';
 
 const EVERY_HOUR = 60 * 60 * 1000;
+/** New slots were freed by nobody: every patient's alert may have them. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Keeps free slots SLOT_HORIZON_DAYS ahead from the doctors' weekly
@@ -19,22 +25,39 @@ export class SlotGenerationService {
 
   constructor(
     private readonly schedules: SchedulesRepository,
+    private readonly alerts: AlertsRepository,
+    private readonly offers: FreedSlotOffers,
+    private readonly notifications: NotificationsPublisher,
     private readonly config: BookingConfig,
     private readonly clock: Clock,
   ) {}
 
-  /** The hourly job: null when another replica is generating right now. */
+  /**
+   * The hourly job: null when another replica is generating right now. New
+   * slots are offered to waiting earlier-slot alerts, oldest alert first.
+   */
   @Interval(EVERY_HOUR)
   async run(): Promise<number | null> {
-    const added = await this.schedules.transaction(async (tx) =>
-      (await this.schedules.tryGenerationLock(tx)) ? this.generate(tx) : null,
-    );
-    if (added) this.logger.log({ added }, 'slots generated from schedules');
+    let events: NotificationEvent[] = [];
+    const added = await this.schedules.transaction(async (tx) => {
+      if (!(await this.schedules.tryGenerationLock(tx))) return null;
+      const ids = await this.newSlots(tx);
+      if (ids.length > 0 && (await this.alerts.hasActive(tx))) {
+        for (const id of ids) events = [...events, ...(await this.offers.offer(tx, id, NOBODY, this.clock.now()))];
+      }
+      return ids.length;
+    });
+    this.notifications.publish(events);
+    if (added) this.logger.log({ added, notified: events.length }, 'slots generated from schedules');
     return added;
   }
 
-  /** Generates the horizon's slots inside the caller's transaction. */
-  generate(tx: EntityManager): Promise<number> {
+  /** Generates the horizon's slots inside the caller's transaction; returns how many were added. */
+  async generate(tx: EntityManager): Promise<number> {
+    return (await this.newSlots(tx)).length;
+  }
+
+  private newSlots(tx: EntityManager): Promise<string[]> {
     const now = this.clock.now();
     const firstDay = warsawDate(now);
     return this.schedules.generateSlots(tx, {
