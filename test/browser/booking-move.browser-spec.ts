@@ -11,16 +11,20 @@ describe('moving a visit in the browser', () => {
   let context: BrowserContext;
   let page: Page;
   let serviceName: string;
+  let serviceId: string;
 
   beforeAll(async () => {
     stack = await startStack({ portalDist: resolve(__dirname, '../../apps/portal/dist') });
     session = await launchBrowser();
     const services = (await new ApiClient(stack.baseUrl).get('/api/catalog/services?kind=consultation')).body as Array<{
+      id: string;
       name: string;
       basicAllowed: boolean;
       channels: string[];
     }>;
-    serviceName = services.find((s) => s.basicAllowed && s.channels.includes('in_person'))!.name;
+    const service = services.find((s) => s.basicAllowed && s.channels.includes('in_person'))!;
+    serviceName = service.name;
+    serviceId = service.id;
     context = await session.newContext({ width: 1280, height: 900 });
     page = await context.newPage();
   }, 60_000);
@@ -47,10 +51,24 @@ describe('moving a visit in the browser', () => {
     await byTestId('nav-book').click();
     await byTestId('search-service').selectOption({ label: serviceName });
     await byTestId('search-channel').selectOption('in_person');
+    await byTestId('search-hour-from').selectOption('10');
+    await byTestId('search-hour-to').selectOption('12');
     await byTestId('search-submit').click();
     const first = byTestId('slot-row').first();
     await first.waitFor();
     const firstSlotId = await first.getAttribute('data-slot-id');
+    // The hour window holds: every offered slot starts 10:00–11:59 Warsaw time.
+    const offered = await byTestId('slot-row').evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute('data-slot-id')),
+    );
+    const all = (
+      await client.get(`/api/slots?serviceId=${serviceId}&channel=in_person&limit=200&hourFrom=10&hourTo=12`)
+    ).body as Array<{
+      id: string;
+    }>;
+    const inWindow = new Set(all.map((s) => s.id));
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.filter((id) => !inWindow.has(id!))).toEqual([]);
     await first.getByTestId('slot-reserve').click();
     await byTestId('booking-confirm').click();
     await byTestId('booking-success').waitFor();

@@ -1,4 +1,4 @@
-import type { AppointmentView } from '@pacjent/contracts';
+import type { AppointmentView, FacilityView } from '@pacjent/contracts';
 import { getAccessToken } from '../auth/session';
 import { authorized } from './client';
 import { problemToApiError } from './problem';
@@ -12,6 +12,9 @@ export const appointmentsApi = {
       body: { slotId },
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
+
+  facilities: (city: string) =>
+    authorized<FacilityView[]>({ path: `/api/catalog/facilities?city=${encodeURIComponent(city)}` }),
 
   get: (appointmentId: string) =>
     authorized<AppointmentView>({ path: `/api/appointments/${encodeURIComponent(appointmentId)}` }),

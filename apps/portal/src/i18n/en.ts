@@ -159,6 +159,9 @@ export const en: Dictionary = {
     alertCta: 'Tell me about an earlier time',
     alertCreated: 'Done. We will tell you as soon as a matching time frees up.',
     alertMoveCreated: 'Done. When an earlier time frees up, we will move your visit automatically.',
+    facility: 'Facility',
+    hourFrom: 'From',
+    hourTo: 'Until',
   },
   kinds: {
     consultation: 'Consultations',

@@ -162,6 +162,9 @@ export const pl = {
     alertCta: 'Powiadom mnie o wcześniejszym terminie',
     alertCreated: 'Gotowe. Gdy zwolni się pasujący termin, powiadomimy Cię od razu.',
     alertMoveCreated: 'Gotowe. Gdy zwolni się wcześniejszy termin, przeniesiemy Twoją wizytę automatycznie.',
+    facility: 'Placówka',
+    hourFrom: 'Od godziny',
+    hourTo: 'Do godziny',
   },
   kinds: {
     consultation: 'Konsultacje',

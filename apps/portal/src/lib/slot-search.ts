@@ -11,6 +11,11 @@ export interface SlotSearchForm {
   to: string;
   timeOfDay: TimeOfDay | '';
   language: string;
+  /** '' = any facility of the city. */
+  facilityId: string;
+  /** Warsaw hours, '' = any: slots starting at or after `hourFrom` and before `hourTo`. */
+  hourFrom: string;
+  hourTo: string;
 }
 
 export type SlotSearchProblem = 'serviceRequired' | 'invalidDate' | 'toBeforeFrom';
@@ -29,6 +34,9 @@ export function defaultSlotSearch(now: Date): SlotSearchForm {
     to: addDays(today, DEFAULT_RANGE_DAYS),
     timeOfDay: '',
     language: '',
+    facilityId: '',
+    hourFrom: '',
+    hourTo: '',
   };
 }
 
@@ -38,6 +46,7 @@ export function validateSlotSearch(form: SlotSearchForm): SlotSearchErrors {
   if (!isDayKey(form.from)) errors.from = 'invalidDate';
   if (!isDayKey(form.to)) errors.to = 'invalidDate';
   else if (isDayKey(form.from) && form.to < form.from) errors.to = 'toBeforeFrom';
+  if (form.hourFrom && form.hourTo && Number(form.hourTo) <= Number(form.hourFrom)) errors.hourTo = 'toBeforeFrom';
   return errors;
 }
 
@@ -55,6 +64,9 @@ export function slotSearchQuery(form: SlotSearchForm, now: Date): string {
   params.set('to', warsawDayStart(addDays(form.to, 1)).toISOString());
   if (form.timeOfDay) params.set('timeOfDay', form.timeOfDay);
   if (form.language) params.set('language', form.language);
+  if (form.facilityId) params.set('facilityIds', form.facilityId);
+  if (form.hourFrom) params.set('hourFrom', form.hourFrom);
+  if (form.hourTo) params.set('hourTo', form.hourTo);
   params.set('limit', String(SLOT_RESULT_LIMIT));
   return params.toString();
 }

@@ -56,6 +56,10 @@ export function BookPage() {
     ...defaultSlotSearch(new Date()),
     serviceId: params.get('service') ?? '',
   }));
+  const facilities = useLoader(
+    () => (form.city ? appointmentsApi.facilities(form.city) : Promise.resolve([])),
+    [form.city],
+  );
   const [formErrors, setFormErrors] = useState<SlotSearchErrors>({});
   const [query, setQuery] = useState<string | null>(null);
   const [slots, setSlots] = useState<SlotView[] | null>(null);
@@ -78,6 +82,9 @@ export function BookPage() {
         serviceId: form.serviceId,
         ...(form.channel ? { channel: form.channel } : {}),
         ...(form.city ? { city: form.city } : {}),
+        ...(form.facilityId ? { facilityIds: [form.facilityId] } : {}),
+        ...(form.hourFrom ? { hourFrom: Number(form.hourFrom) } : {}),
+        ...(form.hourTo ? { hourTo: Number(form.hourTo) } : {}),
         until: warsawDayStart(addDays(form.to, 1)).toISOString(),
         ...(moving ? { moveAppointmentId: moving } : {}),
       });
@@ -201,6 +208,7 @@ export function BookPage() {
             <SearchForm
               services={services.data}
               cities={cities.data ?? []}
+              facilities={facilities.data ?? []}
               level={me.level}
               value={form}
               errors={formErrors}

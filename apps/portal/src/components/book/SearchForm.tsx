@@ -9,9 +9,12 @@ import { SelectField, TextField } from '../Fields';
 const CHANNELS: readonly Channel[] = ['in_person', 'phone', 'video'];
 const TIMES_OF_DAY: readonly TimeOfDay[] = ['morning', 'afternoon', 'evening'];
 const LANGUAGES = ['pl', 'en', 'uk', 'de', 'ru'] as const;
+const HOURS = Array.from({ length: 15 }, (_, i) => i + 7);
 
 interface Props {
   services: readonly ServiceView[];
+  /** Facilities of the chosen city (empty when no city is chosen). */
+  facilities?: ReadonlyArray<{ id: string; name: string }>;
   cities: readonly string[];
   level: AccountLevel;
   value: SlotSearchForm;
@@ -22,7 +25,17 @@ interface Props {
 }
 
 /** "Wyszukaj terminy": the patient's preferences for a free slot. */
-export function SearchForm({ services, cities, level, value, errors, searching, onChange, onSubmit }: Props) {
+export function SearchForm({
+  services,
+  facilities = [],
+  cities,
+  level,
+  value,
+  errors,
+  searching,
+  onChange,
+  onSubmit,
+}: Props) {
   const { t, lang } = useI18n();
   const service = services.find((s) => s.id === value.serviceId);
   const channels = service ? CHANNELS.filter((c) => service.channels.includes(c)) : CHANNELS;
@@ -92,7 +105,7 @@ export function SearchForm({ services, cities, level, value, errors, searching, 
           testId="search-city"
           label={t.book.city}
           value={value.city}
-          onChange={(event) => set('city', event.target.value)}
+          onChange={(event) => onChange({ ...value, city: event.target.value, facilityId: '' })}
         >
           <option value="">{t.common.anyCity}</option>
           {cities.map((city) => (
@@ -101,6 +114,22 @@ export function SearchForm({ services, cities, level, value, errors, searching, 
             </option>
           ))}
         </SelectField>
+        {value.city && facilities.length > 0 ? (
+          <SelectField
+            id="search-facility"
+            testId="search-facility"
+            label={t.book.facility}
+            value={value.facilityId}
+            onChange={(event) => set('facilityId', event.target.value)}
+          >
+            <option value="">{t.common.any}</option>
+            {facilities.map((facility) => (
+              <option key={facility.id} value={facility.id}>
+                {facility.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <TextField
           id="search-from"
           testId="search-from"
@@ -134,6 +163,31 @@ export function SearchForm({ services, cities, level, value, errors, searching, 
             <option key={time} value={time}>
               {t.timesOfDay[time]}
             </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="search-hour-from"
+          testId="search-hour-from"
+          label={t.book.hourFrom}
+          value={value.hourFrom}
+          onChange={(event) => set('hourFrom', event.target.value)}
+        >
+          <option value="">{t.common.any}</option>
+          {HOURS.map((hour) => (
+            <option key={hour} value={String(hour)}>{`${hour}:00`}</option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="search-hour-to"
+          testId="search-hour-to"
+          label={t.book.hourTo}
+          value={value.hourTo}
+          onChange={(event) => set('hourTo', event.target.value)}
+          errors={errorOf('hourTo')}
+        >
+          <option value="">{t.common.any}</option>
+          {HOURS.map((hour) => (
+            <option key={hour} value={String(hour + 1)}>{`${hour + 1}:00`}</option>
           ))}
         </SelectField>
         <SelectField
