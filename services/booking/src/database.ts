@@ -10,6 +10,8 @@ import { AppointmentOverlapAndReferrals1764259200000 } from './migrations/176425
 import { ReferralReleaseEntity } from './referrals/referral-release.entity';
 import { ScheduleTemplates1764345600000 } from './migrations/1764345600000-schedule-templates';
 import { SlotAlerts1764432000000 } from './migrations/1764432000000-slot-alerts';
+import { Outbox1764518400000 } from './migrations/1764518400000-outbox';
+import { OutboxEntity } from './events/outbox.entity';
 import { NotificationEntity } from './alerts/notification.entity';
 import { SlotAlertEntity } from './alerts/slot-alert.entity';
 import { ScheduleTemplateEntity } from './schedules/schedule-template.entity';
@@ -29,11 +31,13 @@ export const BookingDatabase: ServiceDatabase = {
     ScheduleTemplateEntity,
     SlotAlertEntity,
     NotificationEntity,
+    OutboxEntity,
   ],
   migrations: [
     CreateBookingSchema1764086400000,
     AppointmentOverlapAndReferrals1764259200000,
     ScheduleTemplates1764345600000,
     SlotAlerts1764432000000,
+    Outbox1764518400000,
   ],
 };

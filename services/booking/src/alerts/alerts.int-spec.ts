@@ -14,6 +14,7 @@ import { connect, JSONCodec, type NatsConnection } from 'nats';
 import type { DoctorEntity } from '../catalog/doctor.entity';
 import type { FacilityEntity } from '../catalog/facility.entity';
 import type { MedicalServiceEntity } from '../catalog/medical-service.entity';
+import { EventRelay } from '../events/event-relay.service';
 import { DAY, HOUR, startBooking, TEST_NOW, type BookingTestKit } from '../testing/booking-test-kit';
 
 const {
@@ -199,5 +200,30 @@ describe('earlier-slot alerts', () => {
     expect(await notifications(mover)).toEqual([
       expect.objectContaining({ kind: 'slot_available', slot: expect.objectContaining({ id: phone.id }) }),
     ]);
+  });
+
+  it('writes each announcement to the outbox with its change and publishes it once (JetStream, outbox id as msgID)', async () => {
+    const [watcher, holder] = [newActor(), newActor()];
+    const own = await kit.factory.newService();
+    const freed = await kit.factory.newSlot({ service: own, startsAt: new Date(TEST_NOW.getTime() + 3 * DAY) });
+    const held = await book(holder, freed.id);
+    await alert(watcher, { serviceId: own.id });
+    await kit.request(cancelAppointment, holder, { id: held.id });
+    const rows = (await kit.dataSource.query(
+      `SELECT id, subject, published_at FROM "booking"."outbox" WHERE payload->>'patientId' = $1`,
+      [watcher.id],
+    )) as Array<{ id: string; subject: string; published_at: Date | null }>;
+    expect(rows).toEqual([
+      { id: expect.any(String), subject: Subjects.booking.notificationEvent, published_at: TEST_NOW },
+    ]);
+    await waitForEvents(1);
+    expect(published.filter((event) => event.patientId === watcher.id)).toHaveLength(1);
+
+    // A row left unpublished (say the process died after the commit) goes out on the relay's next round.
+    published.length = 0;
+    await kit.dataSource.query(`UPDATE "booking"."outbox" SET published_at = NULL WHERE id = $1`, [rows[0]!.id]);
+    await expect(kit.service.get(EventRelay).flush()).resolves.toBe(1);
+    await waitForEvents(1);
+    expect(published.map((event) => event.patientId)).toEqual([watcher.id]);
   });
 });

@@ -1,41 +1,23 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Subjects, type NotificationEvent } from '@pacjent/contracts';
-import { busSubject, PlatformConfig } from '@pacjent/platform';
-import { connect, JSONCodec, type NatsConnection } from 'nats';
-
-const codec = JSONCodec<NotificationEvent>();
+import type { EntityManager } from 'typeorm';
+import { EventRelay } from '../events/event-relay.service';
 
 /**
- * Announces notifications on the bus after their transaction commits, for the
- * gateway to push to the patient's open pages. Fire-and-forget: a page that
- * misses one still finds it in the notifications list.
+ * Announces notifications for the gateway to push to the patient's open
+ * pages: written to the outbox with the change (`record`), published to
+ * JetStream after the commit (`flush`). A page that misses one still finds
+ * it in the notifications list.
  */
 @Injectable()
-export class NotificationsPublisher implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger(NotificationsPublisher.name);
-  private connection: NatsConnection | null = null;
+export class NotificationsPublisher {
+  constructor(private readonly relay: EventRelay) {}
 
-  constructor(private readonly config: PlatformConfig) {}
-
-  async onModuleInit(): Promise<void> {
-    this.connection = await connect({
-      servers: this.config.NATS_URL,
-      name: `booking-events-${this.config.INSTANCE_ID}`,
-      maxReconnectAttempts: -1,
-    });
+  async record(tx: EntityManager, events: NotificationEvent[]): Promise<void> {
+    if (events.length > 0) await this.relay.record(tx, Subjects.booking.notificationEvent, events);
   }
 
-  publish(events: NotificationEvent[]): void {
-    for (const event of events) {
-      try {
-        this.connection?.publish(busSubject(Subjects.booking.notificationEvent), codec.encode(event));
-      } catch (error) {
-        this.logger.warn({ err: error }, 'notification not published');
-      }
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.connection && !this.connection.isClosed()) await this.connection.drain();
+  async flush(): Promise<void> {
+    await this.relay.flush();
   }
 }

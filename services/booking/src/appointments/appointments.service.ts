@@ -179,6 +179,7 @@ export class AppointmentsService {
             }
             // The slot is free: the oldest matching earlier-slot alert gets it first.
             events = await this.offers.offer(tx, cancelled.slotId, actor.id, this.clock.now());
+            await this.notifications.record(tx, events);
             return { id: request.id, status: 'cancelled' as const };
           }
           // Nothing changed; say why.
@@ -187,7 +188,7 @@ export class AppointmentsService {
         },
       ),
     );
-    this.notifications.publish(events);
+    if (events.length > 0) await this.notifications.flush();
     const pending: PendingRelease | null = toRelease;
     if (pending) await this.releases.sendNow((pending as PendingRelease).reservationId);
     return result;
@@ -249,11 +250,12 @@ export class AppointmentsService {
           });
           await this.appointments.linkReplacement(tx, request.id, id);
           events = await this.offers.offer(tx, freedSlotId, actor.id, now);
+          await this.notifications.record(tx, events);
           return this.view(tx, actor.id, id);
         },
       ),
     );
-    this.notifications.publish(events);
+    if (events.length > 0) await this.notifications.flush();
     return moved;
   }
 

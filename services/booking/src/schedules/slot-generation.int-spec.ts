@@ -98,20 +98,18 @@ describe('slots generated from weekly schedules', () => {
     await alert(second);
     kit.clock.set(TEST_NOW);
     // Thursdays 12:00–12:20 by phone: one new slot on 5 March, within both alerts' window.
-    await kit.service
-      .get(SchedulesRepository)
-      .createTemplates([
-        {
-          doctorId: doctor.id,
-          serviceId: service.id,
-          facilityId: null,
-          channel: 'phone',
-          weekday: 4,
-          startsAt: '12:00',
-          endsAt: '12:20',
-          slotMinutes: 20,
-        },
-      ]);
+    await kit.service.get(SchedulesRepository).createTemplates([
+      {
+        doctorId: doctor.id,
+        serviceId: service.id,
+        facilityId: null,
+        channel: 'phone',
+        weekday: 4,
+        startsAt: '12:00',
+        endsAt: '12:20',
+        slotMinutes: 20,
+      },
+    ]);
     await expect(job.run()).resolves.toBe(2);
     const told = await kit.request<NotificationView[]>(Subjects.booking.listNotifications, first, {});
     expect(told).toEqual([

@@ -44,10 +44,11 @@ export class SlotGenerationService {
       const ids = await this.newSlots(tx);
       if (ids.length > 0 && (await this.alerts.hasActive(tx))) {
         for (const id of ids) events = [...events, ...(await this.offers.offer(tx, id, NOBODY, this.clock.now()))];
+        await this.notifications.record(tx, events);
       }
       return ids.length;
     });
-    this.notifications.publish(events);
+    if (events.length > 0) await this.notifications.flush();
     if (added) this.logger.log({ added, notified: events.length }, 'slots generated from schedules');
     return added;
   }
