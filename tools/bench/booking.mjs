@@ -12,7 +12,7 @@
  *  4. 200 patients racing for one slot  (exactly one 201, 199 × 409)
  *  5. the NATS hop: the same slot search served in one process (booking's own
  *     SlotsService on its own DataSource behind node:http) vs through the
- *     gateway and NATS.
+ *     gateway and NATS — run right after (2), on the same database state.
  *
  * Patients are made full (no 10-visit limit) by setting identity.accounts.level
  * in the bench database, as a staff confirmation would.
@@ -282,10 +282,11 @@ async function main() {
                            (SELECT count(*)::int FROM "booking"."doctors") AS doctors`)
   ).rows;
   log(`  ${slotCount.toLocaleString('en')} slots, ${doctors} doctors, ${DAYS} days`);
-  // Earlier runs' appointments would make "free" slots scarce and skew the numbers.
+  // Earlier runs' appointments would make "free" slots scarce and skew the numbers; fresh statistics after.
   await db.query(
     `TRUNCATE "booking"."notifications", "booking"."slot_alerts", "booking"."appointments", "booking"."idempotency_keys"`,
   );
+  await db.query('ANALYZE "booking"."appointments"');
 
   const results = [];
   const services = (await json('GET', '/api/catalog/services')).body;
@@ -316,7 +317,23 @@ async function main() {
   const viaGateway = await cannon({ url: `${BASE_URL}/api/slots?${searchQuery}` });
   results.push(report('30-day slot search (GET /api/slots)', viaGateway, '≥500 req/s, p99 ≤100 ms'));
 
-  log('• 3. booking distinct slots');
+  log('• 3. the NATS hop: the same search in one process vs through gateway + NATS');
+  const direct = await directSearchServer();
+  const viaDirect = await cannon({ url: `${direct.url}/slots?${searchQuery}` });
+  await direct.close();
+  const directRow = report('same search, one process (SlotsService behind node:http)', viaDirect, '');
+  results.push(directRow);
+  const gatewayRow = results[1]; // measured just before, same database state
+  const ratio = {
+    scenario: 'NATS hop cost',
+    'throughput ratio (direct / gateway)': Math.round((directRow['req/s'] / gatewayRow['req/s']) * 100) / 100,
+    'p50 ratio (gateway / direct)':
+      Math.round((gatewayRow['p50 ms'] / Math.max(directRow['p50 ms'], 0.01)) * 100) / 100,
+  };
+  log(`  ${JSON.stringify(ratio)}`);
+  results.push(ratio);
+
+  log('• 4. booking distinct slots');
   const bookers = await patients(db, 40, 'booker');
   // Each booker takes slots of one doctor only, so their visits never overlap.
   const { rows: doctorRows } = await db.query(
@@ -357,7 +374,7 @@ async function main() {
   });
   results.push(report('booking distinct slots (POST /api/appointments)', booking, '≥300/s, p95 ≤50 ms'));
 
-  log('• 4. 200 patients racing for one slot');
+  log('• 5. 200 patients racing for one slot');
   const racers = await patients(db, 200, 'racer');
   const { rows: raceRows } = await db.query(
     `SELECT s.id FROM "booking"."slots" s WHERE s.starts_at > now() + interval '2 days'
@@ -372,22 +389,6 @@ async function main() {
   log(`  ${JSON.stringify({ scenario: '200 racing for one slot', statuses: counts, ms: Math.round(raceMs) })}`);
   const raceOk = counts[201] === 1 && counts[409] === 199;
   results.push({ scenario: '200 patients racing for one slot', statuses: counts, ok: raceOk });
-
-  log('• 5. the NATS hop: the same search in one process vs through gateway + NATS');
-  const direct = await directSearchServer();
-  const viaDirect = await cannon({ url: `${direct.url}/slots?${searchQuery}` });
-  await direct.close();
-  const directRow = report('same search, one process (SlotsService behind node:http)', viaDirect, '');
-  results.push(directRow);
-  const gatewayRow = results[1];
-  const ratio = {
-    scenario: 'NATS hop cost',
-    'throughput ratio (direct / gateway)': Math.round((directRow['req/s'] / gatewayRow['req/s']) * 100) / 100,
-    'p50 ratio (gateway / direct)':
-      Math.round((gatewayRow['p50 ms'] / Math.max(directRow['p50 ms'], 0.01)) * 100) / 100,
-  };
-  log(`  ${JSON.stringify(ratio)}`);
-  results.push(ratio);
 
   await db.end();
   const [load] = (await import('node:os')).loadavg();
