@@ -16,7 +16,8 @@ describe('identity confirmation by staff, and the contact-form queue', () => {
     staff = new ApiClient(stack.baseUrl);
     const login = await staff.post('/api/auth/login', { email: STAFF.email, password: STAFF.password });
     staff.accessToken = login.body.accessToken;
-  });
+    // The demo data (staff account, booking catalog) takes a while on a loaded machine.
+  }, 90_000);
   afterAll(() => stack?.close());
 
   const adultPesel = () => peselBornOn(dateYearsAgo(40));
