@@ -159,7 +159,8 @@ export class AppointmentsService {
 
   /** Cancels the patient's own portal booking before it starts; the slot is free again at once. */
   async cancel(actor: Actor, request: AppointmentIdDto, idempotencyKey?: string): Promise<CancelResult> {
-    let toRelease: PendingRelease | null = null;
+    // Filled inside the transaction callback, sent after the commit.
+    const released: { pending: PendingRelease | null } = { pending: null };
     let events: NotificationEvent[] = [];
     const result = await this.appointments.transaction((tx) =>
       this.idempotency.once(
@@ -169,13 +170,13 @@ export class AppointmentsService {
           const cancelled = await this.appointments.cancelOwn(tx, actor.id, request.id, this.clock.now());
           if (cancelled) {
             if (cancelled.referralId && cancelled.referralReservationId) {
-              toRelease = {
+              released.pending = {
                 reservationId: cancelled.referralReservationId,
                 referralId: cancelled.referralId,
                 patientId: actor.id,
               };
               // The session goes back to the referral: recorded with the cancellation, sent after it commits.
-              await this.releases.record(tx, toRelease);
+              await this.releases.record(tx, released.pending);
             }
             // The slot is free: the oldest matching earlier-slot alert gets it first.
             events = await this.offers.offer(tx, cancelled.slotId, actor.id, this.clock.now());
@@ -189,8 +190,7 @@ export class AppointmentsService {
       ),
     );
     if (events.length > 0) await this.notifications.flush();
-    const pending: PendingRelease | null = toRelease;
-    if (pending) await this.releases.sendNow((pending as PendingRelease).reservationId);
+    if (released.pending) await this.releases.sendNow(released.pending.reservationId);
     return result;
   }
 
