@@ -307,6 +307,18 @@ async function main() {
       '≥1000 req/s, p99 ≤60 ms',
     ),
   );
+  // The target is a latency at a rate: offer exactly 1,000 req/s (saturation above only queues requests).
+  results.push(
+    report(
+      'own appointments at 1,000 req/s offered',
+      await cannon({
+        url: `${BASE_URL}/api/appointments`,
+        headers: { authorization: `Bearer ${reader}` },
+        overallRate: 1000,
+      }),
+      '≥1000 req/s, p99 ≤60 ms',
+    ),
+  );
 
   log('• 2. 30-day slot search for one service and city');
   const from = new Date(Date.now() + 60 * 60 * 1000).toISOString();
@@ -316,6 +328,14 @@ async function main() {
   if (sample.status !== 200 || sample.body.length === 0) throw new Error(`search answered ${sample.status}`);
   const viaGateway = await cannon({ url: `${BASE_URL}/api/slots?${searchQuery}` });
   results.push(report('30-day slot search (GET /api/slots)', viaGateway, '≥500 req/s, p99 ≤100 ms'));
+  const searchRow = results.at(-1);
+  results.push(
+    report(
+      '30-day slot search at 500 req/s offered',
+      await cannon({ url: `${BASE_URL}/api/slots?${searchQuery}`, overallRate: 500 }),
+      '≥500 req/s, p99 ≤100 ms',
+    ),
+  );
 
   log('• 3. the NATS hop: the same search in one process vs through gateway + NATS');
   const direct = await directSearchServer();
@@ -323,7 +343,7 @@ async function main() {
   await direct.close();
   const directRow = report('same search, one process (SlotsService behind node:http)', viaDirect, '');
   results.push(directRow);
-  const gatewayRow = results[1]; // measured just before, same database state
+  const gatewayRow = searchRow; // saturated like the one-process run, same database state
   const ratio = {
     scenario: 'NATS hop cost',
     'throughput ratio (direct / gateway)': Math.round((directRow['req/s'] / gatewayRow['req/s']) * 100) / 100,
@@ -353,26 +373,41 @@ async function main() {
   const pairs = [];
   for (let k = 0; k < perBooker; k++)
     for (const queue of queues) if (queue.slots[k]) pairs.push([queue.token, queue.slots[k]]);
-  let next = 0;
-  const booking = await cannon({
-    url: `${BASE_URL}/api/appointments`,
-    amount: Math.min(BOOKINGS, pairs.length),
-    connections: 20,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => {
-          const [token, slotId] = pairs[next++ % pairs.length];
-          return {
-            ...request,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ slotId }),
-          };
+  // Half the slots as fast as the portal takes them, half at exactly the target rate of 300 bookings/s.
+  const total = Math.min(BOOKINGS, pairs.length);
+  const halves = [pairs.slice(0, Math.floor(total / 2)), pairs.slice(Math.floor(total / 2), total)];
+  const bookAll = (queue, extra) => {
+    let next = 0;
+    return cannon({
+      url: `${BASE_URL}/api/appointments`,
+      amount: queue.length,
+      connections: 20,
+      ...extra,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => {
+            const [token, slotId] = queue[next++ % queue.length];
+            return {
+              ...request,
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              body: JSON.stringify({ slotId }),
+            };
+          },
         },
-      },
-    ],
-  });
-  results.push(report('booking distinct slots (POST /api/appointments)', booking, '≥300/s, p95 ≤50 ms'));
+      ],
+    });
+  };
+  results.push(
+    report('booking distinct slots (POST /api/appointments)', await bookAll(halves[0], {}), '≥300/s, p95 ≤50 ms'),
+  );
+  results.push(
+    report(
+      'booking distinct slots at 300/s offered',
+      await bookAll(halves[1], { overallRate: 300 }),
+      '≥300/s, p95 ≤50 ms',
+    ),
+  );
 
   log('• 5. 200 patients racing for one slot');
   const racers = await patients(db, 200, 'racer');
