@@ -17,14 +17,32 @@ const swc = [
 ];
 
 // ESM-only packages that Jest's CommonJS runtime must have transformed.
-const esmPackages = ['jose', 'openid-client', 'oauth4webapi', 'oidc-provider', 'content-disposition', 'cookie'].join('|');
+const esmPackages = [
+  'jose',
+  'openid-client',
+  'oauth4webapi',
+  'oidc-provider',
+  'content-disposition',
+  'cookie',
+  // file-type and its own ESM-only dependencies
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer/inflate',
+  'uint8array-extras',
+  '@borewit/text-codec',
+].join('|');
 
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  moduleNameMapper: { '^@pacjent/(contracts|platform|testing)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@pacjent/(contracts|platform|testing)$': '<rootDir>/libs/$1/src',
+    // file-type exports only `import` conditions, which Jest's CommonJS resolver does not read.
+    '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+  },
   setupFiles: ['<rootDir>/libs/testing/src/jest-setup.ts'],
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],

@@ -1,20 +1,17 @@
 import type { FileContentType } from '@pacjent/contracts';
+import { fileTypeFromBuffer } from 'file-type';
 
-/** How many leading bytes decide the type. */
-export const SNIFF_BYTES = 8;
+/** How many leading bytes decide the type (what file-type needs to tell every format it knows). */
+export const SNIFF_BYTES = 4100;
 
-const SIGNATURES: Array<{ type: FileContentType; bytes: Buffer }> = [
-  { type: 'image/jpeg', bytes: Buffer.from([0xff, 0xd8, 0xff]) },
-  { type: 'image/png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  { type: 'application/pdf', bytes: Buffer.from('%PDF-', 'ascii') },
-];
+const ACCEPTED = new Set<string>(['image/jpeg', 'image/png', 'application/pdf'] satisfies FileContentType[]);
 
 /**
- * The file's type from its first bytes (JPEG, PNG or PDF signatures), or
- * null for anything else. The name and the client's Content-Type are never
- * consulted. See docs/decisions/0003-files-upload-path.md for why this is
- * not the file-type package.
+ * The file's type from its first bytes, by the file-type library, when it is
+ * one we accept (JPEG, PNG, PDF); null for anything else. The name and the
+ * client's Content-Type are never consulted.
  */
-export function sniffContentType(head: Buffer): FileContentType | null {
-  return SIGNATURES.find(({ bytes }) => head.subarray(0, bytes.length).equals(bytes))?.type ?? null;
+export async function sniffContentType(head: Buffer): Promise<FileContentType | null> {
+  const detected = await fileTypeFromBuffer(head);
+  return detected && ACCEPTED.has(detected.mime) ? (detected.mime as FileContentType) : null;
 }

@@ -180,7 +180,7 @@ export class FileUploadService {
     let contentType: FileContentType | null = null;
     let size = 0;
     const accept = async () => {
-      contentType = sniffContentType(head);
+      contentType = await sniffContentType(head);
       if (!contentType) throw unsupported();
       await onAccepted();
     };
