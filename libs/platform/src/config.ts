@@ -1,7 +1,24 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
 import { toFieldErrors } from './validation';
+
+/**
+ * A boolean environment variable: 'true'/'1' and 'false'/'0' (or a boolean
+ * default); anything else fails validation instead of silently meaning false.
+ */
+export function EnvBoolean(): PropertyDecorator {
+  const parse = Transform(({ value }: { value: unknown }) => {
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    return value;
+  });
+  const check = IsBoolean();
+  return (target, key) => {
+    parse(target, key);
+    check(target, key);
+  };
+}
 
 /** What every service reads from the environment. Defaults work on a developer machine. */
 export class PlatformConfig {

@@ -9,16 +9,9 @@ import {
   S3Client,
   type ServerSideEncryption,
 } from '@aws-sdk/client-s3';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsString, Matches } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches } from 'class-validator';
 import type { Readable } from 'node:stream';
-import { loadConfig } from './config';
-
-const toBoolean = ({ value }: { value: unknown }): unknown => {
-  if (value === 'true' || value === '1') return true;
-  if (value === 'false' || value === '0') return false;
-  return value;
-};
+import { EnvBoolean, loadConfig } from './config';
 
 /** Where uploaded documents live. Defaults fit the local s3rver that `npm start` and the tests run. */
 export class S3Config {
@@ -43,8 +36,7 @@ export class S3Config {
   S3_SECRET_ACCESS_KEY = 'S3RVER';
 
   /** Path-style URLs (`endpoint/bucket/key`), which MinIO and s3rver expect. */
-  @Transform(toBoolean)
-  @IsBoolean()
+  @EnvBoolean()
   S3_FORCE_PATH_STYLE = true;
 
   /** Server-side encryption asked of every object ('' = none, e.g. s3rver; 'AES256' on MinIO with KMS or AWS). */

@@ -1,19 +1,11 @@
-import { PlatformConfig } from '@pacjent/platform';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, Max, Min } from 'class-validator';
-
-/** 'true'/'1' and 'false'/'0' become booleans; anything else stays as given and fails validation. */
-const toBoolean = ({ value }: { value: unknown }): unknown => {
-  if (value === 'true' || value === '1') return true;
-  if (value === 'false' || value === '0') return false;
-  return value;
-};
+import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
 
 /** What the booking service reads from the environment, on top of the platform's variables. */
 export class BookingConfig extends PlatformConfig {
   /** Seed the demo catalog when it is empty, and top up demo slots, on start (idempotent). */
-  @Transform(toBoolean)
-  @IsBoolean()
+  @EnvBoolean()
   SEED_DEMO_DATA = false;
 
   /** How many days ahead the demo schedule keeps free slots. */

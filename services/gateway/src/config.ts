@@ -1,9 +1,7 @@
-import { PlatformConfig } from '@pacjent/platform';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { resolve } from 'node:path';
-
-const toBoolean = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
 
 export class GatewayConfig extends PlatformConfig {
   @Type(() => Number)
@@ -32,8 +30,7 @@ export class GatewayConfig extends PlatformConfig {
   JWKS_CACHE_SECONDS = 300;
 
   /** Behind a reverse proxy, trust its X-Forwarded-* headers (client IP, HTTPS). */
-  @Transform(toBoolean)
-  @IsBoolean()
+  @EnvBoolean()
   TRUST_PROXY = false;
 
   /** Where the built patient web app lives; served at `/`. */

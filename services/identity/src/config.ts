@@ -1,8 +1,6 @@
-import { PlatformConfig } from '@pacjent/platform';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
-
-const toBoolean = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
+import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 
 /** What the identity service reads from the environment, on top of the platform's variables. */
 export class IdentityConfig extends PlatformConfig {
@@ -51,8 +49,7 @@ export class IdentityConfig extends PlatformConfig {
   LOGIN_IP_WINDOW_SECONDS = 60;
 
   /** Create the demo staff and doctor accounts on start (idempotent). */
-  @Transform(toBoolean)
-  @IsBoolean()
+  @EnvBoolean()
   SEED_DEMO_DATA = false;
 
   /** The bank's OpenID Connect issuer (the mock bank in development and tests). */
@@ -75,8 +72,7 @@ export class IdentityConfig extends PlatformConfig {
   BANK_REDIRECT_URI = 'http://localhost:3000/api/identity/verification/bank/callback';
 
   /** Allow an http: bank issuer (development and tests only). */
-  @Transform(toBoolean)
-  @IsBoolean()
+  @EnvBoolean()
   BANK_ALLOW_INSECURE = true;
 
   /** How long a started bank confirmation may take before its state expires. */
