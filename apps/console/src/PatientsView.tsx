@@ -1,6 +1,7 @@
 import type { PatientDetailView, PatientSummaryView, StaffChannel } from '@pacjent/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { consoleApi } from './api';
+import { DocumentFields } from './DocumentFields';
 import { errorText, formatDate, t } from './texts';
 
 /** Find a patient by email, PESEL or name; open one to see the level and history and confirm the identity. */
@@ -199,32 +200,13 @@ function ConfirmForm({ patientId, onConfirmed }: { patientId: string; onConfirme
           ))}
         </select>
       </label>
-      <label className="field">
-        {t.documentType}
-        <select
-          value={documentType}
-          onChange={(e) => setDocumentType(e.target.value)}
-          data-testid="confirm-document-type"
-        >
-          {Object.entries(t.documents).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        {t.last4}
-        <input
-          value={last4}
-          required
-          minLength={4}
-          maxLength={4}
-          pattern="[A-Za-z0-9]{4}"
-          onChange={(e) => setLast4(e.target.value)}
-          data-testid="confirm-document-last4"
-        />
-      </label>
+      <DocumentFields
+        documentType={documentType}
+        onDocumentType={setDocumentType}
+        last4={last4}
+        onLast4={setLast4}
+        testIdPrefix="confirm"
+      />
       <label className="field">
         {t.note}
         <textarea value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} data-testid="confirm-note" />

@@ -1,6 +1,7 @@
 import type { ContactRequestStatus, ContactRequestView } from '@pacjent/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { consoleApi } from './api';
+import { DocumentFields } from './DocumentFields';
 import { errorText, formatDate, t } from './texts';
 
 /** The contact-form queue: open requests oldest first; staff confirm, reject (with a reason) or mark unreachable. */
@@ -142,31 +143,13 @@ function QueueRow({
           className="actions"
           onSubmit={(e) => void resolve({ outcome: 'confirmed', documentType, documentNumberLast4: last4 }, e)}
         >
-          <label className="field">
-            {t.documentType}
-            <select
-              value={documentType}
-              onChange={(e) => setDocumentType(e.target.value)}
-              data-testid="queue-document-type"
-            >
-              {Object.entries(t.documents).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t.last4}
-            <input
-              value={last4}
-              required
-              minLength={4}
-              maxLength={4}
-              onChange={(e) => setLast4(e.target.value)}
-              data-testid="queue-document-last4"
-            />
-          </label>
+          <DocumentFields
+            documentType={documentType}
+            onDocumentType={setDocumentType}
+            last4={last4}
+            onLast4={setLast4}
+            testIdPrefix="queue"
+          />
           <button type="submit" className="button button--small" data-testid="queue-confirm-submit">
             {t.save}
           </button>
