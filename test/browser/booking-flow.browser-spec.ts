@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, type BrowserSession } from '../support/browser';
-import { ApiClient } from '../support/http';
+import { launchBrowser, readyRows, type BrowserSession } from '../support/browser';
+import { ApiClient, openInPersonConsultation } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 /**
@@ -20,13 +20,7 @@ describe('patient portal in the browser', () => {
   beforeAll(async () => {
     stack = await startStack({ portalDist: resolve(__dirname, '../../apps/portal/dist') });
     session = await launchBrowser();
-    const services = (await new ApiClient(stack.baseUrl).get('/api/catalog/services?kind=consultation')).body as Array<{
-      id: string;
-      name: string;
-      basicAllowed: boolean;
-      channels: string[];
-    }>;
-    const service = services.find((s) => s.basicAllowed && s.channels.includes('in_person'))!;
+    const service = await openInPersonConsultation(stack.baseUrl);
     serviceName = service.name;
     serviceId = service.id;
   }, 60_000);
@@ -42,10 +36,7 @@ describe('patient portal in the browser', () => {
   });
 
   const byTestId = (id: string) => page.getByTestId(id);
-  const rowsOf = async (list: string, row: string) => {
-    await page.locator(`[data-testid="${list}"][data-state="ready"]`).waitFor();
-    return byTestId(list).getByTestId(row);
-  };
+  const rowsOf = (list: string, row: string) => readyRows(page, list, row);
 
   it('registers, logs in, books a visit, sees it in "Leczenie" and cancels it', async () => {
     const email = `e2e.${Date.now()}@example.test`;
@@ -99,8 +90,9 @@ describe('patient portal in the browser', () => {
     await expect(past.first().textContent()).resolves.toContain(serviceName);
 
     // The cancelled slot is bookable again at once.
-    const free = (await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${serviceId}&channel=in_person&limit=200`))
-      .body as Array<{ id: string }>;
+    const free = (
+      await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${serviceId}&channel=in_person&limit=200`)
+    ).body as Array<{ id: string }>;
     expect(free.map((slot) => slot.id)).toContain(slotId);
   });
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, type BrowserSession } from '../support/browser';
-import { ApiClient, newPatient } from '../support/http';
+import { launchBrowser, readyRows, type BrowserSession } from '../support/browser';
+import { newPatient, openInPersonConsultation } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 /** Search → book → add to calendar → move → cancel, in headless Chromium. */
@@ -16,13 +16,7 @@ describe('moving a visit in the browser', () => {
   beforeAll(async () => {
     stack = await startStack({ portalDist: resolve(__dirname, '../../apps/portal/dist') });
     session = await launchBrowser();
-    const services = (await new ApiClient(stack.baseUrl).get('/api/catalog/services?kind=consultation')).body as Array<{
-      id: string;
-      name: string;
-      basicAllowed: boolean;
-      channels: string[];
-    }>;
-    const service = services.find((s) => s.basicAllowed && s.channels.includes('in_person'))!;
+    const service = await openInPersonConsultation(stack.baseUrl);
     serviceName = service.name;
     serviceId = service.id;
     context = await session.newContext({ width: 1280, height: 900 });
@@ -35,10 +29,7 @@ describe('moving a visit in the browser', () => {
   });
 
   const byTestId = (id: string) => page.getByTestId(id);
-  const upcomingRows = async () => {
-    await page.locator('[data-testid="upcoming-list"][data-state="ready"]').waitFor();
-    return byTestId('upcoming-list').getByTestId('appointment-row');
-  };
+  const upcomingRows = () => readyRows(page, 'upcoming-list', 'appointment-row');
 
   it('books a visit, downloads its calendar file, moves it to another slot and cancels it', async () => {
     const { client, email, password } = await newPatient(stack.baseUrl);

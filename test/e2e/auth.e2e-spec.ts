@@ -80,7 +80,11 @@ describe('accounts and tokens through the gateway', () => {
     expect(short.status).toBe(400);
     expect(short.body.errors.map((e: { field: string }) => e.field)).toContain('password');
 
-    const badPesel = await api.post('/api/auth/register', { ...base, password: 'Dlugie-haslo-1', pesel: '44051401358' });
+    const badPesel = await api.post('/api/auth/register', {
+      ...base,
+      password: 'Dlugie-haslo-1',
+      pesel: '44051401358',
+    });
     expect(badPesel.status).toBe(400);
     expect(badPesel.body.code).toBe('VALIDATION_FAILED');
     expect(badPesel.body.errors.map((e: { field: string }) => e.field)).toContain('pesel');
@@ -94,7 +98,10 @@ describe('accounts and tokens through the gateway', () => {
     const { email } = await newPatient(stack.baseUrl);
     const api = new ApiClient(stack.baseUrl);
     const wrong = await api.post('/api/auth/login', { email, password: 'Zle-haslo-123' });
-    const unknown = await api.post('/api/auth/login', { email: `nobody.${Date.now()}@example.test`, password: 'Zle-haslo-123' });
+    const unknown = await api.post('/api/auth/login', {
+      email: `nobody.${Date.now()}@example.test`,
+      password: 'Zle-haslo-123',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
@@ -189,7 +196,14 @@ describe('accounts and tokens through the gateway', () => {
     it('an unsigned token (alg: none)', async () => {
       const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
       const payload = Buffer.from(
-        JSON.stringify({ sub: patientId, roles: ['patient'], level: 'full', iss: 'pacjent-identity', aud: 'pacjent', exp: 4102444800 }),
+        JSON.stringify({
+          sub: patientId,
+          roles: ['patient'],
+          level: 'full',
+          iss: 'pacjent-identity',
+          aud: 'pacjent',
+          exp: 4102444800,
+        }),
       ).toString('base64url');
       expect((await meWith(`${header}.${payload}.`)).status).toBe(401);
     });

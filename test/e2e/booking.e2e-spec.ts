@@ -80,7 +80,10 @@ describe('booking through the gateway', () => {
       channel: expect.stringMatching(/^(in_person|phone|video)$/),
       service: { id: openConsultation.id, name: openConsultation.name },
       doctor: { id: expect.any(String), name: expect.any(String) },
-      facility: slots[0]!.channel === 'in_person' ? { id: expect.any(String), name: expect.any(String), city: expect.any(String) } : null,
+      facility:
+        slots[0]!.channel === 'in_person'
+          ? { id: expect.any(String), name: expect.any(String), city: expect.any(String) }
+          : null,
     });
   });
 
@@ -111,7 +114,9 @@ describe('booking through the gateway', () => {
   it('gives 20 patients racing for one slot exactly one 201 and nineteen 409 SLOT_TAKEN', async () => {
     const patients = await Promise.all(Array.from({ length: 20 }, () => newPatient(stack.baseUrl)));
     const [slot] = await freeSlots(1);
-    const answers = await Promise.all(patients.map(({ client }) => client.post('/api/appointments', { slotId: slot!.id })));
+    const answers = await Promise.all(
+      patients.map(({ client }) => client.post('/api/appointments', { slotId: slot!.id })),
+    );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([201, ...Array(19).fill(409)]);
     expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'SLOT_TAKEN')).toBe(true);
@@ -149,7 +154,9 @@ describe('booking through the gateway', () => {
     const search = await client.get(`/api/slots?serviceId=${openConsultation.id}&channel=in_person&limit=200`);
     expect(search.body.map((s: Slot) => s.id)).toContain(slot!.id);
     expect((await client.get('/api/appointments?scope=upcoming')).body).toEqual([]);
-    expect((await client.get('/api/appointments?scope=past')).body.map((a: { id: string }) => a.id)).toEqual([booked.body.id]);
+    expect((await client.get('/api/appointments?scope=past')).body.map((a: { id: string }) => a.id)).toEqual([
+      booked.body.id,
+    ]);
 
     const again = await client.post(`/api/appointments/${booked.body.id}/cancel`);
     expect(again.status).toBe(409);
@@ -183,8 +190,9 @@ describe('booking through the gateway', () => {
   });
 
   it('keeps video consultations for confirmed accounts (403 VERIFICATION_REQUIRED)', async () => {
-    const slots = (await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${openConsultation.id}&channel=video&limit=1`))
-      .body as Slot[];
+    const slots = (
+      await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${openConsultation.id}&channel=video&limit=1`)
+    ).body as Slot[];
     expect(slots).toHaveLength(1);
     const { client } = await newPatient(stack.baseUrl);
     const response = await client.post('/api/appointments', { slotId: slots[0]!.id });
@@ -215,7 +223,8 @@ describe('booking through the gateway', () => {
 
   it('asks for the employer referral for occupational medicine, then books it', async () => {
     const occupational = services.find((s) => s.kind === 'occupational' && s.basicAllowed)!;
-    const slots = (await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${occupational.id}&limit=2`)).body as Slot[];
+    const slots = (await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${occupational.id}&limit=2`))
+      .body as Slot[];
     const { client } = await newPatient(stack.baseUrl);
     const without = await client.post('/api/appointments', { slotId: slots[0]!.id });
     expect(without.status).toBe(422);

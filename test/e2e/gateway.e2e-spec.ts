@@ -69,7 +69,13 @@ describe('gateway: the HTTP edge', () => {
     const response = await api.get('/api/docs-json');
     expect(response.status).toBe(200);
     expect(response.body.openapi).toMatch(/^3\./);
-    for (const path of ['/api/auth/register', '/api/auth/login', '/api/me', '/api/slots', '/api/appointments/{id}/cancel']) {
+    for (const path of [
+      '/api/auth/register',
+      '/api/auth/login',
+      '/api/me',
+      '/api/slots',
+      '/api/appointments/{id}/cancel',
+    ]) {
       expect(Object.keys(response.body.paths)).toContain(path);
     }
     const ui = await fetch(`${stack.baseUrl}/api/docs`);

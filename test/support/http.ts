@@ -81,9 +81,23 @@ export async function newPatient(
     acceptTerms: true,
     ...overrides,
   });
-  if (registered.status !== 201) throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 201)
+    throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
   const login = await client.post('/api/auth/login', { email, password });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
   client.accessToken = login.body.accessToken;
   return { client, id: registered.body.id, email, password };
+}
+
+/** A consultation a basic account may book in person: what the browser flows book. */
+export async function openInPersonConsultation(baseUrl: string): Promise<{ id: string; name: string }> {
+  const services = (await new ApiClient(baseUrl).get('/api/catalog/services?kind=consultation')).body as Array<{
+    id: string;
+    name: string;
+    basicAllowed: boolean;
+    channels: string[];
+  }>;
+  const service = services.find((s) => s.basicAllowed && s.channels.includes('in_person'));
+  if (!service) throw new Error('the demo catalog has no in-person consultation open to basic accounts');
+  return { id: service.id, name: service.name };
 }
