@@ -4,6 +4,9 @@ import type { AccountLevel, Role } from './actor';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
+/** Default `iss` and `aud` of access tokens: identity signs them, the gateway checks them. */
+export const ACCESS_TOKEN_DEFAULTS = { issuer: 'pacjent-identity', audience: 'pacjent' } as const;
+
 export class RegisterDto {
   @ApiProperty({ example: 'jan.kowalski@example.com' })
   @IsEmail()

@@ -1,3 +1,4 @@
+import { ACCESS_TOKEN_DEFAULTS } from '@pacjent/contracts';
 import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
@@ -17,11 +18,11 @@ export class GatewayConfig extends PlatformConfig {
   /** Must match identity's JWT_ISSUER / JWT_AUDIENCE. */
   @IsString()
   @IsNotEmpty()
-  JWT_ISSUER = 'pacjent-identity';
+  JWT_ISSUER: string = ACCESS_TOKEN_DEFAULTS.issuer;
 
   @IsString()
   @IsNotEmpty()
-  JWT_AUDIENCE = 'pacjent';
+  JWT_AUDIENCE: string = ACCESS_TOKEN_DEFAULTS.audience;
 
   /** How long identity's public keys are trusted before they are fetched again. */
   @Type(() => Number)

@@ -1,3 +1,4 @@
+import { ACCESS_TOKEN_DEFAULTS } from '@pacjent/contracts';
 import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
@@ -7,12 +8,12 @@ export class IdentityConfig extends PlatformConfig {
   /** `iss` of access tokens; the gateway's JWT_ISSUER must match. */
   @IsString()
   @IsNotEmpty()
-  JWT_ISSUER = 'pacjent-identity';
+  JWT_ISSUER: string = ACCESS_TOKEN_DEFAULTS.issuer;
 
   /** `aud` of access tokens; the gateway's JWT_AUDIENCE must match. */
   @IsString()
   @IsNotEmpty()
-  JWT_AUDIENCE = 'pacjent';
+  JWT_AUDIENCE: string = ACCESS_TOKEN_DEFAULTS.audience;
 
   @Type(() => Number)
   @IsInt()
