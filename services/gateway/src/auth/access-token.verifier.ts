@@ -1,28 +1,36 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  AccountLevel,
-  DomainError,
-  ErrorCode,
-  Role,
-  Subjects,
-  type Actor,
-  type JwksResult,
-} from '@pacjent/contracts';
+import { AccountLevel, DomainError, ErrorCode, Role, Subjects, type Actor, type JwksResult } from '@pacjent/contracts';
 import { BusClient, Clock } from '@pacjent/platform';
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { GatewayConfig } from '../config';
 
 const ALLOWED_ALGORITHMS = ['ES256', 'EdDSA'];
 /** After a token names an unknown key, wait this long before asking identity again. */
 const UNKNOWN_KEY_REFETCH_COOLDOWN_MS = 10_000;
 
+/** Verified tokens remembered at once; a patient's token is ~1 KB, so this is a few MB at most. */
+const VERIFIED_TOKENS_CACHED = 10_000;
+
 const ROLES = new Set<string>(Object.values(Role));
 const LEVELS = new Set<string>(Object.values(AccountLevel));
+
+interface VerifiedToken {
+  actor: Actor;
+  expiresAtMs: number;
+}
 
 /**
  * Verifies access tokens locally with identity's public keys. The key set is
  * fetched over the bus and cached; a token signed with a key we have not seen
  * (rotation) triggers one early refetch, so rotation needs no restart.
+ *
+ * A token that passed once is remembered with its caller until it expires, so
+ * the next requests with the very same token skip the signature check (the
+ * costliest step of an authenticated read). Only the exact token string hits;
+ * expiry is checked against the clock on every use; and the memory is dropped
+ * whenever the key set is fetched again, so a key identity withdrew stops
+ * being honoured exactly when it would without the memory.
  */
 @Injectable()
 export class AccessTokenVerifier {
@@ -30,6 +38,7 @@ export class AccessTokenVerifier {
   private keySet?: { jwks: ReturnType<typeof createLocalJWKSet>; fetchedAt: number };
   private inflight?: Promise<ReturnType<typeof createLocalJWKSet>>;
   private lastUnknownKeyRefetch = 0;
+  private readonly verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_TOKENS_CACHED });
 
   constructor(
     private readonly bus: BusClient,
@@ -38,18 +47,31 @@ export class AccessTokenVerifier {
   ) {}
 
   async verify(token: string): Promise<Actor> {
+    const remembered = this.verified.get(token);
+    if (remembered && remembered.expiresAtMs > this.clock.now().getTime() && this.keysAreFresh()) {
+      return remembered.actor;
+    }
+    const payload = await this.verifySignature(token);
+    const actor = toActor(payload);
+    // jose has checked that the required `exp` is a number in the future.
+    this.verified.set(token, { actor, expiresAtMs: (payload.exp as number) * 1000 });
+    return actor;
+  }
+
+  private async verifySignature(token: string): Promise<JWTPayload> {
     let payload: JWTPayload;
     try {
       payload = await this.verifyWith(await this.currentKeys(), token);
     } catch (error) {
-      if (!(error instanceof joseErrors.JWKSNoMatchingKey) || !this.mayRefetchForUnknownKey()) throw unauthenticated(error);
+      if (!(error instanceof joseErrors.JWKSNoMatchingKey) || !this.mayRefetchForUnknownKey())
+        throw unauthenticated(error);
       try {
         payload = await this.verifyWith(await this.currentKeys(true), token);
       } catch (retryError) {
         throw unauthenticated(retryError);
       }
     }
-    return toActor(payload);
+    return payload;
   }
 
   private verifyWith(jwks: ReturnType<typeof createLocalJWKSet>, token: string): Promise<JWTPayload> {
@@ -69,9 +91,12 @@ export class AccessTokenVerifier {
     return true;
   }
 
+  private keysAreFresh(): boolean {
+    return this.keySet !== undefined && Date.now() - this.keySet.fetchedAt < this.config.JWKS_CACHE_SECONDS * 1000;
+  }
+
   private async currentKeys(force = false): Promise<ReturnType<typeof createLocalJWKSet>> {
-    const fresh = this.keySet && Date.now() - this.keySet.fetchedAt < this.config.JWKS_CACHE_SECONDS * 1000;
-    if (fresh && !force) return this.keySet!.jwks;
+    if (this.keysAreFresh() && !force) return this.keySet!.jwks;
     this.inflight ??= this.fetchKeys().finally(() => (this.inflight = undefined));
     return this.inflight;
   }
@@ -80,6 +105,7 @@ export class AccessTokenVerifier {
     const result = await this.bus.request<JwksResult>(Subjects.identity.jwks, { actor: null, data: {} });
     const jwks = createLocalJWKSet(result as JSONWebKeySet);
     this.keySet = { jwks, fetchedAt: Date.now() };
+    this.verified.clear();
     this.logger.log({ keys: result.keys.length }, 'fetched identity public keys');
     return jwks;
   }

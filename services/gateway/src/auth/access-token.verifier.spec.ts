@@ -1,0 +1,97 @@
+import { AccountLevel, ACCESS_TOKEN_DEFAULTS, ErrorCode, Role, type JwksResult } from '@pacjent/contracts';
+import { FixedClock, type BusClient } from '@pacjent/platform';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { GatewayConfig } from '../config';
+import { AccessTokenVerifier } from './access-token.verifier';
+
+const NOW = new Date('2026-11-25T10:00:00Z');
+
+/** identity's key set as the bus would answer it; `keys` can be swapped to simulate rotation. */
+class KeySetOnTheBus {
+  keys: JWK[] = [];
+  requests = 0;
+  readonly client = {
+    request: async () => {
+      this.requests += 1;
+      return { keys: this.keys } as JwksResult;
+    },
+  } as unknown as BusClient;
+}
+
+async function signingKey(kid: string): Promise<{ privateKey: CryptoKey; jwk: JWK }> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  return { privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' } };
+}
+
+function token(key: { privateKey: CryptoKey; jwk: JWK }, claims: { sub: string; expiresAt: Date; level?: string }) {
+  return new SignJWT({ roles: [Role.PATIENT], level: claims.level ?? AccountLevel.BASIC })
+    .setProtectedHeader({ alg: 'ES256', kid: key.jwk.kid })
+    .setSubject(claims.sub)
+    .setIssuer(ACCESS_TOKEN_DEFAULTS.issuer)
+    .setAudience(ACCESS_TOKEN_DEFAULTS.audience)
+    .setIssuedAt(Math.floor(NOW.getTime() / 1000))
+    .setExpirationTime(Math.floor(claims.expiresAt.getTime() / 1000))
+    .sign(key.privateKey);
+}
+
+describe('AccessTokenVerifier: remembering verified tokens', () => {
+  let clock: FixedClock;
+  let bus: KeySetOnTheBus;
+  let verifier: AccessTokenVerifier;
+  let key: { privateKey: CryptoKey; jwk: JWK };
+
+  beforeEach(async () => {
+    clock = new FixedClock(NOW);
+    bus = new KeySetOnTheBus();
+    key = await signingKey('k1');
+    bus.keys = [key.jwk];
+    verifier = new AccessTokenVerifier(bus.client, new GatewayConfig(), clock);
+  });
+
+  it('answers the same caller for the same token, and still the real one for another token', async () => {
+    const first = await token(key, { sub: 'patient-1', expiresAt: new Date(NOW.getTime() + 15 * 60_000) });
+    const second = await token(key, { sub: 'patient-2', expiresAt: new Date(NOW.getTime() + 15 * 60_000) });
+
+    expect(await verifier.verify(first)).toEqual({ id: 'patient-1', roles: [Role.PATIENT], level: AccountLevel.BASIC });
+    expect(await verifier.verify(first)).toEqual({ id: 'patient-1', roles: [Role.PATIENT], level: AccountLevel.BASIC });
+    expect((await verifier.verify(second)).id).toBe('patient-2');
+  });
+
+  it('rejects a remembered token once the clock passes its expiry', async () => {
+    const shortLived = await token(key, { sub: 'patient-1', expiresAt: new Date(NOW.getTime() + 60_000) });
+    await verifier.verify(shortLived);
+
+    clock.advance(60_000);
+
+    await expect(verifier.verify(shortLived)).rejects.toMatchObject({ code: ErrorCode.UNAUTHENTICATED });
+  });
+
+  it('does not let a token that differs from a remembered one in its signature through', async () => {
+    const genuine = await token(key, { sub: 'patient-1', expiresAt: new Date(NOW.getTime() + 15 * 60_000) });
+    await verifier.verify(genuine);
+    const [header, payload, signature] = genuine.split('.');
+    const tampered = `${header}.${payload}.${signature!.slice(0, -4)}AAAA`;
+
+    await expect(verifier.verify(tampered)).rejects.toMatchObject({ code: ErrorCode.UNAUTHENTICATED });
+  });
+
+  it('forgets what it verified when the key set is fetched again, so a withdrawn key stops working', async () => {
+    const config = new GatewayConfig();
+    config.JWKS_CACHE_SECONDS = 5;
+    verifier = new AccessTokenVerifier(bus.client, config, clock);
+    const signedWithOldKey = await token(key, { sub: 'patient-1', expiresAt: new Date(NOW.getTime() + 15 * 60_000) });
+    await verifier.verify(signedWithOldKey);
+    expect(bus.requests).toBe(1);
+
+    // identity rotates and withdraws k1; the gateway's key set goes stale (real time: the JWKS cache uses Date.now).
+    bus.keys = [(await signingKey('k2')).jwk];
+    const realNow = Date.now;
+    Date.now = () => realNow() + 6_000;
+    try {
+      await expect(verifier.verify(signedWithOldKey)).rejects.toMatchObject({ code: ErrorCode.UNAUTHENTICATED });
+    } finally {
+      Date.now = realNow;
+    }
+    expect(bus.requests).toBeGreaterThanOrEqual(2);
+  });
+});
