@@ -4,13 +4,14 @@ import { consoleApi, refresh } from './api';
 import { LoginView } from './LoginView';
 import { PatientsView } from './PatientsView';
 import { QueueView } from './QueueView';
+import { SchedulesView } from './SchedulesView';
 import { t } from './texts';
 
 type Session = { status: 'loading' } | { status: 'anonymous' } | { status: 'staff'; me: MeView };
 
 export function App() {
   const [session, setSession] = useState<Session>({ status: 'loading' });
-  const [view, setView] = useState<'patients' | 'queue'>('patients');
+  const [view, setView] = useState<'patients' | 'queue' | 'schedules'>('patients');
 
   // A reload restores the session from the refresh cookie, for staff accounts only.
   useEffect(() => {
@@ -51,6 +52,15 @@ export function App() {
           >
             {t.queue}
           </button>
+          <button
+            type="button"
+            className={view === 'schedules' ? 'tab tab--active' : 'tab'}
+            aria-current={view === 'schedules' ? 'page' : undefined}
+            data-testid="console-nav-schedules"
+            onClick={() => setView('schedules')}
+          >
+            {t.schedules}
+          </button>
         </nav>
         <span data-testid="console-user">
           {session.me.firstName} {session.me.lastName}
@@ -64,7 +74,9 @@ export function App() {
           {t.logout}
         </button>
       </header>
-      <main className="main">{view === 'patients' ? <PatientsView /> : <QueueView />}</main>
+      <main className="main">
+        {view === 'patients' ? <PatientsView /> : view === 'queue' ? <QueueView /> : <SchedulesView />}
+      </main>
     </>
   );
 }

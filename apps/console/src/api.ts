@@ -1,9 +1,16 @@
 import type {
+  Channel,
   ContactRequestStatus,
+  CreatedScheduleTemplateView,
+  DoctorView,
+  FacilityView,
   ContactRequestView,
   MeView,
   PatientDetailView,
   PatientSummaryView,
+  ScheduleTemplateRemoval,
+  ScheduleTemplateView,
+  ServiceView,
   StaffChannel,
 } from '@pacjent/contracts';
 
@@ -21,7 +28,7 @@ export class ApiError extends Error {
 
 let accessToken: string | null = null;
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
@@ -51,7 +58,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
 }
 
 /** On a 401 the session is refreshed once (refresh cookie) and the call retried. */
-async function authorized<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function authorized<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
   try {
     return await call<T>(method, path, body);
   } catch (error) {
@@ -101,4 +108,21 @@ export const consoleApi = {
       documentNumberLast4?: string;
     },
   ) => authorized<ContactRequestView>('POST', `/api/staff/contact-requests/${encodeURIComponent(id)}/resolve`, body),
+  doctors: () => authorized<DoctorView[]>('GET', '/api/catalog/doctors'),
+  services: () => authorized<ServiceView[]>('GET', '/api/catalog/services'),
+  facilities: () => authorized<FacilityView[]>('GET', '/api/catalog/facilities'),
+  schedules: (doctorId: string) =>
+    authorized<ScheduleTemplateView[]>('GET', `/api/staff/schedules?doctorId=${encodeURIComponent(doctorId)}`),
+  createSchedule: (template: {
+    doctorId: string;
+    serviceId: string;
+    facilityId?: string;
+    channel: Channel;
+    weekday: number;
+    startsAt: string;
+    endsAt: string;
+    slotMinutes: number;
+  }) => authorized<CreatedScheduleTemplateView>('POST', '/api/staff/schedules', template),
+  deleteSchedule: (id: string) =>
+    authorized<ScheduleTemplateRemoval>('DELETE', `/api/staff/schedules/${encodeURIComponent(id)}`),
 };

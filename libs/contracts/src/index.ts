@@ -5,5 +5,6 @@ export * from './files';
 export * from './identity';
 export * from './pesel';
 export * from './referrals';
+export * from './schedules';
 export * from './subjects';
 export * from './verification';

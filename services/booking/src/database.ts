@@ -11,6 +11,7 @@ import { ReferralReleaseEntity } from './referrals/referral-release.entity';
 import { ScheduleTemplates1764345600000 } from './migrations/1764345600000-schedule-templates';
 import { SlotAlerts1764432000000 } from './migrations/1764432000000-slot-alerts';
 import { Outbox1764518400000 } from './migrations/1764518400000-outbox';
+import { ScheduleTemplateSlots1764604800000 } from './migrations/1764604800000-schedule-template-slots';
 import { OutboxEntity } from './events/outbox.entity';
 import { NotificationEntity } from './alerts/notification.entity';
 import { SlotAlertEntity } from './alerts/slot-alert.entity';
@@ -39,5 +40,6 @@ export const BookingDatabase: ServiceDatabase = {
     ScheduleTemplates1764345600000,
     SlotAlerts1764432000000,
     Outbox1764518400000,
+    ScheduleTemplateSlots1764604800000,
   ],
 };

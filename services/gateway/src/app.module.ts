@@ -10,6 +10,7 @@ import { CatalogController } from './booking/catalog.controller';
 import { SlotsController } from './booking/slots.controller';
 import { SlotAlertsController } from './booking/slot-alerts.controller';
 import { StaffAppointmentsController } from './booking/staff-appointments.controller';
+import { StaffSchedulesController } from './booking/staff-schedules.controller';
 import { GatewayConfig } from './config';
 import { DoctorFilesController } from './files/doctor-files.controller';
 import { FileUploadService } from './files/file-upload.service';
@@ -31,6 +32,7 @@ import { VerificationController } from './identity/verification.controller';
     SlotsController,
     AppointmentsController,
     StaffAppointmentsController,
+    StaffSchedulesController,
     SlotAlertsController,
     NotificationsController,
     HealthController,

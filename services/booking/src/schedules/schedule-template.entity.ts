@@ -1,5 +1,5 @@
 import type { Channel } from '@pacjent/contracts';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DoctorEntity } from '../catalog/doctor.entity';
 import { FacilityEntity } from '../catalog/facility.entity';
 import { MedicalServiceEntity } from '../catalog/medical-service.entity';
@@ -10,6 +10,11 @@ import { MedicalServiceEntity } from '../catalog/medical-service.entity';
  */
 @Entity({ name: 'schedule_templates' })
 @Index('IDX_schedule_templates_doctor_id', ['doctorId'])
+/** One doctor's templates never overlap on a weekday (the database decides, whoever saves first wins). */
+@Exclusion(
+  'EXC_schedule_templates_doctor_id_overlap',
+  `USING gist ("doctor_id" WITH =, "weekday" WITH =, tsrange('2000-01-01'::date + "starts_at", '2000-01-01'::date + "ends_at") WITH &&)`,
+)
 @Check('CHK_schedule_templates_weekday', `"weekday" BETWEEN 1 AND 7`)
 @Check('CHK_schedule_templates_hours', `"ends_at" > "starts_at"`)
 @Check('CHK_schedule_templates_slot_minutes', `"slot_minutes" BETWEEN 5 AND 480`)

@@ -42,13 +42,17 @@ export class SchedulesRepository {
 
   /**
    * Adds the slots the templates define on the Warsaw dates `firstDay`…`lastDay`
-   * that start after `now` and do not exist yet (UQ_slots_doctor_id_starts_at).
+   * that start after `now` and do not exist yet (UQ_slots_doctor_id_starts_at),
+   * each remembering its template; only `templateId`'s when given.
    * Returns the new slots' ids, soonest first.
    */
-  async generateSlots(tx: EntityManager, window: { firstDay: string; lastDay: string; now: Date }): Promise<string[]> {
+  async generateSlots(
+    tx: EntityManager,
+    window: { firstDay: string; lastDay: string; now: Date; templateId?: string },
+  ): Promise<string[]> {
     const rows: Array<{ id: string }> = await tx.query(
-      `INSERT INTO "booking"."slots" (service_id, doctor_id, facility_id, channel, starts_at, ends_at)
-       SELECT st.service_id, st.doctor_id, st.facility_id, st.channel, t, t + make_interval(mins => st.slot_minutes)
+      `INSERT INTO "booking"."slots" (service_id, doctor_id, facility_id, channel, starts_at, ends_at, schedule_template_id)
+       SELECT st.service_id, st.doctor_id, st.facility_id, st.channel, t, t + make_interval(mins => st.slot_minutes), st.id
          FROM "booking"."schedule_templates" st
          CROSS JOIN generate_series($1::date::timestamp, $2::date::timestamp, interval '1 day') AS day
          CROSS JOIN LATERAL generate_series(
@@ -57,11 +61,170 @@ export class SchedulesRepository {
                 make_interval(mins => st.slot_minutes)) AS t
         WHERE extract(isodow FROM day) = st.weekday
           AND t > $3
+          AND ($4::uuid IS NULL OR st.id = $4)
         ORDER BY t
        ON CONFLICT ON CONSTRAINT "UQ_slots_doctor_id_starts_at" DO NOTHING
        RETURNING id`,
-      [window.firstDay, window.lastDay, window.now],
+      [window.firstDay, window.lastDay, window.now, window.templateId ?? null],
     );
     return rows.map((row) => row.id);
   }
+
+  /** Waits for the slot-generation lock (held until the transaction ends): staff edits queue behind a running job. */
+  async generationLock(tx: EntityManager): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('booking:slot-generation', 0))`);
+  }
+
+  /** What a new template refers to, in one round trip: which rows exist and whether the doctor offers the service. */
+  async catalogFacts(
+    tx: EntityManager,
+    ids: { doctorId: string; serviceId: string; facilityId: string | null },
+  ): Promise<CatalogFacts> {
+    const [row] = (await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM "booking"."doctors" WHERE id = $1) AS doctor,
+              (SELECT channels FROM "booking"."services" WHERE id = $2) AS channels,
+              ($3::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM "booking"."facilities" WHERE id = $3)) AS facility,
+              EXISTS (SELECT 1 FROM "booking"."doctor_services" WHERE doctor_id = $1 AND service_id = $2) AS offered`,
+      [ids.doctorId, ids.serviceId, ids.facilityId],
+    )) as Array<{ doctor: boolean; channels: Channel[] | null; facility: boolean; offered: boolean }>;
+    return {
+      doctorExists: row?.doctor ?? false,
+      serviceChannels: row?.channels ?? null,
+      facilityExists: row?.facility ?? false,
+      offered: row?.offered ?? false,
+    };
+  }
+
+  /**
+   * Inserts a template; 'overlap' when the doctor already works then on that
+   * weekday (EXC_schedule_templates_doctor_id_overlap). An overlap leaves `tx`
+   * unusable, which the caller turns into an error anyway.
+   */
+  async insertTemplate(tx: EntityManager, template: NewScheduleTemplate): Promise<{ id: string } | 'overlap'> {
+    try {
+      const rows: Array<{ id: string }> = await tx.query(
+        `INSERT INTO "booking"."schedule_templates"
+           (doctor_id, service_id, facility_id, channel, weekday, starts_at, ends_at, slot_minutes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         RETURNING id`,
+        [
+          template.doctorId,
+          template.serviceId,
+          template.facilityId,
+          template.channel,
+          template.weekday,
+          template.startsAt,
+          template.endsAt,
+          template.slotMinutes,
+        ],
+      );
+      return { id: rows[0]!.id };
+    } catch (error) {
+      if (isExclusionViolation(error)) return 'overlap';
+      throw error;
+    }
+  }
+
+  /** A doctor's templates with service and facility names, Monday first, then by start. */
+  listTemplates(doctorId: string): Promise<ScheduleTemplateRow[]> {
+    return this.dataSource.query(`${TEMPLATE_VIEW} WHERE st.doctor_id = $1 ORDER BY st.weekday, st.starts_at, st.id`, [
+      doctorId,
+    ]);
+  }
+
+  async findTemplate(tx: EntityManager, id: string): Promise<ScheduleTemplateRow | null> {
+    const rows: ScheduleTemplateRow[] = await tx.query(`${TEMPLATE_VIEW} WHERE st.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Locks the template row until the transaction ends; false when there is no such template. */
+  async lockTemplate(tx: EntityManager, id: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`SELECT id FROM "booking"."schedule_templates" WHERE id = $1 FOR UPDATE`, [
+      id,
+    ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Deletes the template's future slots that nobody holds, and counts the
+   * future ones kept because a visit is booked in them.
+   *
+   * Why a booked slot can never be deleted, even with a booking racing this:
+   * first every future slot of the template is locked FOR UPDATE. A booking
+   * inserting its appointment takes FOR KEY SHARE on the slot (the foreign
+   * key check), which conflicts: a booking already in flight makes us wait
+   * for its commit, and a booking arriving later waits for ours (then finds
+   * the slot gone and fails on the foreign key). Only then, in a new
+   * statement (READ COMMITTED: a fresh snapshot that sees every committed
+   * booking), one conditional DELETE removes the slots with no appointment at
+   * all. FK_appointments_slot_id (ON DELETE RESTRICT) is the last guard.
+   *
+   * A free slot that still carries a cancelled appointment (history) cannot
+   * be deleted without losing that history; it is kept and not counted.
+   */
+  async removeFutureFreeSlots(
+    tx: EntityManager,
+    templateId: string,
+    now: Date,
+  ): Promise<{ removedSlots: number; keptBookedSlots: number }> {
+    await tx.query(
+      `SELECT id FROM "booking"."slots" WHERE schedule_template_id = $1 AND starts_at > $2 ORDER BY id FOR UPDATE`,
+      [templateId, now],
+    );
+    const [row] = (await tx.query(
+      `WITH removed AS (
+         DELETE FROM "booking"."slots" s
+          WHERE s.schedule_template_id = $1 AND s.starts_at > $2
+            AND NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id)
+          RETURNING s.id)
+       SELECT (SELECT count(*)::int FROM removed) AS removed,
+              (SELECT count(*)::int FROM "booking"."slots" s
+                WHERE s.schedule_template_id = $1 AND s.starts_at > $2
+                  AND EXISTS (SELECT 1 FROM "booking"."appointments" a
+                               WHERE a.slot_id = s.id AND a.status = 'booked')) AS kept_booked`,
+      [templateId, now],
+    )) as Array<{ removed: number; kept_booked: number }>;
+    return { removedSlots: row?.removed ?? 0, keptBookedSlots: row?.kept_booked ?? 0 };
+  }
+
+  /** Deletes the template; its remaining slots (past, booked) keep existing with the link set to null. */
+  async deleteTemplate(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(`DELETE FROM "booking"."schedule_templates" WHERE id = $1`, [id]);
+  }
+}
+
+export interface CatalogFacts {
+  doctorExists: boolean;
+  /** Null when the service does not exist. */
+  serviceChannels: Channel[] | null;
+  facilityExists: boolean;
+  offered: boolean;
+}
+
+export interface ScheduleTemplateRow {
+  id: string;
+  doctor_id: string;
+  service_id: string;
+  service_name: string;
+  facility_id: string | null;
+  facility_name: string | null;
+  channel: Channel;
+  weekday: number;
+  /** "HH:MM:SS" as PostgreSQL prints a time. */
+  starts_at: string;
+  ends_at: string;
+  slot_minutes: number;
+}
+
+const TEMPLATE_VIEW = `
+  SELECT st.id, st.doctor_id, st.service_id, sv.name AS service_name, st.facility_id, f.name AS facility_name,
+         st.channel, st.weekday, st.starts_at::text AS starts_at, st.ends_at::text AS ends_at, st.slot_minutes
+    FROM "booking"."schedule_templates" st
+    JOIN "booking"."services" sv ON sv.id = st.service_id
+    LEFT JOIN "booking"."facilities" f ON f.id = st.facility_id`;
+
+/** PostgreSQL's exclusion_violation (23P01). */
+function isExclusionViolation(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string } };
+  return candidate.code === '23P01' || candidate.driverError?.code === '23P01';
 }

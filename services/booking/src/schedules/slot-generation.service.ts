@@ -38,19 +38,37 @@ export class SlotGenerationService {
    */
   @Interval(EVERY_HOUR)
   async run(): Promise<number | null> {
-    let events: NotificationEvent[] = [];
-    const added = await this.schedules.transaction(async (tx) => {
+    const outcome = await this.schedules.transaction(async (tx) => {
       if (!(await this.schedules.tryGenerationLock(tx))) return null;
-      const ids = await this.newSlots(tx);
-      if (ids.length > 0 && (await this.alerts.hasActive(tx))) {
-        for (const id of ids) events = [...events, ...(await this.offers.offer(tx, id, NOBODY, this.clock.now()))];
-        await this.notifications.record(tx, events);
-      }
-      return ids.length;
+      return this.generateAndOffer(tx);
     });
-    if (events.length > 0) await this.notifications.flush();
-    if (added) this.logger.log({ added, notified: events.length }, 'slots generated from schedules');
-    return added;
+    if (!outcome) return null;
+    await this.announce(outcome);
+    if (outcome.added)
+      this.logger.log({ added: outcome.added, notified: outcome.events.length }, 'slots generated from schedules');
+    return outcome.added;
+  }
+
+  /**
+   * The one path that turns templates into slots and offers them: generates
+   * the horizon's missing slots (only `templateId`'s when given) inside the
+   * caller's transaction, which must hold the generation lock, and offers each
+   * new slot to waiting earlier-slot alerts; the notifications are recorded
+   * in the outbox with the slots. Call `announce` after the commit.
+   */
+  async generateAndOffer(tx: EntityManager, templateId?: string): Promise<GenerationOutcome> {
+    const ids = await this.newSlots(tx, templateId);
+    let events: NotificationEvent[] = [];
+    if (ids.length > 0 && (await this.alerts.hasActive(tx))) {
+      for (const id of ids) events = [...events, ...(await this.offers.offer(tx, id, NOBODY, this.clock.now()))];
+      await this.notifications.record(tx, events);
+    }
+    return { added: ids.length, events };
+  }
+
+  /** Publishes a committed generation's notifications. */
+  async announce(outcome: GenerationOutcome): Promise<void> {
+    if (outcome.events.length > 0) await this.notifications.flush();
   }
 
   /** Generates the horizon's slots inside the caller's transaction; returns how many were added. */
@@ -58,13 +76,20 @@ export class SlotGenerationService {
     return (await this.newSlots(tx)).length;
   }
 
-  private newSlots(tx: EntityManager): Promise<string[]> {
+  private newSlots(tx: EntityManager, templateId?: string): Promise<string[]> {
     const now = this.clock.now();
     const firstDay = warsawDate(now);
     return this.schedules.generateSlots(tx, {
       firstDay,
       lastDay: addDays(firstDay, this.config.SLOT_HORIZON_DAYS - 1),
       now,
+      ...(templateId ? { templateId } : {}),
     });
   }
+}
+
+export interface GenerationOutcome {
+  added: number;
+  /** Notifications recorded for waiting alerts, to publish after the commit. */
+  events: NotificationEvent[];
 }

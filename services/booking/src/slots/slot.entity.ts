@@ -3,6 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { DoctorEntity } from '../catalog/doctor.entity';
 import { FacilityEntity } from '../catalog/facility.entity';
 import { MedicalServiceEntity } from '../catalog/medical-service.entity';
+import { ScheduleTemplateEntity } from '../schedules/schedule-template.entity';
 
 /**
  * A bookable period of a doctor's time for one service and channel. Whether it
@@ -17,6 +18,7 @@ import { MedicalServiceEntity } from '../catalog/medical-service.entity';
 @Index('IDX_slots_service_id_starts_at', ['serviceId', 'startsAt'])
 @Index('IDX_slots_facility_id_starts_at', ['facilityId', 'startsAt'])
 @Index('IDX_slots_starts_at', ['startsAt'])
+@Index('IDX_slots_schedule_template_id', ['scheduleTemplateId'])
 export class SlotEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_slots' })
   id: string;
@@ -39,6 +41,14 @@ export class SlotEntity {
 
   @Column('timestamptz', { name: 'ends_at' })
   endsAt: Date;
+
+  /** The weekly template that generated the slot; null for slots made otherwise or whose template was deleted. */
+  @Column('uuid', { name: 'schedule_template_id', nullable: true })
+  scheduleTemplateId: string | null;
+
+  @ManyToOne(() => ScheduleTemplateEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'schedule_template_id', foreignKeyConstraintName: 'FK_slots_schedule_template_id' })
+  scheduleTemplate?: ScheduleTemplateEntity | null;
 
   @ManyToOne(() => MedicalServiceEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_slots_service_id' })

@@ -1,0 +1,300 @@
+import type { Channel, DoctorView, FacilityView, ScheduleTemplateView, ServiceView } from '@pacjent/contracts';
+import { useEffect, useState, type FormEvent } from 'react';
+import { consoleApi } from './api';
+import { errorText, t } from './texts';
+
+interface Catalog {
+  doctors: DoctorView[];
+  services: ServiceView[];
+  facilities: FacilityView[];
+}
+
+/** "Grafiki lekarzy": pick a doctor, see the weekly templates, add one or delete one. */
+export function SchedulesView() {
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [doctorId, setDoctorId] = useState('');
+  const [templates, setTemplates] = useState<ScheduleTemplateView[]>([]);
+  const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    Promise.all([consoleApi.doctors(), consoleApi.services(), consoleApi.facilities()]).then(
+      ([doctors, services, facilities]) => setCatalog({ doctors, services, facilities }),
+      (caught: unknown) => setError(errorText(caught)),
+    );
+  }, []);
+
+  useEffect(() => {
+    if (!doctorId) return;
+    let active = true;
+    setState('loading');
+    consoleApi.schedules(doctorId).then(
+      (list) => {
+        if (!active) return;
+        setTemplates(list);
+        setState('ready');
+      },
+      (caught: unknown) => {
+        if (!active) return;
+        setError(errorText(caught));
+        setState('error');
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [doctorId, version]);
+
+  const changed = (message: string) => {
+    setError(null);
+    setNotice(message);
+    setVersion((v) => v + 1);
+  };
+
+  const remove = async (template: ScheduleTemplateView) => {
+    setNotice(null);
+    try {
+      const outcome = await consoleApi.deleteSchedule(template.id);
+      changed(t.removed(outcome.removedSlots, outcome.keptBookedSlots));
+    } catch (caught) {
+      setError(errorText(caught));
+    }
+  };
+
+  return (
+    <div className="columns">
+      <section className="card" data-testid="schedules" data-state={state}>
+        <h1>{t.schedules}</h1>
+        <label className="field">
+          {t.doctor}
+          <select
+            value={doctorId}
+            onChange={(e) => {
+              setNotice(null);
+              setError(null);
+              setDoctorId(e.target.value);
+            }}
+            data-testid="schedules-doctor"
+            disabled={!catalog}
+          >
+            <option value="">{t.chooseDoctor}</option>
+            {catalog?.doctors.map((doctor) => (
+              <option key={doctor.id} value={doctor.id}>
+                {doctor.name}
+                {doctor.specialties.length > 0 ? ` (${doctor.specialties.join(', ')})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        {notice ? (
+          <p className="success" role="status" data-testid="schedules-notice">
+            {notice}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="error" role="alert" data-testid="schedules-error">
+            {error}
+          </p>
+        ) : null}
+        {doctorId ? (
+          <>
+            <h2>{t.weekTitle}</h2>
+            {state === 'ready' && templates.length === 0 ? <p className="muted">{t.noTemplates}</p> : null}
+            <ul className="list">
+              {templates.map((template) => (
+                <li
+                  key={template.id}
+                  data-testid="schedule-row"
+                  data-template-id={template.id}
+                  data-weekday={template.weekday}
+                >
+                  <span>
+                    <strong>{t.weekdays[template.weekday]}</strong> {template.startsAt}–{template.endsAt} ·{' '}
+                    {template.serviceName} · {t.visitChannels[template.channel]}
+                    {template.facilityName ? ` · ${template.facilityName}` : ''} · {template.slotMinutes} {t.minutes}
+                  </span>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    data-testid="schedule-delete"
+                    onClick={() => void remove(template)}
+                  >
+                    {t.remove}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      {doctorId && catalog ? (
+        <AddTemplate
+          key={doctorId}
+          doctorId={doctorId}
+          catalog={catalog}
+          onAdded={(slots) => changed(t.added(slots))}
+          onError={(message) => {
+            setNotice(null);
+            setError(message);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function AddTemplate({
+  doctorId,
+  catalog,
+  onAdded,
+  onError,
+}: {
+  doctorId: string;
+  catalog: Catalog;
+  onAdded: (slots: number) => void;
+  onError: (message: string) => void;
+}) {
+  const [serviceId, setServiceId] = useState('');
+  const [channel, setChannel] = useState<Channel>('in_person');
+  const [facilityId, setFacilityId] = useState('');
+  const [weekday, setWeekday] = useState(1);
+  const [startsAt, setStartsAt] = useState('08:00');
+  const [endsAt, setEndsAt] = useState('12:00');
+  const [slotMinutes, setSlotMinutes] = useState(20);
+  const [busy, setBusy] = useState(false);
+
+  const service = catalog.services.find((s) => s.id === serviceId);
+  const channels = service?.channels ?? ['in_person', 'phone', 'video'];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const created = await consoleApi.createSchedule({
+        doctorId,
+        serviceId,
+        channel,
+        ...(channel === 'in_person' ? { facilityId } : {}),
+        weekday,
+        startsAt,
+        endsAt,
+        slotMinutes,
+      });
+      onAdded(created.generatedSlots);
+    } catch (caught) {
+      onError(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card">
+      <h2>{t.addTemplate}</h2>
+      <form onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          {t.service}
+          <select
+            value={serviceId}
+            required
+            onChange={(e) => {
+              setServiceId(e.target.value);
+              const supported = catalog.services.find((s) => s.id === e.target.value)?.channels;
+              if (supported?.length && !supported.includes(channel)) setChannel(supported[0]!);
+            }}
+            data-testid="schedule-service"
+          >
+            <option value="" />
+            {catalog.services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t.visitChannel}
+          <select
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as Channel)}
+            data-testid="schedule-channel"
+          >
+            {channels.map((value) => (
+              <option key={value} value={value}>
+                {t.visitChannels[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {channel === 'in_person' ? (
+          <label className="field">
+            {t.facilityLabel}
+            <select
+              value={facilityId}
+              required
+              onChange={(e) => setFacilityId(e.target.value)}
+              data-testid="schedule-facility"
+            >
+              <option value="" />
+              {catalog.facilities.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}, {f.city}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="field">
+          {t.weekday}
+          <select value={weekday} onChange={(e) => setWeekday(Number(e.target.value))} data-testid="schedule-weekday">
+            {t.weekdays.slice(1).map((name, index) => (
+              <option key={name} value={index + 1}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="actions">
+          <label className="field">
+            {t.startsAt}
+            <input
+              type="time"
+              value={startsAt}
+              required
+              onChange={(e) => setStartsAt(e.target.value)}
+              data-testid="schedule-starts-at"
+            />
+          </label>
+          <label className="field">
+            {t.endsAt}
+            <input
+              type="time"
+              value={endsAt}
+              required
+              onChange={(e) => setEndsAt(e.target.value)}
+              data-testid="schedule-ends-at"
+            />
+          </label>
+          <label className="field">
+            {t.slotMinutes}
+            <input
+              type="number"
+              min={5}
+              max={480}
+              step={5}
+              value={slotMinutes}
+              required
+              onChange={(e) => setSlotMinutes(Number(e.target.value))}
+              data-testid="schedule-slot-minutes"
+            />
+          </label>
+        </div>
+        <button type="submit" className="button" disabled={busy} data-testid="schedule-submit">
+          {t.add}
+        </button>
+      </form>
+    </section>
+  );
+}

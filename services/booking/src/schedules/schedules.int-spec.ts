@@ -1,0 +1,291 @@
+import {
+  ErrorCode,
+  Subjects,
+  type AppointmentView,
+  type CreatedScheduleTemplateView,
+  type NotificationView,
+  type ScheduleTemplateRemoval,
+  type ScheduleTemplateView,
+  type SlotView,
+} from '@pacjent/contracts';
+import { newActor } from '@pacjent/testing';
+import type { DoctorEntity } from '../catalog/doctor.entity';
+import type { MedicalServiceEntity } from '../catalog/medical-service.entity';
+import { DAY, startBooking, TEST_NOW, type BookingTestKit } from '../testing/booking-test-kit';
+
+const { listScheduleTemplates, createScheduleTemplate, deleteScheduleTemplate } = Subjects.booking;
+
+describe('staff edit weekly schedules', () => {
+  let kit: BookingTestKit;
+  const staff = newActor({ roles: ['staff'] });
+
+  beforeAll(async () => {
+    kit = await startBooking({ SLOT_HORIZON_DAYS: '14' });
+  });
+  afterEach(() => kit.clock.set(TEST_NOW));
+  afterAll(() => kit.close());
+
+  async function doctorWithService(): Promise<{ doctor: DoctorEntity; service: MedicalServiceEntity }> {
+    const service = await kit.factory.newService();
+    const doctor = await kit.factory.newDoctor({ serviceIds: [service.id] });
+    return { doctor, service };
+  }
+
+  const create = (data: Record<string, unknown>) =>
+    kit.request<CreatedScheduleTemplateView>(createScheduleTemplate, staff, data);
+  const slotsOf = (doctorId: string) =>
+    kit.request<SlotView[]>(Subjects.booking.searchSlots, null, { doctorId, limit: 200 });
+
+  it('creates a template whose slots appear at once on its weekday, in Warsaw time, within the horizon only', async () => {
+    const { doctor, service } = await doctorWithService();
+    const facility = await kit.factory.newFacility();
+    // Now is Monday 2 March 2026, 8:00 in Warsaw (UTC+1); the horizon is 14 days: 2–15 March.
+    const created = await create({
+      doctorId: doctor.id,
+      serviceId: service.id,
+      facilityId: facility.id,
+      channel: 'in_person',
+      weekday: 1,
+      startsAt: '08:00',
+      endsAt: '09:00',
+      slotMinutes: 30,
+    });
+    expect(created).toEqual({
+      id: expect.any(String),
+      doctorId: doctor.id,
+      serviceId: service.id,
+      serviceName: service.name,
+      facilityId: facility.id,
+      facilityName: facility.name,
+      channel: 'in_person',
+      weekday: 1,
+      startsAt: '08:00',
+      endsAt: '09:00',
+      slotMinutes: 30,
+      generatedSlots: 3,
+    });
+    // Today's 8:00 has begun (not offered), 8:30 today, both next Monday; 16 March is past the horizon.
+    expect((await slotsOf(doctor.id)).map((slot) => [slot.startsAt, slot.channel, slot.facility?.id])).toEqual([
+      ['2026-03-02T07:30:00.000Z', 'in_person', facility.id],
+      ['2026-03-09T07:00:00.000Z', 'in_person', facility.id],
+      ['2026-03-09T07:30:00.000Z', 'in_person', facility.id],
+    ]);
+    const listed = await kit.request<ScheduleTemplateView[]>(listScheduleTemplates, staff, { doctorId: doctor.id });
+    const { generatedSlots: _generated, ...view } = created;
+    expect(listed).toEqual([view]);
+  });
+
+  it('follows Warsaw wall-clock time across the change to summer time', async () => {
+    const { doctor, service } = await doctorWithService();
+    // Friday 27 March 2026; summer time (UTC+2) starts on Sunday 29 March.
+    kit.clock.set(new Date('2026-03-27T08:00:00Z'));
+    await create({
+      doctorId: doctor.id,
+      serviceId: service.id,
+      channel: 'video',
+      weekday: 6,
+      startsAt: '10:00',
+      endsAt: '10:20',
+      slotMinutes: 20,
+    });
+    expect(
+      (
+        await kit.request<SlotView[]>(Subjects.booking.searchSlots, null, {
+          doctorId: doctor.id,
+          from: '2026-03-27T08:00:00Z',
+        })
+      ).map((slot) => slot.startsAt),
+    ).toEqual(['2026-03-28T09:00:00.000Z', '2026-04-04T08:00:00.000Z']);
+  });
+
+  it('refuses an overlapping template of the same doctor on that weekday (SCHEDULE_OVERLAP), from the database', async () => {
+    const { doctor, service } = await doctorWithService();
+    const base = { doctorId: doctor.id, serviceId: service.id, channel: 'phone', weekday: 3, slotMinutes: 20 };
+    await create({ ...base, startsAt: '09:00', endsAt: '12:00' });
+    await expect(
+      kit.failure(createScheduleTemplate, staff, { ...base, startsAt: '11:40', endsAt: '13:00' }),
+    ).resolves.toMatchObject({ code: ErrorCode.SCHEDULE_OVERLAP });
+    // Two staff members saving overlapping hours at the same moment: exactly one wins.
+    const raced = await Promise.allSettled([
+      create({ ...base, startsAt: '14:00', endsAt: '15:00' }),
+      create({ ...base, startsAt: '14:30', endsAt: '15:30' }),
+    ]);
+    expect(raced.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    expect(raced.find((outcome) => outcome.status === 'rejected')).toMatchObject({
+      reason: { code: ErrorCode.SCHEDULE_OVERLAP },
+    });
+    // Back to back, another weekday, or another doctor at the same hours: all fine.
+    await create({ ...base, startsAt: '12:00', endsAt: '13:00' });
+    await create({ ...base, weekday: 4, startsAt: '09:00', endsAt: '12:00' });
+    const other = await kit.factory.newDoctor({ serviceIds: [service.id] });
+    await create({ ...base, doctorId: other.id, startsAt: '09:00', endsAt: '12:00' });
+    const listed = await kit.request<ScheduleTemplateView[]>(listScheduleTemplates, staff, { doctorId: doctor.id });
+    expect(listed.map((t) => [t.weekday, t.startsAt, t.endsAt])).toEqual([
+      [3, '09:00', '12:00'],
+      [3, '12:00', '13:00'],
+      [3, expect.stringMatching(/^14:(00|30)$/), expect.stringMatching(/^15:(00|30)$/)],
+      [4, '09:00', '12:00'],
+    ]);
+  });
+
+  it('checks the facility, the doctor’s services, the channel and the hours, with stable codes', async () => {
+    const { doctor, service } = await doctorWithService();
+    const facility = await kit.factory.newFacility();
+    const phoneOnly = await kit.factory.newService({ channels: ['phone'] });
+    const notOffered = await kit.factory.newService();
+    await kit.dataSource.query(`INSERT INTO "booking"."doctor_services" (doctor_id, service_id) VALUES ($1, $2)`, [
+      doctor.id,
+      phoneOnly.id,
+    ]);
+    const base = {
+      doctorId: doctor.id,
+      serviceId: service.id,
+      channel: 'phone',
+      weekday: 5,
+      startsAt: '09:00',
+      endsAt: '10:00',
+      slotMinutes: 20,
+    };
+    const fails = (data: Record<string, unknown>) => kit.failure(createScheduleTemplate, staff, { ...base, ...data });
+    await expect(fails({ channel: 'in_person' })).resolves.toMatchObject({
+      code: ErrorCode.SCHEDULE_FACILITY_MISMATCH,
+    });
+    await expect(fails({ facilityId: facility.id })).resolves.toMatchObject({
+      code: ErrorCode.SCHEDULE_FACILITY_MISMATCH,
+    });
+    await expect(fails({ serviceId: notOffered.id })).resolves.toMatchObject({ code: ErrorCode.SERVICE_NOT_OFFERED });
+    await expect(fails({ serviceId: phoneOnly.id, channel: 'video' })).resolves.toMatchObject({
+      code: ErrorCode.CHANNEL_NOT_SUPPORTED,
+    });
+    await expect(fails({ doctorId: newActor().id })).resolves.toMatchObject({ code: ErrorCode.DOCTOR_NOT_FOUND });
+    await expect(fails({ serviceId: newActor().id })).resolves.toMatchObject({ code: ErrorCode.SERVICE_NOT_FOUND });
+    await expect(fails({ channel: 'in_person', facilityId: newActor().id })).resolves.toMatchObject({
+      code: ErrorCode.FACILITY_NOT_FOUND,
+    });
+    await expect(fails({ startsAt: '10:00', endsAt: '09:00' })).resolves.toMatchObject({
+      code: ErrorCode.SCHEDULE_HOURS_INVALID,
+    });
+    await expect(fails({ endsAt: '09:15' })).resolves.toMatchObject({ code: ErrorCode.SCHEDULE_HOURS_INVALID });
+    for (const shape of [{ weekday: 8 }, { startsAt: '9:00' }, { endsAt: '24:00' }, { slotMinutes: 2 }, { extra: 1 }]) {
+      await expect(fails(shape)).resolves.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+    }
+    // Nothing was saved along the way.
+    expect(await kit.request(listScheduleTemplates, staff, { doctorId: doctor.id })).toEqual([]);
+  });
+
+  it('deletes a template: its future free slots go, a booked one stays with its visit, past ones stay', async () => {
+    const { doctor, service } = await doctorWithService();
+    // Mondays and Tuesdays 8:00–9:00 by phone, 20-minute slots.
+    const monday = await create({
+      doctorId: doctor.id,
+      serviceId: service.id,
+      channel: 'phone',
+      weekday: 1,
+      startsAt: '08:00',
+      endsAt: '09:00',
+      slotMinutes: 20,
+    });
+    const tuesday = await create({
+      doctorId: doctor.id,
+      serviceId: service.id,
+      channel: 'phone',
+      weekday: 2,
+      startsAt: '08:00',
+      endsAt: '09:00',
+      slotMinutes: 20,
+    });
+    // Monday: 8:20 and 8:40 today, three on 9 March.
+    expect(monday.generatedSlots).toBe(5);
+    const slots = await slotsOf(doctor.id);
+    const nextMonday = slots.find((slot) => slot.startsAt === '2026-03-09T07:20:00.000Z')!;
+    const patient = newActor();
+    const booked = await kit.request<AppointmentView>(Subjects.booking.createAppointment, patient, {
+      slotId: nextMonday.id,
+    });
+
+    // 8:30 in Warsaw: today's 8:20 slot has started (the past is kept), 8:40 is still ahead.
+    kit.clock.set(new Date(TEST_NOW.getTime() + 30 * 60 * 1000));
+    const removal = await kit.request<ScheduleTemplateRemoval>(deleteScheduleTemplate, staff, { id: monday.id });
+    expect(removal).toEqual({ id: monday.id, removedSlots: 3, keptBookedSlots: 1 });
+
+    const [{ count: kept }] = (await kit.dataSource.query(
+      `SELECT count(*)::int AS count FROM "booking"."slots" WHERE doctor_id = $1 AND starts_at IN ($2, $3)`,
+      [doctor.id, '2026-03-02T07:20:00Z', '2026-03-09T07:20:00Z'],
+    )) as Array<{ count: number }>;
+    expect(kept).toBe(2);
+    await expect(
+      kit.request<AppointmentView>(Subjects.booking.getAppointment, patient, { id: booked.id }),
+    ).resolves.toMatchObject({ status: 'booked', slot: { id: nextMonday.id } });
+    // Only the Tuesday template's slots are still offered; it is the one template left.
+    const left = await slotsOf(doctor.id);
+    expect(left.map((slot) => new Date(slot.startsAt).getUTCDay())).toEqual(Array(tuesday.generatedSlots).fill(2));
+    expect(
+      (await kit.request<ScheduleTemplateView[]>(listScheduleTemplates, staff, { doctorId: doctor.id })).map(
+        (t) => t.id,
+      ),
+    ).toEqual([tuesday.id]);
+    await expect(kit.failure(deleteScheduleTemplate, staff, { id: monday.id })).resolves.toMatchObject({
+      code: ErrorCode.SCHEDULE_NOT_FOUND,
+    });
+  });
+
+  it('offers a new template’s slots to a waiting earlier-slot alert on create', async () => {
+    const { doctor, service } = await doctorWithService();
+    const patient = newActor();
+    await kit.request(Subjects.booking.createSlotAlert, patient, {
+      serviceId: service.id,
+      channel: 'phone',
+      until: new Date(TEST_NOW.getTime() + 5 * DAY).toISOString(),
+    });
+    expect(await kit.request(Subjects.booking.listNotifications, patient, {})).toEqual([]);
+    // Thursdays 12:00–12:40 by phone: 5 March 12:00 is the first new slot within the alert's window.
+    await create({
+      doctorId: doctor.id,
+      serviceId: service.id,
+      channel: 'phone',
+      weekday: 4,
+      startsAt: '12:00',
+      endsAt: '12:40',
+      slotMinutes: 20,
+    });
+    const told = await kit.request<NotificationView[]>(Subjects.booking.listNotifications, patient, {});
+    expect(told).toEqual([
+      expect.objectContaining({
+        kind: 'slot_available',
+        slot: expect.objectContaining({
+          startsAt: '2026-03-05T11:00:00.000Z',
+          doctor: expect.objectContaining({ id: doctor.id }),
+        }),
+      }),
+    ]);
+  });
+
+  it('answers staff only: a patient is FORBIDDEN, nobody is UNAUTHENTICATED', async () => {
+    const { doctor, service } = await doctorWithService();
+    const data = {
+      doctorId: doctor.id,
+      serviceId: service.id,
+      channel: 'phone',
+      weekday: 7,
+      startsAt: '10:00',
+      endsAt: '11:00',
+      slotMinutes: 20,
+    };
+    const created = await create(data);
+    const patient = newActor();
+    for (const [subject, payload] of [
+      [listScheduleTemplates, { doctorId: doctor.id }],
+      [createScheduleTemplate, { ...data, weekday: 6 }],
+      [deleteScheduleTemplate, { id: created.id }],
+    ] as const) {
+      await expect(kit.failure(subject, patient, payload)).resolves.toMatchObject({ code: ErrorCode.FORBIDDEN });
+      await expect(kit.failure(subject, null, payload)).resolves.toMatchObject({ code: ErrorCode.UNAUTHENTICATED });
+    }
+    expect(
+      (await kit.request<ScheduleTemplateView[]>(listScheduleTemplates, staff, { doctorId: doctor.id })).map(
+        (t) => t.id,
+      ),
+    ).toEqual([created.id]);
+    expect((await slotsOf(doctor.id)).length).toBe(created.generatedSlots);
+  });
+});

@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, type BrowserSession } from '../support/browser';
+import { ApiClient } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+/** Staff edit a doctor's weekly schedule in the console ("Grafiki lekarzy"), in Chromium. */
+describe('doctors’ schedules in the staff console', () => {
+  let stack: Stack;
+  let session: BrowserSession;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    process.env.CONSOLE_DIST = resolve(__dirname, '../../apps/console/dist');
+    stack = await startStack({ portalDist: resolve(__dirname, '../../apps/portal/dist') });
+    session = await launchBrowser();
+  }, 60_000);
+  beforeEach(async () => {
+    context = await session.newContext();
+    page = await context.newPage();
+    page.setDefaultTimeout(8000);
+  });
+  afterEach(() => context?.close());
+  afterAll(async () => {
+    await session?.close();
+    await stack?.close();
+  });
+
+  const byTestId = (id: string) => page.getByTestId(id);
+
+  it('adds a Sunday phone shift for a doctor, sees it in the week with its new slots, then deletes it', async () => {
+    // A demo doctor and a consultation they give by phone (the demo week is Monday to Friday).
+    const api = new ApiClient(stack.baseUrl);
+    const services = (await api.get('/api/catalog/services?kind=consultation')).body as Array<{
+      id: string;
+      name: string;
+      channels: string[];
+    }>;
+    const service = services.find((s) => s.channels.includes('phone'))!;
+    const [doctor] = (await api.get(`/api/catalog/doctors?serviceId=${service.id}`)).body as Array<{
+      id: string;
+      name: string;
+    }>;
+
+    await page.goto(`${stack.baseUrl}/console/`);
+    await byTestId('console-login-email').fill('staff@demo.test');
+    await byTestId('console-login-password').fill('Staff#Demo2026');
+    await byTestId('console-login-submit').click();
+    await byTestId('console-nav-schedules').click();
+    await expect(byTestId('console-nav-schedules').textContent()).resolves.toBe('Grafiki lekarzy');
+
+    await byTestId('schedules-doctor').selectOption(doctor!.id);
+    await page.locator('[data-testid="schedules"][data-state="ready"]').waitFor();
+    // The demo week is there: Monday to Friday.
+    await expect(byTestId('schedule-row').first().getAttribute('data-weekday')).resolves.toBe('1');
+    const before = await byTestId('schedule-row').count();
+
+    await byTestId('schedule-service').selectOption(service.id);
+    await byTestId('schedule-channel').selectOption('phone');
+    await byTestId('schedule-weekday').selectOption('7');
+    await byTestId('schedule-starts-at').fill('10:00');
+    await byTestId('schedule-ends-at').fill('11:00');
+    await byTestId('schedule-slot-minutes').fill('30');
+    await byTestId('schedule-submit').click();
+
+    await expect(byTestId('schedules-notice').textContent()).resolves.toMatch(/Nowe terminy: \d+\./);
+    const sunday = page.locator('[data-testid="schedule-row"][data-weekday="7"]');
+    await expect(sunday.textContent()).resolves.toContain('Niedziela 10:00–11:00');
+    await expect(sunday.textContent()).resolves.toContain('Konsultacja telefoniczna');
+    expect(await byTestId('schedule-row').count()).toBe(before + 1);
+    const created = Number(/Nowe terminy: (\d+)/.exec((await byTestId('schedules-notice').textContent()) ?? '')![1]);
+    expect(created).toBeGreaterThanOrEqual(6);
+
+    // The same hours again: refused, with the reason in Polish.
+    await byTestId('schedule-submit').click();
+    await expect(byTestId('schedules-error').textContent()).resolves.toContain('ma już w tym czasie');
+
+    await sunday.getByTestId('schedule-delete').click();
+    await expect(byTestId('schedules-notice').textContent()).resolves.toContain(
+      `Usunięte wolne terminy: ${created}. Zachowane terminy z umówioną wizytą: 0.`,
+    );
+    await sunday.waitFor({ state: 'detached' });
+    expect(await byTestId('schedule-row').count()).toBe(before);
+  });
+});
