@@ -1,3 +1,6 @@
+import { BusHeader, Subjects } from '@pacjent/contracts';
+import { busSubject } from '@pacjent/platform';
+import { connect, type Msg, type NatsConnection } from 'nats';
 import { ApiClient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
@@ -58,6 +61,41 @@ describe('gateway: the HTTP edge', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(response.headers.get('x-correlation-id')).toBe('trace-me-42');
+  });
+
+  it('carries the correlation id over the bus, for a request with a body as for one without', async () => {
+    // A plain subscription gets a copy of every request the services' queue group answers.
+    const nats: NatsConnection = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    const seen = (subject: string) =>
+      new Promise<Msg>((resolve) => {
+        const subscription = nats.subscribe(busSubject(subject), {
+          max: 1,
+          callback: (_error, message) => resolve(message),
+        });
+        void subscription;
+      });
+    try {
+      const registered = seen(Subjects.identity.register);
+      const listed = seen(Subjects.booking.listServices);
+      await nats.flush();
+
+      await api.call('POST', '/api/auth/register', {
+        headers: { 'x-correlation-id': 'trace-post-7' },
+        body: {
+          email: `trace.${Date.now()}@example.test`,
+          password: 'Haslo-testowe-1',
+          firstName: 'Jan',
+          lastName: 'Kowalski',
+          acceptTerms: true,
+        },
+      });
+      await api.call('GET', '/api/catalog/services', { headers: { 'x-correlation-id': 'trace-get-8' } });
+
+      expect((await registered).headers?.get(BusHeader.CORRELATION_ID)).toBe('trace-post-7');
+      expect((await listed).headers?.get(BusHeader.CORRELATION_ID)).toBe('trace-get-8');
+    } finally {
+      await nats.close();
+    }
   });
 
   it('replaces a correlation id that could inject into logs', async () => {

@@ -12,6 +12,7 @@ import { ScheduleTemplates1764345600000 } from './migrations/1764345600000-sched
 import { SlotAlerts1764432000000 } from './migrations/1764432000000-slot-alerts';
 import { Outbox1764518400000 } from './migrations/1764518400000-outbox';
 import { ScheduleTemplateSlots1764604800000 } from './migrations/1764604800000-schedule-template-slots';
+import { SlotSearchCoveringIndex1764691200000 } from './migrations/1764691200000-slot-search-covering-index';
 import { OutboxEntity } from './events/outbox.entity';
 import { NotificationEntity } from './alerts/notification.entity';
 import { SlotAlertEntity } from './alerts/slot-alert.entity';
@@ -41,5 +42,6 @@ export const BookingDatabase: ServiceDatabase = {
     SlotAlerts1764432000000,
     Outbox1764518400000,
     ScheduleTemplateSlots1764604800000,
+    SlotSearchCoveringIndex1764691200000,
   ],
 };

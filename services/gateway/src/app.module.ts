@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { BusClient, ObjectStorage, PlatformModule } from '@pacjent/platform';
 import { MeController } from './accounts/me.controller';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
@@ -18,7 +18,6 @@ import { FilesController } from './files/files.controller';
 import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsHub } from './notifications/notifications.hub';
-import { RequestCorrelationInterceptor } from './http/request-correlation.interceptor';
 import { ContactRequestsController } from './identity/contact-requests.controller';
 import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
@@ -58,7 +57,6 @@ import { VerificationController } from './identity/verification.controller';
     { provide: ObjectStorage, useFactory: () => ObjectStorage.fromEnv() },
     FileUploadService,
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: RequestCorrelationInterceptor },
   ],
 })
 export class GatewayModule {}

@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
 import { correlationIdFor } from './http/correlation-id';
+import { correlateRequests } from './http/request-correlation';
 import { ProblemFilter } from './problems/problem.filter';
 import { consoleDist, serveConsole } from './web/console';
 import { servePortal } from './web/portal';
@@ -32,6 +33,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  correlateRequests(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(BusHeader.CORRELATION_ID, request.id);
     // Personal data must not linger in shared or browser caches.
@@ -54,7 +56,9 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
   });
   await app.register(cookie);
   // Uploads (POST /api/files) are read part by part; busboy stops a file at the limit.
-  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, fieldSize: 1024, parts: 6 } });
+  await app.register(multipart, {
+    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, fieldSize: 1024, parts: 6 },
+  });
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
