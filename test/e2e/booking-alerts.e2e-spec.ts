@@ -101,4 +101,69 @@ describe('earlier-slot alerts through the gateway, pushed over server-sent event
     expect((await holder.get('/api/notifications')).body).toEqual([]);
     expect((await new ApiClient(stack.baseUrl).get('/api/notifications/stream')).status).toBe(401);
   });
+
+  it('a page that reconnects with Last-Event-ID first gets what it missed, exactly once, then the live ones', async () => {
+    const { client: watcher } = await newPatient(stack.baseUrl);
+    const { client: stranger } = await newPatient(stack.baseUrl);
+    for (let alert = 0; alert < 4; alert += 1) {
+      await watcher.post('/api/slot-alerts', {
+        serviceId,
+        until: new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString(),
+      });
+    }
+    /** Another patient books the first free slot and cancels it: the watcher's oldest active alert is told. */
+    const freeASlot = async () => {
+      const { client: holder } = await newPatient(stack.baseUrl);
+      const [slot] = (
+        await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${serviceId}&channel=in_person&limit=1`)
+      ).body as Slot[];
+      const booked = await holder.post('/api/appointments', { slotId: slot!.id });
+      expect(booked.status).toBe(201);
+      expect((await holder.post(`/api/appointments/${booked.body.id}/cancel`)).status).toBe(200);
+    };
+    const open = (client: ApiClient, lastEventId?: string) =>
+      fetch(`${stack.baseUrl}/api/notifications/stream`, {
+        headers: {
+          authorization: `Bearer ${client.accessToken}`,
+          accept: 'text/event-stream',
+          ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+        },
+      });
+    const pushed = (events: Array<{ event: string; data: unknown }>) =>
+      events.filter((e) => e.event === 'notification').map((e) => e.data as { id: string });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+    // The page sees a first notification, then its stream drops.
+    const first = readEvents(await open(watcher), (events) => pushed(events).length >= 1);
+    await settle();
+    await freeASlot();
+    const [seen] = pushed(await first);
+    expect(seen).toBeDefined();
+
+    // Meanwhile another one is created: nobody is listening.
+    await freeASlot();
+    const [missed] = (await watcher.get('/api/notifications')).body as Array<{ id: string }>;
+    expect(missed!.id).not.toBe(seen!.id);
+
+    // Back with Last-Event-ID: the missed one first, then a live one; nothing twice (read on until the time is up).
+    const resumed = readEvents(await open(watcher, seen!.id), (events) => pushed(events).length >= 3, 4000);
+    // Someone else's id gives a stranger nothing of the watcher's.
+    const strangers = readEvents(await open(stranger, seen!.id), () => false, 2000);
+    await settle();
+    await freeASlot();
+    const resumedEvents = pushed(await resumed);
+    const [live] = (await watcher.get('/api/notifications')).body as Array<{ id: string }>;
+    expect(resumedEvents.map((n) => n.id)).toEqual([missed!.id, live!.id]);
+    expect(resumedEvents[0]).toEqual(missed);
+    expect(pushed(await strangers)).toEqual([]);
+
+    // Without the header (or with one that is not a notification id) only new ones come.
+    const fresh = readEvents(await open(watcher), (events) => pushed(events).length >= 2, 2500);
+    const badHeader = readEvents(await open(watcher, 'not-an-id'), (events) => pushed(events).length >= 2, 2500);
+    await settle();
+    await freeASlot();
+    const [newest] = (await watcher.get('/api/notifications')).body as Array<{ id: string }>;
+    expect(pushed(await fresh).map((n) => n.id)).toEqual([newest!.id]);
+    expect(pushed(await badHeader).map((n) => n.id)).toEqual([newest!.id]);
+  }, 30_000);
 });

@@ -402,7 +402,24 @@ export interface NotificationView {
   alertId: string;
 }
 
-/** Published by booking (core NATS, `Subjects.booking.notificationEvent`) after the change commits; the gateway pushes it. */
+/**
+ * `Subjects.booking.listNotifications`: without `after`, the newest first (at
+ * most 100); with `after` (a notification id of the caller), only those created
+ * after it, oldest first — what a page missed while its stream was down. An
+ * unknown or someone else's id lists nothing.
+ */
+export class ListNotificationsDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  after?: string;
+}
+
+/**
+ * Published by booking (JetStream stream `EventStreams.booking`, subject
+ * `Subjects.booking.notificationEvent`, message id = outbox id) after the
+ * change commits; every gateway replica pushes it to the patient's open pages.
+ */
 export interface NotificationEvent {
   patientId: string;
   notification: NotificationView;

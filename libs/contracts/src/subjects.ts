@@ -83,6 +83,15 @@ export const Subjects = {
   },
 } as const;
 
+/**
+ * JetStream streams, by the service that creates them (its outbox relay
+ * publishes there; one stream under every bus prefix, which is the first
+ * subject token). The gateway reads booking's to push notifications.
+ */
+export const EventStreams = {
+  booking: 'PACJENT_BOOKING_EVENTS',
+} as const;
+
 export interface HealthReply {
   service: ServiceName;
   status: 'ok';

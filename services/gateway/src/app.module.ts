@@ -17,6 +17,7 @@ import { FileUploadService } from './files/file-upload.service';
 import { FilesController } from './files/files.controller';
 import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsFeed } from './notifications/notifications.feed';
 import { NotificationsHub } from './notifications/notifications.hub';
 import { ContactRequestsController } from './identity/contact-requests.controller';
 import { StaffController } from './identity/staff.controller';
@@ -54,6 +55,7 @@ import { VerificationController } from './identity/verification.controller';
     },
     AccessTokenVerifier,
     NotificationsHub,
+    NotificationsFeed,
     { provide: ObjectStorage, useFactory: () => ObjectStorage.fromEnv() },
     FileUploadService,
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   CreateSlotAlertDto,
+  ListNotificationsDto,
   SlotAlertIdDto,
   Subjects,
   type BusRequest,
@@ -33,6 +34,6 @@ export class AlertsController {
 
   @BusHandler(Subjects.booking.listNotifications)
   notifications(payload: BusRequest): Promise<NotificationView[]> {
-    return this.alerts.notifications(requirePatient(payload.actor));
+    return this.alerts.notifications(requirePatient(payload.actor), validateInput(ListNotificationsDto, payload.data));
   }
 }

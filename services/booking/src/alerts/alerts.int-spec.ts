@@ -202,6 +202,46 @@ describe('earlier-slot alerts', () => {
     ]);
   });
 
+  it('lists only the patient’s notifications created after a given one, oldest first; an unknown or foreign id lists nothing', async () => {
+    const [watcher, stranger] = [newActor(), newActor()];
+    const own = await kit.factory.newService();
+    for (const [index, patient] of [watcher, watcher, watcher, stranger].entries()) {
+      kit.clock.set(new Date(TEST_NOW.getTime() + index));
+      await alert(patient, { serviceId: own.id });
+    }
+    // Four freed slots, one second apart: the watcher's three alerts are told first, then the stranger's.
+    for (let second = 1; second <= 4; second += 1) {
+      kit.clock.set(new Date(TEST_NOW.getTime() + second * 1000));
+      const freed = await kit.factory.newSlot({
+        service: own,
+        startsAt: new Date(TEST_NOW.getTime() + (3 + second) * DAY),
+      });
+      const holder = newActor();
+      const held = await book(holder, freed.id);
+      await kit.request(cancelAppointment, holder, { id: held.id });
+    }
+    kit.clock.set(TEST_NOW);
+    const after = (actor: Actor, id: string) =>
+      kit.request<NotificationView[]>(listNotifications, actor, { after: id });
+
+    const newestFirst = await notifications(watcher);
+    expect(newestFirst).toHaveLength(3);
+    const [third, second, first] = newestFirst as [NotificationView, NotificationView, NotificationView];
+    expect(await after(watcher, first.id)).toEqual([second, third]);
+    expect(await after(watcher, second.id)).toEqual([third]);
+    expect(await after(watcher, third.id)).toEqual([]);
+
+    const [theirs] = await notifications(stranger);
+    expect(theirs).toBeDefined();
+    // Someone else's id, or one that never existed: nothing, neither theirs nor one's own.
+    expect(await after(stranger, first.id)).toEqual([]);
+    expect(await after(watcher, theirs!.id)).toEqual([]);
+    expect(await after(watcher, randomUUID())).toEqual([]);
+    await expect(kit.failure(listNotifications, watcher, { after: 'not-an-id' })).resolves.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+    });
+  });
+
   it('writes each announcement to the outbox with its change and publishes it once (JetStream, outbox id as msgID)', async () => {
     const [watcher, holder] = [newActor(), newActor()];
     const own = await kit.factory.newService();

@@ -171,4 +171,22 @@ export class AlertsRepository {
       [patientId],
     );
   }
+
+  /**
+   * The patient's notifications created after their notification `afterId`
+   * (by creation time, then id), oldest first. When `afterId` is not one of
+   * theirs the comparison is with NULL, so nothing is listed.
+   */
+  listNotificationsAfter(patientId: string, afterId: string): Promise<NotificationRow[]> {
+    return this.dataSource.query(
+      `${NOTIFICATION_VIEW}
+        WHERE n.patient_id = $1
+          AND (n.created_at, n.id) > (
+                SELECT seen.created_at, seen.id FROM "booking"."notifications" seen
+                 WHERE seen.id = $2 AND seen.patient_id = $1)
+        ORDER BY n.created_at, n.id
+        LIMIT 100`,
+      [patientId, afterId],
+    );
+  }
 }

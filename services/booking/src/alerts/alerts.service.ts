@@ -4,6 +4,7 @@ import {
   ErrorCode,
   type Actor,
   type CreateSlotAlertDto,
+  type ListNotificationsDto,
   type NotificationView,
   type SlotAlertIdDto,
   type SlotAlertView,
@@ -53,7 +54,11 @@ export class AlertsService {
     return { id: request.id, deleted: true };
   }
 
-  async notifications(actor: Actor): Promise<NotificationView[]> {
-    return (await this.alerts.listNotifications(actor.id)).map(toNotificationView);
+  /** The newest first; with `after`, only the ones created after it, oldest first (a resumed stream's backlog). */
+  async notifications(actor: Actor, request: ListNotificationsDto): Promise<NotificationView[]> {
+    const rows = request.after
+      ? await this.alerts.listNotificationsAfter(actor.id, request.after)
+      : await this.alerts.listNotifications(actor.id);
+    return rows.map(toNotificationView);
   }
 }

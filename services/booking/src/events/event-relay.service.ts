@@ -1,12 +1,13 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { EventStreams } from '@pacjent/contracts';
 import { busSubject, Clock, PlatformConfig } from '@pacjent/platform';
 import { connect, JSONCodec, RetentionPolicy, StorageType, type JetStreamClient, type NatsConnection } from 'nats';
 import type { EntityManager } from 'typeorm';
 import { OutboxRepository } from './outbox.repository';
 
 /** One stream for booking's events under every bus prefix (the prefix is the first token). */
-export const BOOKING_EVENTS_STREAM = 'PACJENT_BOOKING_EVENTS';
+export const BOOKING_EVENTS_STREAM = EventStreams.booking;
 const codec = JSONCodec<unknown>();
 const DAY_NS = 24 * 60 * 60 * 1_000_000_000;
 

@@ -1,10 +1,10 @@
-import { Controller, Get, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role, Subjects, type Actor, type NotificationView } from '@pacjent/contracts';
 import { BusClient } from '@pacjent/platform';
 import { interval, map, merge, type Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { NotificationsHub } from './notifications.hub';
+import { NotificationsFeed } from './notifications.feed';
 
 const KEEPALIVE_MS = 25_000;
 
@@ -16,7 +16,7 @@ const KEEPALIVE_MS = 25_000;
 export class NotificationsController {
   constructor(
     private readonly bus: BusClient,
-    private readonly hub: NotificationsHub,
+    private readonly feed: NotificationsFeed,
   ) {}
 
   @Get()
@@ -26,16 +26,23 @@ export class NotificationsController {
   }
 
   /**
-   * `text/event-stream`: one `notification` event per new notification, a
-   * `ping` every 25 s so proxies keep the connection. Open it with fetch and
-   * the Authorization header (EventSource cannot send one).
+   * `text/event-stream`: one `notification` event (id = notification id) per
+   * new notification, a `ping` every 25 s so proxies keep the connection.
+   * Open it with fetch and the Authorization header (EventSource cannot send
+   * one); after a drop, reconnect with `Last-Event-ID` to get what was missed
+   * first.
    */
   @Sse('stream')
   @ApiProduces('text/event-stream')
-  stream(@CurrentActor() actor: Actor): Observable<MessageEvent> {
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The last notification id received: the ones created after it are sent first',
+  })
+  stream(@CurrentActor() actor: Actor, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
     return merge(
-      this.hub
-        .of(actor.id)
+      this.feed
+        .follow(actor, lastEventId)
         .pipe(map((notification) => ({ type: 'notification', id: notification.id, data: notification }))),
       interval(KEEPALIVE_MS).pipe(map(() => ({ type: 'ping', data: {} }))),
     );

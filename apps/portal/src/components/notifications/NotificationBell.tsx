@@ -15,10 +15,15 @@ export function NotificationBell() {
 
   useEffect(() => {
     const abort = new AbortController();
-    notificationsApi.list().then(setItems, () => undefined);
-    void notificationsApi.follow(
-      (notification) => setItems((current) => [notification, ...current.filter((item) => item.id !== notification.id)]),
-      abort.signal,
+    const push = (notification: NotificationView) =>
+      setItems((current) => [notification, ...current.filter((item) => item.id !== notification.id)]);
+    // The stream resumes after the newest listed one, so nothing created between the two requests is missed.
+    void notificationsApi.list().then(
+      (listed) => {
+        setItems(listed);
+        return notificationsApi.follow(push, abort.signal, listed[0]?.id);
+      },
+      () => notificationsApi.follow(push, abort.signal),
     );
     return () => abort.abort();
   }, []);
