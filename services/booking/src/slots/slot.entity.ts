@@ -17,7 +17,7 @@ import { ScheduleTemplateEntity } from '../schedules/schedule-template.entity';
 @Check('CHK_slots_facility', `("channel" = 'in_person') = ("facility_id" IS NOT NULL)`)
 // The search's covering index; its INCLUDE columns (facility, doctor, end, channel) live in the migration
 // (1764691200000), which TypeORM cannot express, so the schema check leaves this one index to it.
-@Index('IDX_slots_service_id_starts_at_id', ['serviceId', 'startsAt', 'id'], { synchronize: false })
+@Index('IDX_slots_service_id_starts_at_id', { synchronize: false })
 @Index('IDX_slots_facility_id_starts_at', ['facilityId', 'startsAt'])
 @Index('IDX_slots_starts_at', ['startsAt'])
 @Index('IDX_slots_schedule_template_id', ['scheduleTemplateId'])
