@@ -23,7 +23,7 @@ const slots = new SlotsService(new SlotsRepository(dataSource), { now: () => new
 const server = http.createServer(async (request, response) => {
   try {
     const query = Object.fromEntries(new URL(request.url, 'http://x').searchParams);
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(await slots.search(query)));
+    response.writeHead(200, { 'content-type': 'application/json' }).end((await slots.search(query)).json);
   } catch {
     response.writeHead(500).end();
   }

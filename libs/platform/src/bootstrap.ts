@@ -1,11 +1,13 @@
 import type { INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport, type NatsOptions } from '@nestjs/microservices';
+import { ServerNats, type CustomStrategy, type NatsContext } from '@nestjs/microservices';
 import type { ServiceName } from '@pacjent/contracts';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, PlatformConfig } from './config';
 import { migrateDatabase, type ServiceDatabase } from './database';
-import { BusExceptionFilter, CorrelationInterceptor } from './rpc';
+import { withCorrelationId } from './correlation';
+import { BusReplySerializer } from './json-text';
+import { BusExceptionFilter, correlationIdOf } from './rpc';
 
 export interface ServiceDefinition {
   name: ServiceName;
@@ -13,24 +15,29 @@ export interface ServiceDefinition {
   database?: ServiceDatabase;
 }
 
-/** NATS transport joined to a queue group named after the service: N replicas share the work. */
-export function microserviceOptions(config: PlatformConfig, service: string): NatsOptions {
-  return {
-    transport: Transport.NATS,
-    options: {
-      servers: [config.NATS_URL],
-      queue: service,
-      name: `${service}-${config.INSTANCE_ID}`,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-    },
-  };
+/**
+ * NATS transport joined to a queue group named after the service: N replicas
+ * share the work. Every message is handled inside the correlation id it
+ * carried (the server's processing hook, cheaper than an interceptor chain).
+ */
+export function microserviceOptions(config: PlatformConfig, service: string): CustomStrategy {
+  const server = new ServerNats({
+    servers: [config.NATS_URL],
+    queue: service,
+    name: `${service}-${config.INSTANCE_ID}`,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    serializer: new BusReplySerializer(),
+  });
+  server.setOnProcessingStartHook((_transport, context, done) => {
+    void withCorrelationId(correlationIdOf(context as NatsContext), done);
+  });
+  return { strategy: server };
 }
 
 export function configureMicroservice(app: INestMicroservice): void {
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new BusExceptionFilter());
-  app.useGlobalInterceptors(new CorrelationInterceptor());
   app.enableShutdownHooks();
 }
 
@@ -38,7 +45,7 @@ export function configureMicroservice(app: INestMicroservice): void {
 export async function startService(definition: ServiceDefinition): Promise<INestMicroservice> {
   const config = loadConfig(PlatformConfig);
   if (definition.database) await migrateDatabase(config.DATABASE_URL, definition.database);
-  const app = await NestFactory.createMicroservice<NatsOptions>(definition.module, {
+  const app = await NestFactory.createMicroservice<CustomStrategy>(definition.module, {
     ...microserviceOptions(config, definition.name),
     bufferLogs: true,
   });

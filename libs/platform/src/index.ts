@@ -5,6 +5,7 @@ export * from './config';
 export * from './correlation';
 export * from './database';
 export * from './health';
+export * from './json-text';
 export * from './logging';
 export * from './platform.module';
 export * from './rpc';

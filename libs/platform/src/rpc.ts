@@ -1,28 +1,13 @@
-import {
-  Catch,
-  Logger,
-  type ArgumentsHost,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-  type RpcExceptionFilter,
-} from '@nestjs/common';
+import { Catch, Logger, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
 import { BusHeader, DomainError, ErrorCode, type ErrorPayload } from '@pacjent/contracts';
 import { randomUUID } from 'node:crypto';
-import { Observable, throwError } from 'rxjs';
+import { throwError, type Observable } from 'rxjs';
 import { withCorrelationId } from './correlation';
 
-function correlationIdOf(context: NatsContext): string | undefined {
+/** The correlation id a bus request carried, if any. */
+export function correlationIdOf(context: NatsContext): string | undefined {
   return context.getHeaders?.()?.get(BusHeader.CORRELATION_ID) || undefined;
-}
-
-/** Runs every bus handler inside the correlation id its request carried. */
-export class CorrelationInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const correlationId = correlationIdOf(context.switchToRpc().getContext<NatsContext>());
-    return new Observable((subscriber) => withCorrelationId(correlationId, () => next.handle().subscribe(subscriber)));
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { SlotSearchDto, Subjects, type BusRequest, type SlotView } from '@pacjent/contracts';
-import { BusHandler, validateInput } from '@pacjent/platform';
+import { BusHandler, validateInput, type JsonText } from '@pacjent/platform';
 import { SlotsService } from './slots.service';
 
 @Controller()
@@ -9,7 +9,7 @@ export class SlotsController {
 
   /** Public: the actor may be null. */
   @BusHandler(Subjects.booking.searchSlots)
-  search(payload: BusRequest): Promise<SlotView[]> {
+  search(payload: BusRequest): Promise<JsonText<SlotView[]>> {
     return this.slots.search(validateInput(SlotSearchDto, payload.data));
   }
 }

@@ -42,3 +42,21 @@ export function toSlotView(row: SlotRow): SlotView {
         : { id: row.facility_id, name: row.facility_name ?? '', city: row.facility_city ?? '' },
   };
 }
+
+/** An instant as toISOString() spells it (UTC, milliseconds, `Z`), in SQL. */
+const isoInstant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The SlotView of a SlotRow aliased `r`, as a PostgreSQL json value: the same
+ * shape toSlotView() builds, for results sent on as JSON text without being
+ * parsed into objects first (slots.dto.int-spec.ts holds the two together).
+ */
+export const SLOT_VIEW_JSON = `json_build_object(
+    'id', r.slot_id,
+    'startsAt', ${isoInstant('r.starts_at')},
+    'endsAt', ${isoInstant('r.ends_at')},
+    'channel', r.channel,
+    'service', json_build_object('id', r.service_id, 'name', r.service_name),
+    'doctor', json_build_object('id', r.doctor_id, 'name', r.doctor_name),
+    'facility', CASE WHEN r.facility_id IS NULL THEN NULL
+                     ELSE json_build_object('id', r.facility_id, 'name', coalesce(r.facility_name, ''), 'city', coalesce(r.facility_city, '')) END)`;

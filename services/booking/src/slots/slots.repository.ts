@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Channel } from '@pacjent/contracts';
 import { DataSource } from 'typeorm';
 import { SlotEntity } from './slot.entity';
-import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, type SlotRow } from './slots.dto';
+import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, SLOT_VIEW_JSON } from './slots.dto';
 import { preparedQuery } from './prepared-query';
 import { CLINIC_TIME_ZONE } from './warsaw-time';
 
@@ -43,8 +43,12 @@ export interface NewSlot {
 export class SlotsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Free slots (no booked appointment) matching the criteria, soonest first. */
-  searchFree(criteria: SlotCriteria): Promise<SlotRow[]> {
+  /**
+   * Free slots (no booked appointment) matching the criteria, soonest first,
+   * as the JSON text of their SlotViews: PostgreSQL renders it, so a search
+   * answer is never parsed into rows and objects only to be serialized again.
+   */
+  async searchFree(criteria: SlotCriteria): Promise<string> {
     const params: unknown[] = [];
     const param = (value: unknown): string => {
       params.push(value);
@@ -75,15 +79,17 @@ export class SlotsRepository {
       const localHour = `extract(hour FROM s.starts_at AT TIME ZONE '${CLINIC_TIME_ZONE}')`;
       where.push(`${localHour} >= ${param(criteria.hours[0])} AND ${localHour} < ${param(criteria.hours[1])}`);
     }
-    return preparedQuery<SlotRow>(
+    const [result] = await preparedQuery<{ json: string }>(
       this.dataSource,
-      `SELECT ${SLOT_VIEW_COLUMNS}
-         FROM "booking"."slots" s ${SLOT_VIEW_JOINS}
-        WHERE ${where.join('\n          AND ')}
-        ORDER BY s.starts_at, s.id
-        LIMIT ${param(criteria.limit)} OFFSET ${param(criteria.offset ?? 0)}`,
+      `SELECT coalesce(json_agg(${SLOT_VIEW_JSON} ORDER BY r.starts_at, r.slot_id), '[]')::text AS json
+         FROM (SELECT ${SLOT_VIEW_COLUMNS}
+                 FROM "booking"."slots" s ${SLOT_VIEW_JOINS}
+                WHERE ${where.join('\n                  AND ')}
+                ORDER BY s.starts_at, s.id
+                LIMIT ${param(criteria.limit)} OFFSET ${param(criteria.offset ?? 0)}) r`,
       params,
     );
+    return result!.json;
   }
 
   create(slot: NewSlot): Promise<SlotEntity> {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SlotSearchDto, SlotView } from '@pacjent/contracts';
-import { Clock, validationFailed } from '@pacjent/platform';
+import { Clock, JsonText, validationFailed } from '@pacjent/platform';
 import { searchWindow } from './search-window';
-import { toSlotView } from './slots.dto';
 import { SlotsRepository } from './slots.repository';
 import { TIME_OF_DAY_HOURS } from './warsaw-time';
 
@@ -28,14 +27,14 @@ export class SlotsService {
     private readonly clock: Clock,
   ) {}
 
-  async search(request: SlotSearchDto): Promise<SlotView[]> {
+  async search(request: SlotSearchDto): Promise<JsonText<SlotView[]>> {
     const now = this.clock.now();
     const window = searchWindow(request, now);
     const earliest = new Date(now.getTime() + (request.minLeadMinutes ?? 0) * 60 * 1000);
     const from = window.from.getTime() < earliest.getTime() ? earliest : window.from;
     const to = window.to;
-    if (to.getTime() <= from.getTime()) return [];
-    const rows = await this.slots.searchFree({
+    if (to.getTime() <= from.getTime()) return new JsonText('[]');
+    const json = await this.slots.searchFree({
       now,
       from,
       to,
@@ -51,6 +50,6 @@ export class SlotsService {
       limit: request.limit ?? DEFAULT_SEARCH_LIMIT,
       offset: request.offset,
     });
-    return rows.map(toSlotView);
+    return new JsonText(json);
   }
 }
