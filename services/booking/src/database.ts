@@ -13,6 +13,7 @@ import { SlotAlerts1764432000000 } from './migrations/1764432000000-slot-alerts'
 import { Outbox1764518400000 } from './migrations/1764518400000-outbox';
 import { ScheduleTemplateSlots1764604800000 } from './migrations/1764604800000-schedule-template-slots';
 import { SlotSearchCoveringIndex1764691200000 } from './migrations/1764691200000-slot-search-covering-index';
+import { SlotWithdrawal1764777600000 } from './migrations/1764777600000-slot-withdrawal';
 import { OutboxEntity } from './events/outbox.entity';
 import { NotificationEntity } from './alerts/notification.entity';
 import { SlotAlertEntity } from './alerts/slot-alert.entity';
@@ -43,5 +44,6 @@ export const BookingDatabase: ServiceDatabase = {
     Outbox1764518400000,
     ScheduleTemplateSlots1764604800000,
     SlotSearchCoveringIndex1764691200000,
+    SlotWithdrawal1764777600000,
   ],
 };

@@ -81,6 +81,7 @@ export class AlertsRepository {
    * The oldest active alert the freed slot matches, locked (SKIP LOCKED: an
    * alert another transaction is handing a slot to waits for the next one).
    * An alert that moves a visit matches only slots earlier than that visit.
+   * A withdrawn slot (its schedule removed) matches no alert.
    */
   async oldestMatching(
     tx: EntityManager,
@@ -92,7 +93,7 @@ export class AlertsRepository {
     const rows: Array<{ id: string; patient_id: string; move_appointment_id: string | null }> = await tx.query(
       `SELECT al.id, al.patient_id, al.move_appointment_id
          FROM "booking"."slot_alerts" al
-         JOIN "booking"."slots" s ON s.id = $1
+         JOIN "booking"."slots" s ON s.id = $1 AND s.withdrawn_at IS NULL
          LEFT JOIN "booking"."facilities" f ON f.id = s.facility_id
         WHERE al.status = 'active' AND al.service_id = s.service_id
           AND s.starts_at > $2 AND s.starts_at < al.until

@@ -76,7 +76,7 @@ export class AppointmentsRepository {
     }> = await tx.query(
       `SELECT s.service_id, s.starts_at, s.ends_at, s.channel, sv.kind, sv.basic_allowed, sv.requires_referral
          FROM "booking"."slots" s JOIN "booking"."services" sv ON sv.id = s.service_id
-        WHERE s.id = $1`,
+        WHERE s.id = $1 AND s.withdrawn_at IS NULL`,
       [slotId],
     );
     const [row] = rows;
@@ -103,22 +103,34 @@ export class AppointmentsRepository {
   }
 
   /**
-   * Books the slot. The database decides the races: 'taken' when the slot
-   * already has a booked appointment (UQ_appointments_slot_id_booked),
-   * 'overlap' when the patient already holds a visit at that time
-   * (EXC_appointments_patient_id_overlap). Either leaves `tx` unusable only
-   * for 'overlap', which the caller turns into an error anyway.
+   * Books the slot. The database decides the races, in this one statement:
+   * 'missing' when the slot is gone or withdrawn (it is claimed FOR KEY SHARE
+   * first, so a schedule removal in flight, which holds the slot FOR UPDATE,
+   * is waited for and its outcome seen; the foreign key cannot fire), 'taken'
+   * when the slot already has a booked appointment
+   * (UQ_appointments_slot_id_booked), 'overlap' when the patient already
+   * holds a visit at that time (EXC_appointments_patient_id_overlap). Only
+   * 'overlap' leaves `tx` unusable, which the caller turns into an error anyway.
    */
-  async insertBooked(tx: EntityManager, appointment: NewAppointment): Promise<'booked' | 'taken' | 'overlap'> {
+  async insertBooked(
+    tx: EntityManager,
+    appointment: NewAppointment,
+  ): Promise<'booked' | 'taken' | 'overlap' | 'missing'> {
     const referral = appointment.occupationalReferral;
     try {
-      const rows: Array<{ id: string }> = await tx.query(
-        `INSERT INTO "booking"."appointments"
-           (id, slot_id, patient_id, status, source, booked_by, booked_at, starts_at, ends_at, referral_id,
-            referral_reservation_id, occupational_employer, occupational_position, occupational_referral_number)
-         VALUES ($1, $2, $3, 'booked', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (slot_id) WHERE status = 'booked' DO NOTHING
-         RETURNING id`,
+      const [row] = (await tx.query(
+        `WITH slot AS (
+           SELECT id FROM "booking"."slots" WHERE id = $2 AND withdrawn_at IS NULL FOR KEY SHARE),
+         claimed AS (
+           INSERT INTO "booking"."appointments"
+             (id, slot_id, patient_id, status, source, booked_by, booked_at, starts_at, ends_at, referral_id,
+              referral_reservation_id, occupational_employer, occupational_position, occupational_referral_number)
+           SELECT $1::uuid, slot.id, $3::uuid, 'booked', $4::text, $5::uuid, $6::timestamptz, $7::timestamptz,
+                  $8::timestamptz, $9::uuid, $10::uuid, $11::text, $12::text, $13::text
+             FROM slot
+           ON CONFLICT (slot_id) WHERE status = 'booked' DO NOTHING
+           RETURNING id)
+         SELECT EXISTS (SELECT 1 FROM slot) AS found, EXISTS (SELECT 1 FROM claimed) AS booked`,
         [
           appointment.id,
           appointment.slotId,
@@ -134,8 +146,9 @@ export class AppointmentsRepository {
           referral?.position ?? null,
           referral?.referralNumber ?? null,
         ],
-      );
-      return rows.length > 0 ? 'booked' : 'taken';
+      )) as Array<{ found: boolean; booked: boolean }>;
+      if (!row?.found) return 'missing';
+      return row.booked ? 'booked' : 'taken';
     } catch (error) {
       if (isExclusionViolation(error)) return 'overlap';
       throw error;

@@ -332,6 +332,8 @@ export class AppointmentsService {
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
     });
+    // The slot was deleted or withdrawn (its schedule removed) since it was read.
+    if (outcome === 'missing') throw new DomainError(ErrorCode.SLOT_NOT_FOUND, 'No such slot.');
     if (outcome === 'taken') throw new DomainError(ErrorCode.SLOT_TAKEN, 'Somebody has just booked this slot.');
     if (outcome === 'overlap') {
       throw new DomainError(ErrorCode.APPOINTMENT_OVERLAP, 'You already have a visit at this time.');

@@ -9,6 +9,7 @@ import {
   type SlotView,
 } from '@pacjent/contracts';
 import { newActor } from '@pacjent/testing';
+import { FreedSlotOffers } from '../appointments/freed-slot-offers';
 import type { DoctorEntity } from '../catalog/doctor.entity';
 import type { MedicalServiceEntity } from '../catalog/medical-service.entity';
 import { DAY, startBooking, TEST_NOW, type BookingTestKit } from '../testing/booking-test-kit';
@@ -288,4 +289,216 @@ describe('staff edit weekly schedules', () => {
     ).toEqual([created.id]);
     expect((await slotsOf(doctor.id)).length).toBe(created.generatedSlots);
   });
+
+  describe('withdrawal: a removed template leaves no bookable slot behind', () => {
+    const NOBODY = '00000000-0000-0000-0000-000000000000';
+    const NEXT_MONDAY_8 = '2026-03-09T07:00:00.000Z';
+    const NEXT_MONDAY_820 = '2026-03-09T07:20:00.000Z';
+
+    /** Mondays 8:00–9:00 by phone, 20-minute slots: 8:20 and 8:40 today, three on 9 March. */
+    async function mondayTemplate(doctor: DoctorEntity, service: MedicalServiceEntity) {
+      const template = await create({
+        doctorId: doctor.id,
+        serviceId: service.id,
+        channel: 'phone',
+        weekday: 1,
+        startsAt: '08:00',
+        endsAt: '09:00',
+        slotMinutes: 20,
+      });
+      expect(template.generatedSlots).toBe(5);
+      return template;
+    }
+
+    /** A slot that carries only a cancelled visit of `patient` (booked, then cancelled by them). */
+    async function withCancelledVisit(slotId: string, patient = newActor()): Promise<AppointmentView> {
+      const visit = await kit.request<AppointmentView>(Subjects.booking.createAppointment, patient, { slotId });
+      await kit.request(Subjects.booking.cancelAppointment, patient, { id: visit.id });
+      return visit;
+    }
+
+    const withdrawnAt = async (slotId: string): Promise<Date | null | undefined> => {
+      const rows = (await kit.dataSource.query(`SELECT withdrawn_at FROM "booking"."slots" WHERE id = $1`, [
+        slotId,
+      ])) as Array<{ withdrawn_at: Date | null }>;
+      return rows[0]?.withdrawn_at;
+    };
+
+    it('withdraws a future free slot with a cancelled visit: counted as removed, never searched, booked or moved to; the history stays', async () => {
+      const { doctor, service } = await doctorWithService();
+      const monday = await mondayTemplate(doctor, service);
+      // Tuesdays too, so a patient holds a visit of the same service to move.
+      await create({
+        doctorId: doctor.id,
+        serviceId: service.id,
+        channel: 'phone',
+        weekday: 2,
+        startsAt: '08:00',
+        endsAt: '09:00',
+        slotMinutes: 20,
+      });
+      const before = await slotsOf(doctor.id);
+      const withdrawing = before.find((slot) => slot.startsAt === NEXT_MONDAY_8)!;
+      const historyOwner = newActor();
+      const cancelled = await withCancelledVisit(withdrawing.id, historyOwner);
+      const mover = newActor();
+      const tuesdayVisit = await kit.request<AppointmentView>(Subjects.booking.createAppointment, mover, {
+        slotId: before.find((slot) => new Date(slot.startsAt).getUTCDay() === 2)!.id,
+      });
+      // Still offered before the removal (the cancellation freed it).
+      expect((await slotsOf(doctor.id)).map((slot) => slot.id)).toContain(withdrawing.id);
+
+      const removal = await kit.request<ScheduleTemplateRemoval>(deleteScheduleTemplate, staff, { id: monday.id });
+      // Four slots with no visit at all are deleted, the one with a cancelled visit is withdrawn: five removed.
+      expect(removal).toEqual({ id: monday.id, removedSlots: 5, keptBookedSlots: 0 });
+      expect(await withdrawnAt(withdrawing.id)).toEqual(TEST_NOW);
+
+      // Not searched, by doctor or by service (the partial covering index's path).
+      const byDoctor = await slotsOf(doctor.id);
+      expect(byDoctor.length).toBeGreaterThan(0);
+      expect(byDoctor.every((slot) => new Date(slot.startsAt).getUTCDay() === 2)).toBe(true);
+      const byService = await kit.request<SlotView[]>(Subjects.booking.searchSlots, null, {
+        serviceId: service.id,
+        limit: 200,
+      });
+      expect(byService.map((slot) => slot.id)).not.toContain(withdrawing.id);
+      expect(byService.length).toBe(byDoctor.length);
+
+      // Not bookable, by a patient or by staff, and not a target to move a visit to.
+      await expect(
+        kit.failure(Subjects.booking.createAppointment, newActor(), { slotId: withdrawing.id }),
+      ).resolves.toMatchObject({ code: ErrorCode.SLOT_NOT_FOUND });
+      await expect(
+        kit.failure(Subjects.booking.staffCreateAppointment, staff, {
+          patientId: newActor().id,
+          slotId: withdrawing.id,
+          source: 'phone',
+        }),
+      ).resolves.toMatchObject({ code: ErrorCode.SLOT_NOT_FOUND });
+      await expect(
+        kit.failure(Subjects.booking.rescheduleAppointment, mover, { id: tuesdayVisit.id, slotId: withdrawing.id }),
+      ).resolves.toMatchObject({ code: ErrorCode.SLOT_NOT_FOUND });
+      await expect(
+        kit.request<AppointmentView>(Subjects.booking.getAppointment, mover, { id: tuesdayVisit.id }),
+      ).resolves.toMatchObject({ status: 'booked', slot: { id: tuesdayVisit.slot.id } });
+
+      // The cancelled visit is still in its patient's history, on its slot; another patient does not see it.
+      const history = await kit.request<AppointmentView[]>(Subjects.booking.listAppointments, historyOwner, {
+        scope: 'past',
+      });
+      expect(history).toEqual([
+        expect.objectContaining({
+          id: cancelled.id,
+          status: 'cancelled',
+          slot: expect.objectContaining({ id: withdrawing.id, startsAt: NEXT_MONDAY_8 }),
+        }),
+      ]);
+      await expect(kit.failure(Subjects.booking.getAppointment, mover, { id: cancelled.id })).resolves.toMatchObject({
+        code: ErrorCode.NOT_FOUND,
+      });
+    });
+
+    it('never offers a withdrawn slot to a waiting earlier-slot alert', async () => {
+      const { doctor, service } = await doctorWithService();
+      const waiting = newActor();
+      const monday = await mondayTemplate(doctor, service);
+      const slots = await slotsOf(doctor.id);
+      const withdrawing = slots.find((slot) => slot.startsAt === NEXT_MONDAY_8)!;
+      await withCancelledVisit(withdrawing.id);
+      await kit.request(deleteScheduleTemplate, staff, { id: monday.id });
+      expect(await withdrawnAt(withdrawing.id)).toEqual(TEST_NOW);
+      await kit.request(Subjects.booking.createSlotAlert, waiting, {
+        serviceId: service.id,
+        channel: 'phone',
+        until: new Date(TEST_NOW.getTime() + 10 * DAY).toISOString(),
+      });
+
+      // Offered as a freed slot (what a cancellation, a move or the generator does): nobody is told.
+      const offers = kit.service.get(FreedSlotOffers);
+      const offer = (slotId: string) =>
+        kit.dataSource.transaction((tx) => offers.offer(tx, slotId, NOBODY, kit.clock.now()));
+      await expect(offer(withdrawing.id)).resolves.toEqual([]);
+      expect(await kit.request(Subjects.booking.listNotifications, waiting, {})).toEqual([]);
+
+      // The same alert still takes a live slot of the same service: the withdrawal alone kept it quiet.
+      const live = await kit.factory.newSlot({
+        service,
+        doctor,
+        channel: 'phone',
+        startsAt: new Date(NEXT_MONDAY_820),
+      });
+      await expect(offer(live.id)).resolves.toHaveLength(1);
+      const told = await kit.request<NotificationView[]>(Subjects.booking.listNotifications, waiting, {});
+      expect(told).toEqual([
+        expect.objectContaining({ kind: 'slot_available', slot: expect.objectContaining({ id: live.id }) }),
+      ]);
+    });
+
+    it('answers SLOT_NOT_FOUND, not INTERNAL, to bookings that read a slot just before its template was removed', async () => {
+      const { doctor, service } = await doctorWithService();
+      const monday = await mondayTemplate(doctor, service);
+      const slots = await slotsOf(doctor.id);
+      const deleting = slots.find((slot) => slot.startsAt === NEXT_MONDAY_8)!;
+      const withdrawing = slots.find((slot) => slot.startsAt === NEXT_MONDAY_820)!;
+      await withCancelledVisit(withdrawing.id);
+      const [first, second] = [newActor(), newActor()];
+
+      // Hold both patients' booking locks, so each booking reads its slot and then waits before claiming it.
+      const holder = kit.dataSource.createQueryRunner();
+      await holder.connect();
+      let released = false;
+      try {
+        await holder.startTransaction();
+        for (const patient of [first, second]) {
+          await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('booking:patient:' || $1, 0))`, [
+            patient.id,
+          ]);
+        }
+        // Each answers its error code, or BOOKED.
+        const book = (patient: typeof first, slotId: string) =>
+          kit.request(Subjects.booking.createAppointment, patient, { slotId }).then(
+            () => 'BOOKED',
+            (error: { code?: string }) => error.code,
+          );
+        const bookings = [book(first, deleting.id), book(second, withdrawing.id)];
+        await waitFor(async () => {
+          const [{ waiting }] = (await kit.dataSource.query(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+          )) as Array<{ waiting: number }>;
+          return waiting === 2;
+        });
+        // Both slots were found; now their template goes: one slot deleted, the other withdrawn.
+        await expect(
+          kit.request<ScheduleTemplateRemoval>(deleteScheduleTemplate, staff, { id: monday.id }),
+        ).resolves.toEqual({ id: monday.id, removedSlots: 5, keptBookedSlots: 0 });
+        await holder.commitTransaction();
+        released = true;
+
+        // The deleted slot is not hit through the foreign key (INTERNAL), the withdrawn one is not booked.
+        await expect(Promise.all(bookings)).resolves.toEqual([ErrorCode.SLOT_NOT_FOUND, ErrorCode.SLOT_NOT_FOUND]);
+      } finally {
+        if (!released) await holder.rollbackTransaction();
+        await holder.release();
+      }
+      // Nothing was booked on either slot, and neither patient holds a visit.
+      const [{ booked }] = (await kit.dataSource.query(
+        `SELECT count(*)::int AS booked FROM "booking"."appointments" WHERE slot_id = ANY ($1) AND status = 'booked'`,
+        [[deleting.id, withdrawing.id]],
+      )) as Array<{ booked: number }>;
+      expect(booked).toBe(0);
+      for (const patient of [first, second]) {
+        expect(await kit.request(Subjects.booking.listAppointments, patient, { scope: 'upcoming' })).toEqual([]);
+      }
+    });
+  });
 });
+
+/** Polls `condition` every 20 ms until it holds; fails after 5 s. */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

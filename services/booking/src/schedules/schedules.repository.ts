@@ -146,21 +146,23 @@ export class SchedulesRepository {
   }
 
   /**
-   * Deletes the template's future slots that nobody holds, and counts the
-   * future ones kept because a visit is booked in them.
+   * Removes the template's future slots that nobody holds, and counts the
+   * future ones kept because a visit is booked in them. A free slot with no
+   * appointment at all is deleted; one that still carries cancelled
+   * appointments (the patients' history, kept by FK_appointments_slot_id) is
+   * withdrawn instead (`withdrawn_at`): never searched, booked, moved to or
+   * offered to an alert again. Both count as removed.
    *
-   * Why a booked slot can never be deleted, even with a booking racing this:
+   * Why a booked slot can never be removed, even with a booking racing this:
    * first every future slot of the template is locked FOR UPDATE. A booking
-   * inserting its appointment takes FOR KEY SHARE on the slot (the foreign
-   * key check), which conflicts: a booking already in flight makes us wait
-   * for its commit, and a booking arriving later waits for ours (then finds
-   * the slot gone and fails on the foreign key). Only then, in a new
+   * claims its slot with FOR KEY SHARE (AppointmentsRepository.insertBooked),
+   * which conflicts: a booking already in flight makes us wait for its
+   * commit, and a booking arriving later waits for ours, then finds the slot
+   * deleted or withdrawn and answers SLOT_NOT_FOUND. Only then, in a new
    * statement (READ COMMITTED: a fresh snapshot that sees every committed
-   * booking), one conditional DELETE removes the slots with no appointment at
-   * all. FK_appointments_slot_id (ON DELETE RESTRICT) is the last guard.
-   *
-   * A free slot that still carries a cancelled appointment (history) cannot
-   * be deleted without losing that history; it is kept and not counted.
+   * booking), one statement deletes the slots with no appointment at all and
+   * withdraws those whose appointments are all cancelled.
+   * FK_appointments_slot_id (ON DELETE RESTRICT) is the last guard.
    */
   async removeFutureFreeSlots(
     tx: EntityManager,
@@ -176,8 +178,14 @@ export class SchedulesRepository {
          DELETE FROM "booking"."slots" s
           WHERE s.schedule_template_id = $1 AND s.starts_at > $2
             AND NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id)
+          RETURNING s.id),
+       withdrawn AS (
+         UPDATE "booking"."slots" s SET withdrawn_at = $2
+          WHERE s.schedule_template_id = $1 AND s.starts_at > $2 AND s.withdrawn_at IS NULL
+            AND EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id)
+            AND NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id AND a.status = 'booked')
           RETURNING s.id)
-       SELECT (SELECT count(*)::int FROM removed) AS removed,
+       SELECT (SELECT count(*)::int FROM removed) + (SELECT count(*)::int FROM withdrawn) AS removed,
               (SELECT count(*)::int FROM "booking"."slots" s
                 WHERE s.schedule_template_id = $1 AND s.starts_at > $2
                   AND EXISTS (SELECT 1 FROM "booking"."appointments" a

@@ -19,7 +19,8 @@ import { SlotGenerationService } from './slot-generation.service';
 /**
  * Staff edit doctors' weekly schedules. A new template's slots appear across
  * the booking horizon in the same transaction (and are offered to waiting
- * alerts); deleting one removes its future free slots and keeps booked visits.
+ * alerts); deleting one removes its future free slots (deleted, or withdrawn when
+ * they carry cancelled visits) and keeps booked visits.
  */
 @Injectable()
 export class SchedulesService {

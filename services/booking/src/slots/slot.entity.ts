@@ -15,8 +15,9 @@ import { ScheduleTemplateEntity } from '../schedules/schedule-template.entity';
 @Check('CHK_slots_ends_after_start', `"ends_at" > "starts_at"`)
 @Check('CHK_slots_channel', `"channel" IN ('in_person', 'phone', 'video')`)
 @Check('CHK_slots_facility', `("channel" = 'in_person') = ("facility_id" IS NOT NULL)`)
-// The search's covering index; its INCLUDE columns (facility, doctor, end, channel) live in the migration
-// (1764691200000), which TypeORM cannot express, so the schema check leaves this one index to it.
+// The search's covering index, partial (WHERE withdrawn_at IS NULL: withdrawn slots are never searched); its
+// INCLUDE columns (facility, doctor, end, channel) live in the migrations (1764691200000, made partial in
+// 1764777600000), which TypeORM cannot express, so the schema check leaves this one index to them.
 @Index('IDX_slots_service_id_starts_at_id', { synchronize: false })
 @Index('IDX_slots_facility_id_starts_at', ['facilityId', 'startsAt'])
 @Index('IDX_slots_starts_at', ['startsAt'])
@@ -47,6 +48,13 @@ export class SlotEntity {
   /** The weekly template that generated the slot; null for slots made otherwise or whose template was deleted. */
   @Column('uuid', { name: 'schedule_template_id', nullable: true })
   scheduleTemplateId: string | null;
+
+  /**
+   * Set when the slot's template was removed while a cancelled appointment (history) kept the row from being
+   * deleted: a withdrawn slot is never searched, booked, moved to or offered to an alert.
+   */
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true })
+  withdrawnAt: Date | null;
 
   @ManyToOne(() => ScheduleTemplateEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'schedule_template_id', foreignKeyConstraintName: 'FK_slots_schedule_template_id' })

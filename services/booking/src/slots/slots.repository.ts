@@ -59,6 +59,7 @@ export class SlotsRepository {
       `s.starts_at >= ${param(criteria.from)}`,
       `s.starts_at < ${param(criteria.to)}`,
       `NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id AND a.status = 'booked')`,
+      `s.withdrawn_at IS NULL`,
     ];
     if (criteria.serviceId) where.push(`s.service_id = ${param(criteria.serviceId)}`);
     if (criteria.channel) where.push(`s.channel = ${param(criteria.channel)}`);
