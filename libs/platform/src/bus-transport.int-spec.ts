@@ -1,5 +1,6 @@
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { DomainError, ErrorCode } from '@pacjent/contracts';
 import { configureMicroservice, microserviceOptions } from './bootstrap';
 import { BusClient, BusHandler } from './bus';
 import { loadConfig, PlatformConfig } from './config';
@@ -9,6 +10,9 @@ import { PlatformModule } from './platform.module';
 
 const CORRELATION = 'platform.test.correlation';
 const RENDERED = 'platform.test.rendered';
+const PLAIN = 'platform.test.plain';
+const REFUSED = 'platform.test.refused';
+const RENDERED_TEXT = '[{"id":1,"name":"Zażółć \\"gęślą\\" jaźń"}]';
 
 @Controller()
 class ProbeController {
@@ -20,7 +24,17 @@ class ProbeController {
 
   @BusHandler(RENDERED)
   rendered(): JsonText<Array<{ id: number; name: string }>> {
-    return new JsonText('[{"id":1,"name":"Zażółć \\"gęślą\\" jaźń"}]');
+    return new JsonText(RENDERED_TEXT);
+  }
+
+  @BusHandler(PLAIN)
+  plain(): { ok: boolean } {
+    return { ok: true };
+  }
+
+  @BusHandler(REFUSED)
+  refused(): never {
+    throw new DomainError(ErrorCode.SLOT_TAKEN, 'Somebody was faster.');
   }
 }
 
@@ -54,5 +68,13 @@ describe('the services’ bus transport', () => {
     await expect(bus.request(RENDERED, { actor: null, data: {} })).resolves.toEqual([
       { id: 1, name: 'Zażółć "gęślą" jaźń' },
     ]);
+  });
+
+  it('hands a rendered reply on as the very text the service rendered, and any other reply as its JSON', async () => {
+    await expect(bus.requestJson(RENDERED, { actor: null, data: {} })).resolves.toBe(RENDERED_TEXT);
+    await expect(bus.requestJson(PLAIN, { actor: null, data: {} })).resolves.toBe('{"ok":true}');
+    await expect(bus.requestJson(REFUSED, { actor: null, data: {} })).rejects.toMatchObject({
+      code: ErrorCode.SLOT_TAKEN,
+    });
   });
 });

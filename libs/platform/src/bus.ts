@@ -4,6 +4,7 @@ import { BusHeader, DomainError, ErrorCode, type BusRequest, type ErrorPayload }
 import { randomUUID } from 'node:crypto';
 import { connect, headers as natsHeaders, JSONCodec, type NatsConnection, type NatsError } from 'nats';
 import { currentCorrelationId } from './correlation';
+import { renderedResponse } from './json-text';
 
 /**
  * The full NATS subject for a bus subject. The prefix comes from BUS_PREFIX
@@ -25,6 +26,7 @@ interface NestReplyPacket {
 }
 
 const codec = JSONCodec<unknown>();
+const decoder = new TextDecoder();
 
 export interface BusClientOptions {
   url: string;
@@ -64,19 +66,43 @@ export class BusClient implements OnApplicationShutdown {
     request: BusRequest<TData>,
     options: { timeoutMs?: number } = {},
   ): Promise<TResult> {
+    return this.responseOf<TResult>(subject, JSON.parse(await this.exchange(subject, request, options)));
+  }
+
+  /**
+   * The response as JSON text, for a caller that only passes it on (an HTTP
+   * body): when the service rendered it (JsonText) it is never parsed here.
+   */
+  async requestJson<TData = unknown>(
+    subject: string,
+    request: BusRequest<TData>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<string> {
+    const reply = await this.exchange(subject, request, options);
+    return renderedResponse(reply) ?? JSON.stringify(this.responseOf(subject, JSON.parse(reply)));
+  }
+
+  /** Sends the request in Nest's packet format; answers the reply's text. */
+  private async exchange<TData>(
+    subject: string,
+    request: BusRequest<TData>,
+    options: { timeoutMs?: number },
+  ): Promise<string> {
     const headers = natsHeaders();
     headers.set(BusHeader.CORRELATION_ID, currentCorrelationId() ?? randomUUID());
     const packet = { pattern: busSubject(subject), data: request, id: randomUUID() };
-    let reply: NestReplyPacket;
     try {
       const message = await this.connection.request(busSubject(subject), codec.encode(packet), {
         timeout: options.timeoutMs ?? this.timeoutMs,
         headers,
       });
-      reply = codec.decode(message.data) as NestReplyPacket;
+      return decoder.decode(message.data);
     } catch (error) {
       throw this.transportFailure(subject, error as NatsError);
     }
+  }
+
+  private responseOf<TResult>(subject: string, reply: NestReplyPacket): TResult {
     if (reply.err !== undefined && reply.err !== null) {
       if (DomainError.isPayload(reply.err)) {
         const err = reply.err as ErrorPayload;

@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SlotSearchDto, Subjects, type SlotView } from '@pacjent/contracts';
+import { SlotSearchDto, Subjects } from '@pacjent/contracts';
 import { BusClient } from '@pacjent/platform';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 
 @ApiTags('booking')
@@ -10,9 +11,14 @@ import { Public } from '../auth/auth.decorators';
 export class SlotsController {
   constructor(private readonly bus: BusClient) {}
 
+  /** SlotView[]: booking's answer is JSON rendered by PostgreSQL, sent on as it came. */
   @Get()
-  @ApiOkResponse({ description: 'Free slots, soonest first' })
-  search(@Query() query: SlotSearchDto): Promise<SlotView[]> {
-    return this.bus.request(Subjects.booking.searchSlots, { actor: null, data: query });
+  @ApiOkResponse({
+    description: 'Free slots, soonest first: [{ id, startsAt, endsAt, channel, service, doctor, facility }]',
+  })
+  async search(@Query() query: SlotSearchDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const json = await this.bus.requestJson(Subjects.booking.searchSlots, { actor: null, data: query });
+    void reply.type('application/json; charset=utf-8');
+    return json;
   }
 }
