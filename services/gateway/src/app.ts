@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { BusHeader, MAX_FILE_BYTES } from '@pacjent/contracts';
 import { toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '@pacjent/platform';
@@ -12,6 +11,7 @@ import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
 import { correlationIdFor } from './http/correlation-id';
 import { correlateRequests } from './http/request-correlation';
+import { sendSecurityHeaders } from './http/security-headers';
 import { ProblemFilter } from './problems/problem.filter';
 import { consoleDist, serveConsole } from './web/console';
 import { servePortal } from './web/portal';
@@ -39,21 +39,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
     // Personal data must not linger in shared or browser caches.
     if (request.url.startsWith('/api') && !reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  sendSecurityHeaders(fastify);
   await app.register(cookie);
   // Uploads (POST /api/files) are read part by part; busboy stops a file at the limit.
   await app.register(multipart, {
