@@ -26,6 +26,16 @@ export class PlatformConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pacjent';
 
+  /**
+   * PostgreSQL connections per process. More than the database has cores to
+   * run them only queue inside PostgreSQL instead of inside the pool.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
   @IsString()
   @Matches(/^(nats|tls):\/\//, { message: 'NATS_URL must be a nats:// URL' })
   NATS_URL = 'nats://127.0.0.1:4222';
