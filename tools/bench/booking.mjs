@@ -228,9 +228,29 @@ function cannon(options) {
  * `overallRate` cannot measure this: each connection sends its share of a
  * second back to back when the second starts, so it offers bursts, not a rate.
  */
-async function constantRate({ url, rps, headers = {} }) {
+async function constantRate({ url, rps, headers = {}, amount, nextPost }) {
   const meter = cpuMeter(pids, new URL(DATABASE_URL).pathname.slice(1)).start();
-  const result = await loadTest({ url, requestsPerSecond: rps, maxSeconds: DURATION, headers, tcp: true, quiet: true });
+  const limit = amount ? { maxRequests: amount } : { maxSeconds: DURATION };
+  // A POST with its own token and body each time needs loadtest's HTTP client (keep-alive); reads use its TCP client.
+  const client = nextPost
+    ? {
+        method: 'POST',
+        agentKeepAlive: true,
+        requestGenerator: (_options, params, request, callback) => {
+          const { token, body } = nextPost();
+          params.headers = {
+            ...params.headers,
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          };
+          const outgoing = request(params, callback);
+          outgoing.write(body);
+          return outgoing;
+        },
+      }
+    : { tcp: true };
+  const result = await loadTest({ url, requestsPerSecond: rps, ...limit, headers, quiet: true, ...client });
   const byStatus = Object.entries(result.errorCodes).filter(([code]) => /^\d+$/.test(code));
   const non2xx = byStatus.reduce((sum, [, n]) => sum + n, 0);
   return {
@@ -346,9 +366,21 @@ async function main() {
 
   if (SCENARIOS.has('reads')) {
     log('• 1. own appointments');
+    // autocannon's default 10 connections: the rate the portal gets with the latency it gets at that rate.
     results.push(
       report(
-        'own appointments (GET /api/appointments)',
+        'own appointments, 10 connections',
+        await cannon({
+          url: `${BASE_URL}/api/appointments`,
+          headers: { authorization: `Bearer ${reader}` },
+          connections: 10,
+        }),
+        '≥1000 req/s, p99 ≤60 ms',
+      ),
+    );
+    results.push(
+      report(
+        `own appointments, ${CONNECTIONS} connections (saturation)`,
         await cannon({ url: `${BASE_URL}/api/appointments`, headers: { authorization: `Bearer ${reader}` } }),
         '≥1000 req/s, p99 ≤60 ms',
       ),
@@ -367,8 +399,17 @@ async function main() {
     );
 
     log('• 2. 30-day slot search for one service and city');
+    results.push(
+      report(
+        '30-day slot search, 10 connections',
+        await cannon({ url: `${BASE_URL}/api/slots?${searchQuery}`, connections: 10 }),
+        '≥500 req/s, p99 ≤100 ms',
+      ),
+    );
     const viaGateway = await cannon({ url: `${BASE_URL}/api/slots?${searchQuery}` });
-    results.push(report('30-day slot search (GET /api/slots)', viaGateway, '≥500 req/s, p99 ≤100 ms'));
+    results.push(
+      report(`30-day slot search, ${CONNECTIONS} connections (saturation)`, viaGateway, '≥500 req/s, p99 ≤100 ms'),
+    );
     searchRow = results.at(-1);
     results.push(
       report(
@@ -427,13 +468,12 @@ async function main() {
     // Half the slots as fast as the portal takes them, half at exactly the target rate of 300 bookings/s.
     const total = Math.min(BOOKINGS, pairs.length);
     const halves = [pairs.slice(0, Math.floor(total / 2)), pairs.slice(Math.floor(total / 2), total)];
-    const bookAll = (queue, extra) => {
+    const bookAll = (queue) => {
       let next = 0;
       return cannon({
         url: `${BASE_URL}/api/appointments`,
         amount: queue.length,
         connections: 20,
-        ...extra,
         requests: [
           {
             method: 'POST',
@@ -449,13 +489,21 @@ async function main() {
         ],
       });
     };
-    results.push(
-      report('booking distinct slots (POST /api/appointments)', await bookAll(halves[0], {}), '≥300/s, p95 ≤50 ms'),
-    );
+    results.push(report('booking distinct slots, 20 connections', await bookAll(halves[0]), '≥300/s, p95 ≤50 ms'));
+    let next = 0;
+    const atRate = halves[1];
     results.push(
       report(
-        'booking distinct slots at 300/s offered',
-        await bookAll(halves[1], { overallRate: 300 }),
+        'booking distinct slots at a constant 300/s',
+        await constantRate({
+          url: `${BASE_URL}/api/appointments`,
+          rps: 300,
+          amount: atRate.length,
+          nextPost: () => {
+            const [token, slotId] = atRate[next++ % atRate.length];
+            return { token, body: JSON.stringify({ slotId }) };
+          },
+        }),
         '≥300/s, p95 ≤50 ms',
       ),
     );
