@@ -251,6 +251,8 @@ async function constantRate({ url, rps, headers = {}, amount, nextPost }) {
       }
     : { tcp: true };
   const result = await loadTest({ url, requestsPerSecond: rps, ...limit, headers, quiet: true, ...client });
+  // loadtest stops sending at the deadline; let what it left queued drain before the next scenario measures.
+  await sleep(3000);
   const byStatus = Object.entries(result.errorCodes).filter(([code]) => /^\d+$/.test(code));
   const non2xx = byStatus.reduce((sum, [, n]) => sum + n, 0);
   return {
