@@ -61,7 +61,7 @@ export class AppointmentsRepository {
    * outrun by parallel requests.
    */
   async lockPatient(tx: EntityManager, patientId: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('booking:patient:' || $1, 0))`, [patientId]);
+    await preparedQuery(tx, `SELECT pg_advisory_xact_lock(hashtextextended('booking:patient:' || $1, 0))`, [patientId]);
   }
 
   async findBookableSlot(tx: EntityManager, slotId: string): Promise<BookableSlot | null> {
@@ -73,7 +73,8 @@ export class AppointmentsRepository {
       kind: ServiceKind;
       basic_allowed: boolean;
       requires_referral: boolean;
-    }> = await tx.query(
+    }> = await preparedQuery(
+      tx,
       `SELECT s.service_id, s.starts_at, s.ends_at, s.channel, sv.kind, sv.basic_allowed, sv.requires_referral
          FROM "booking"."slots" s JOIN "booking"."services" sv ON sv.id = s.service_id
         WHERE s.id = $1 AND s.withdrawn_at IS NULL`,
@@ -93,7 +94,8 @@ export class AppointmentsRepository {
   }
 
   async countActive(tx: EntityManager, patientId: string, now: Date): Promise<number> {
-    const [row] = (await tx.query(
+    const [row] = (await preparedQuery(
+      tx,
       `SELECT count(*)::int AS active
          FROM "booking"."appointments" a JOIN "booking"."slots" s ON s.id = a.slot_id
         WHERE a.patient_id = $1 AND ${ACTIVE}`,
@@ -118,7 +120,8 @@ export class AppointmentsRepository {
   ): Promise<'booked' | 'taken' | 'overlap' | 'missing'> {
     const referral = appointment.occupationalReferral;
     try {
-      const [row] = (await tx.query(
+      const [row] = (await preparedQuery(
+        tx,
         `WITH slot AS (
            SELECT id FROM "booking"."slots" WHERE id = $2 AND withdrawn_at IS NULL FOR KEY SHARE),
          claimed AS (
@@ -224,10 +227,11 @@ export class AppointmentsRepository {
     id: string,
     tx: EntityManager = this.dataSource.manager,
   ): Promise<AppointmentRow | null> {
-    const rows: AppointmentRow[] = await tx.query(`${APPOINTMENT_VIEW} WHERE a.id = $1 AND a.patient_id = $2`, [
-      id,
-      patientId,
-    ]);
+    const rows: AppointmentRow[] = await preparedQuery<AppointmentRow>(
+      tx,
+      `${APPOINTMENT_VIEW} WHERE a.id = $1 AND a.patient_id = $2`,
+      [id, patientId],
+    );
     return rows[0] ?? null;
   }
 
