@@ -9,7 +9,7 @@ import type {
 } from '@pacjent/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../slots/prepared-query';
-import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS } from '../slots/slots.dto';
+import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, type SlotRow } from '../slots/slots.dto';
 import type { BookableSlot } from './booking-rules';
 import type { AppointmentRow } from './appointments.dto';
 
@@ -43,6 +43,35 @@ const APPOINTMENT_VIEW = `
     FROM "booking"."appointments" a
     JOIN "booking"."slots" s ON s.id = a.slot_id ${SLOT_VIEW_JOINS}`;
 
+/** A slot as a booking reads it: its view columns and the service's booking rules. */
+const BOOKABLE_SLOT = `
+  SELECT ${SLOT_VIEW_COLUMNS}, sv.kind, sv.basic_allowed, sv.requires_referral
+    FROM "booking"."slots" s ${SLOT_VIEW_JOINS}`;
+
+interface BookableSlotRow extends SlotRow {
+  kind: ServiceKind;
+  basic_allowed: boolean;
+  requires_referral: boolean;
+}
+
+/** A bookable slot with its view columns, so a new appointment's view needs no second read. */
+export interface SlotForBooking extends BookableSlot {
+  row: SlotRow;
+}
+
+function toSlotForBooking(row: BookableSlotRow): SlotForBooking {
+  return {
+    serviceId: row.service_id,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    channel: row.channel,
+    serviceKind: row.kind,
+    basicAllowed: row.basic_allowed,
+    requiresReferral: row.requires_referral,
+    row,
+  };
+}
+
 /** Active = booked and not yet over; everything else is history. */
 const ACTIVE = `a.status = 'booked' AND s.ends_at > $2`;
 
@@ -64,33 +93,27 @@ export class AppointmentsRepository {
     await preparedQuery(tx, `SELECT pg_advisory_xact_lock(hashtextextended('booking:patient:' || $1, 0))`, [patientId]);
   }
 
-  async findBookableSlot(tx: EntityManager, slotId: string): Promise<BookableSlot | null> {
-    const rows: Array<{
-      service_id: string;
-      starts_at: Date;
-      ends_at: Date;
-      channel: Channel;
-      kind: ServiceKind;
-      basic_allowed: boolean;
-      requires_referral: boolean;
-    }> = await preparedQuery(
+  async findBookableSlot(tx: EntityManager, slotId: string): Promise<SlotForBooking | null> {
+    const [row] = await preparedQuery<BookableSlotRow>(
       tx,
-      `SELECT s.service_id, s.starts_at, s.ends_at, s.channel, sv.kind, sv.basic_allowed, sv.requires_referral
-         FROM "booking"."slots" s JOIN "booking"."services" sv ON sv.id = s.service_id
-        WHERE s.id = $1 AND s.withdrawn_at IS NULL`,
+      `${BOOKABLE_SLOT} WHERE s.id = $1 AND s.withdrawn_at IS NULL`,
       [slotId],
     );
-    const [row] = rows;
-    if (!row) return null;
-    return {
-      serviceId: row.service_id,
-      startsAt: row.starts_at,
-      endsAt: row.ends_at,
-      channel: row.channel,
-      serviceKind: row.kind,
-      basicAllowed: row.basic_allowed,
-      requiresReferral: row.requires_referral,
-    };
+    return row ? toSlotForBooking(row) : null;
+  }
+
+  /**
+   * findBookableSlot() and lockPatient() in one round trip (the first step of
+   * every booking): the lock is taken whenever the slot exists.
+   */
+  async lockPatientAndFindSlot(tx: EntityManager, patientId: string, slotId: string): Promise<SlotForBooking | null> {
+    const [row] = await preparedQuery<BookableSlotRow>(
+      tx,
+      `WITH patient_lock AS (SELECT pg_advisory_xact_lock(hashtextextended('booking:patient:' || $2, 0)))
+       ${BOOKABLE_SLOT} CROSS JOIN patient_lock WHERE s.id = $1 AND s.withdrawn_at IS NULL`,
+      [slotId, patientId],
+    );
+    return row ? toSlotForBooking(row) : null;
   }
 
   async countActive(tx: EntityManager, patientId: string, now: Date): Promise<number> {

@@ -272,12 +272,11 @@ export class AppointmentsService {
 
   private async book(tx: EntityManager, holder: ReservationHolder, booking: Booking): Promise<AppointmentView> {
     const now = this.clock.now();
-    const slot = await this.appointments.findBookableSlot(tx, booking.slotId);
+    const slot = await this.appointments.lockPatientAndFindSlot(tx, booking.patientId, booking.slotId);
     if (!slot) throw new DomainError(ErrorCode.SLOT_NOT_FOUND, 'No such slot.');
     const refusal = bookingRefusal(slot, booking.attempt, now);
     if (refusal) throw refusal;
 
-    await this.appointments.lockPatient(tx, booking.patientId);
     if (booking.attempt.level === 'basic') {
       const active = await this.appointments.countActive(tx, booking.patientId, now);
       if (active >= BASIC_ACTIVE_APPOINTMENT_LIMIT) {
@@ -319,7 +318,15 @@ export class AppointmentsService {
         throw error;
       }
     }
-    return this.view(tx, booking.patientId, booking.id);
+    // Exactly what findOwn() would read back now, built from the slot already read.
+    return toAppointmentView({
+      ...slot.row,
+      appointment_id: booking.id,
+      status: 'booked',
+      source: booking.source,
+      booked_at: now,
+      cancelled_at: null,
+    });
   }
 
   private async insert(
