@@ -230,6 +230,35 @@ describe('staff edit weekly schedules', () => {
     });
   });
 
+  it('does not bring a removed template’s slot back when its kept visit is cancelled afterwards', async () => {
+    const { doctor, service } = await doctorWithService();
+    const monday = await create({
+      doctorId: doctor.id,
+      serviceId: service.id,
+      channel: 'phone',
+      weekday: 1,
+      startsAt: '08:00',
+      endsAt: '09:00',
+      slotMinutes: 20,
+    });
+    const slot = (await slotsOf(doctor.id)).find((found) => found.startsAt === '2026-03-09T07:20:00.000Z')!;
+    const patient = newActor();
+    const booked = await kit.request<AppointmentView>(Subjects.booking.createAppointment, patient, { slotId: slot.id });
+    await expect(
+      kit.request<ScheduleTemplateRemoval>(deleteScheduleTemplate, staff, { id: monday.id }),
+    ).resolves.toMatchObject({ keptBookedSlots: 1 });
+
+    await kit.request(Subjects.booking.cancelAppointment, patient, { id: booked.id });
+
+    expect((await slotsOf(doctor.id)).map((found) => found.id)).not.toContain(slot.id);
+    await expect(
+      kit.failure(Subjects.booking.createAppointment, newActor(), { slotId: slot.id }),
+    ).resolves.toMatchObject({ code: ErrorCode.SLOT_NOT_FOUND });
+    await expect(
+      kit.request<AppointmentView>(Subjects.booking.getAppointment, patient, { id: booked.id }),
+    ).resolves.toMatchObject({ status: 'cancelled', slot: { id: slot.id } });
+  });
+
   it('offers a new template’s slots to a waiting earlier-slot alert on create', async () => {
     const { doctor, service } = await doctorWithService();
     const patient = newActor();

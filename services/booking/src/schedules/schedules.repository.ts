@@ -148,10 +148,12 @@ export class SchedulesRepository {
   /**
    * Removes the template's future slots that nobody holds, and counts the
    * future ones kept because a visit is booked in them. A free slot with no
-   * appointment at all is deleted; one that still carries cancelled
-   * appointments (the patients' history, kept by FK_appointments_slot_id) is
-   * withdrawn instead (`withdrawn_at`): never searched, booked, moved to or
-   * offered to an alert again. Both count as removed.
+   * appointment at all is deleted; one that carries appointments (the
+   * patients' history, kept by FK_appointments_slot_id) is withdrawn instead
+   * (`withdrawn_at`): never searched, booked, moved to or offered to an alert
+   * again. A withdrawn slot whose visit is booked keeps that visit (it counts
+   * as kept); being withdrawn, it does not come back if the visit is later
+   * cancelled. The others count as removed.
    *
    * Why a booked slot can never be removed, even with a booking racing this:
    * first every future slot of the template is locked FOR UPDATE. A booking
@@ -161,7 +163,7 @@ export class SchedulesRepository {
    * deleted or withdrawn and answers SLOT_NOT_FOUND. Only then, in a new
    * statement (READ COMMITTED: a fresh snapshot that sees every committed
    * booking), one statement deletes the slots with no appointment at all and
-   * withdraws those whose appointments are all cancelled.
+   * withdraws the rest.
    * FK_appointments_slot_id (ON DELETE RESTRICT) is the last guard.
    */
   async removeFutureFreeSlots(
@@ -183,13 +185,10 @@ export class SchedulesRepository {
          UPDATE "booking"."slots" s SET withdrawn_at = $2
           WHERE s.schedule_template_id = $1 AND s.starts_at > $2 AND s.withdrawn_at IS NULL
             AND EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id)
-            AND NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id AND a.status = 'booked')
-          RETURNING s.id)
-       SELECT (SELECT count(*)::int FROM removed) + (SELECT count(*)::int FROM withdrawn) AS removed,
-              (SELECT count(*)::int FROM "booking"."slots" s
-                WHERE s.schedule_template_id = $1 AND s.starts_at > $2
-                  AND EXISTS (SELECT 1 FROM "booking"."appointments" a
-                               WHERE a.slot_id = s.id AND a.status = 'booked')) AS kept_booked`,
+          RETURNING EXISTS (SELECT 1 FROM "booking"."appointments" a
+                             WHERE a.slot_id = s.id AND a.status = 'booked') AS booked)
+       SELECT (SELECT count(*)::int FROM removed) + (SELECT count(*)::int FROM withdrawn WHERE NOT booked) AS removed,
+              (SELECT count(*)::int FROM withdrawn WHERE booked) AS kept_booked`,
       [templateId, now],
     )) as Array<{ removed: number; kept_booked: number }>;
     return { removedSlots: row?.removed ?? 0, keptBookedSlots: row?.kept_booked ?? 0 };
