@@ -1,5 +1,6 @@
 import { BusHeader, Subjects } from '@pacjent/contracts';
 import { busSubject } from '@pacjent/platform';
+import { PinoLogger } from 'nestjs-pino';
 import { connect, type Msg, type NatsConnection } from 'nats';
 import { ApiClient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
@@ -95,6 +96,37 @@ describe('gateway: the HTTP edge', () => {
       expect((await listed).headers?.get(BusHeader.CORRELATION_ID)).toBe('trace-get-8');
     } finally {
       await nats.close();
+    }
+  });
+
+  it('logs one line per answer, with its correlation id and without the query string', async () => {
+    const root = PinoLogger.root;
+    const previousLevel = root.level;
+    root.level = 'info';
+    const info = jest.spyOn(root, 'info').mockImplementation(() => undefined);
+    const lineOf = (id: string) =>
+      info.mock.calls.find(([fields]) => (fields as { correlationId?: string }).correlationId === id);
+    try {
+      const response = await api.call('GET', '/api/staff/patients?query=44051401359', {
+        headers: { 'x-correlation-id': 'trace-log-9' },
+      });
+      expect(response.status).toBe(401);
+      for (let waited = 0; !lineOf('trace-log-9') && waited < 2000; waited += 20)
+        await new Promise((r) => setTimeout(r, 20));
+
+      expect(lineOf('trace-log-9')).toEqual([
+        {
+          correlationId: 'trace-log-9',
+          req: { id: 'trace-log-9', method: 'GET', url: '/api/staff/patients' },
+          res: { statusCode: 401 },
+          responseTime: expect.any(Number),
+        },
+        'request completed',
+      ]);
+      expect(JSON.stringify(info.mock.calls)).not.toContain('44051401359');
+    } finally {
+      info.mockRestore();
+      root.level = previousLevel;
     }
   });
 

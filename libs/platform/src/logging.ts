@@ -1,5 +1,3 @@
-import type { IncomingMessage } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { LoggerOptions } from 'pino';
 import { currentCorrelationId } from './correlation';
@@ -50,27 +48,15 @@ export function pinoOptions(service: string, level: string): LoggerOptions {
   };
 }
 
-const withoutQuery = (url: string | undefined): string | undefined => url?.split('?')[0];
+/** A request path for the logs: without its query string (a staff search may carry a PESEL). */
+export const withoutQuery = (url: string | undefined): string | undefined => url?.split('?')[0];
 
-/** Nest logging through pino (JSON lines), for services and the gateway alike. */
+/**
+ * Nest logging through pino (JSON lines), for services and the gateway alike.
+ * No request middleware: the gateway writes its request lines from a Fastify
+ * hook (pino-http through Nest's Express-style middleware cost ~20 % of the
+ * gateway's CPU per request).
+ */
 export function loggingModuleOptions(service: string, level: string): Params {
-  return {
-    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: {
-      ...pinoOptions(service, level),
-      // The gateway sets the correlation id before pino-http runs; reuse it as the request id.
-      genReqId: (req: IncomingMessage) => currentCorrelationId() ?? String(req.headers['x-correlation-id'] ?? ''),
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: withoutQuery(req.url),
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-      // A 5xx answer is already logged (with its error id) where it arose; no synthetic stack here.
-      customErrorObject: (_req, _res, _err, value: Record<string, unknown>) => ({ ...value, err: undefined }),
-    },
-  };
+  return { forRoutes: [], pinoHttp: pinoOptions(service, level) };
 }

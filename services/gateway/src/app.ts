@@ -11,6 +11,7 @@ import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
 import { correlationIdFor } from './http/correlation-id';
 import { correlateRequests } from './http/request-correlation';
+import { logRequests } from './http/request-log';
 import { sendSecurityHeaders } from './http/security-headers';
 import { ProblemFilter } from './problems/problem.filter';
 import { consoleDist, serveConsole } from './web/console';
@@ -34,6 +35,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
 
   const fastify = app.getHttpAdapter().getInstance();
   correlateRequests(fastify);
+  logRequests(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(BusHeader.CORRELATION_ID, request.id);
     // Personal data must not linger in shared or browser caches.
