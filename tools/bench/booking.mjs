@@ -369,6 +369,10 @@ async function main() {
   let searchRow;
 
   if (SCENARIOS.has('reads')) {
+    // Warm-up, not measured: the first seconds after start run unoptimised code (JIT) in every process.
+    await cannon({ url: `${BASE_URL}/api/appointments`, headers: { authorization: `Bearer ${reader}` }, duration: 3 });
+    await cannon({ url: `${BASE_URL}/api/slots?${searchQuery}`, duration: 3 });
+
     log('• 1. own appointments');
     // Closed loop (each connection waits for its answer) at a few concurrencies: the rate served and the latency at it.
     for (const connections of READ_CONNECTIONS) {
