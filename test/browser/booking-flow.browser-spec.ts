@@ -1,8 +1,5 @@
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, readyRows, type BrowserSession } from '../support/browser';
+import { browserSuite, readyRows } from '../support/browser';
 import { ApiClient, openInPersonConsultation } from '../support/http';
-import { startStack, type Stack } from '../support/stack';
 
 /**
  * A patient's first visit to the portal, in headless Chromium on a
@@ -10,39 +7,24 @@ import { startStack, type Stack } from '../support/stack';
  * on the dashboard, cancel it.
  */
 describe('patient portal in the browser', () => {
-  let stack: Stack;
-  let session: BrowserSession;
-  let context: BrowserContext;
-  let page: Page;
+  const suite = browserSuite({ viewport: { width: 390, height: 844 } });
   let serviceName: string;
   let serviceId: string;
 
   beforeAll(async () => {
-    stack = await startStack({ portalDist: resolve(__dirname, '../../apps/portal/dist') });
-    session = await launchBrowser();
-    const service = await openInPersonConsultation(stack.baseUrl);
+    const service = await openInPersonConsultation(suite.stack.baseUrl);
     serviceName = service.name;
     serviceId = service.id;
-  }, 60_000);
-
-  beforeEach(async () => {
-    context = await session.newContext({ width: 390, height: 844 });
-    page = await context.newPage();
-  });
-  afterEach(() => context?.close());
-  afterAll(async () => {
-    await session?.close();
-    await stack?.close();
   });
 
-  const byTestId = (id: string) => page.getByTestId(id);
-  const rowsOf = (list: string, row: string) => readyRows(page, list, row);
+  const { byTestId } = suite;
+  const rowsOf = (list: string, row: string) => readyRows(suite.page, list, row);
 
   it('registers, logs in, books a visit, sees it in "Leczenie" and cancels it', async () => {
     const email = `e2e.${Date.now()}@example.test`;
     const password = 'Haslo-do-portalu-1';
 
-    await page.goto(`${stack.baseUrl}/register`);
+    await suite.page.goto(`${suite.stack.baseUrl}/register`);
     await byTestId('register-email').fill(email);
     await byTestId('register-password').fill(password);
     await byTestId('register-first-name').fill('Zofia');
@@ -51,20 +33,20 @@ describe('patient portal in the browser', () => {
     await byTestId('register-terms').check();
     await byTestId('register-submit').click();
 
-    await page.waitForURL(`${stack.baseUrl}/`);
+    await suite.page.waitForURL(`${suite.stack.baseUrl}/`);
     expect(await (await rowsOf('upcoming-list', 'appointment-row')).count()).toBe(0);
     await expect(byTestId('account-level').getAttribute('data-level')).resolves.toBe('basic');
     await expect(byTestId('user-name').textContent()).resolves.toContain('Zofia');
 
     await byTestId('nav-logout').click();
-    await page.waitForURL(/\/login/);
+    await suite.page.waitForURL(/\/login/);
     await byTestId('login-email').fill(email);
     await byTestId('login-password').fill(password);
     await byTestId('login-submit').click();
-    await page.waitForURL(`${stack.baseUrl}/`);
+    await suite.page.waitForURL(`${suite.stack.baseUrl}/`);
 
     await byTestId('nav-book').click();
-    await page.waitForURL(/\/book/);
+    await suite.page.waitForURL(/\/book/);
     await byTestId('search-service').selectOption({ label: serviceName });
     await byTestId('search-channel').selectOption('in_person');
     await byTestId('search-submit').click();
@@ -91,13 +73,13 @@ describe('patient portal in the browser', () => {
 
     // The cancelled slot is bookable again at once.
     const free = (
-      await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${serviceId}&channel=in_person&limit=200`)
+      await new ApiClient(suite.stack.baseUrl).get(`/api/slots?serviceId=${serviceId}&channel=in_person&limit=200`)
     ).body as Array<{ id: string }>;
     expect(free.map((slot) => slot.id)).toContain(slotId);
   });
 
   it('explains a wrong password in Polish, and switches to English', async () => {
-    await page.goto(`${stack.baseUrl}/login`);
+    await suite.page.goto(`${suite.stack.baseUrl}/login`);
     await byTestId('login-email').fill('nikt@example.test');
     await byTestId('login-password').fill('Zle-haslo-123');
     await byTestId('login-submit').click();

@@ -1,43 +1,28 @@
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, readyRows, type BrowserSession } from '../support/browser';
+import { browserSuite, readyRows } from '../support/browser';
 import { newPatient, openInPersonConsultation } from '../support/http';
-import { startStack, type Stack } from '../support/stack';
 
 /** Search → book → add to calendar → move → cancel, in headless Chromium. */
 describe('moving a visit in the browser', () => {
-  let stack: Stack;
-  let session: BrowserSession;
-  let context: BrowserContext;
-  let page: Page;
+  const suite = browserSuite({ pagePer: 'suite', viewport: { width: 1280, height: 900 } });
   let serviceName: string;
   let serviceId: string;
 
   beforeAll(async () => {
-    stack = await startStack({ portalDist: resolve(__dirname, '../../apps/portal/dist') });
-    session = await launchBrowser();
-    const service = await openInPersonConsultation(stack.baseUrl);
+    const service = await openInPersonConsultation(suite.stack.baseUrl);
     serviceName = service.name;
     serviceId = service.id;
-    context = await session.newContext({ width: 1280, height: 900 });
-    page = await context.newPage();
-  }, 60_000);
-  afterAll(async () => {
-    await context?.close();
-    await session?.close();
-    await stack?.close();
   });
 
-  const byTestId = (id: string) => page.getByTestId(id);
-  const upcomingRows = () => readyRows(page, 'upcoming-list', 'appointment-row');
+  const { byTestId } = suite;
+  const upcomingRows = () => readyRows(suite.page, 'upcoming-list', 'appointment-row');
 
   it('books a visit, downloads its calendar file, moves it to another slot and cancels it', async () => {
-    const { client, email, password } = await newPatient(stack.baseUrl);
-    await page.goto(`${stack.baseUrl}/login`);
+    const { client, email, password } = await newPatient(suite.stack.baseUrl);
+    await suite.page.goto(`${suite.stack.baseUrl}/login`);
     await byTestId('login-email').fill(email);
     await byTestId('login-password').fill(password);
     await byTestId('login-submit').click();
-    await page.waitForURL(`${stack.baseUrl}/`);
+    await suite.page.waitForURL(`${suite.stack.baseUrl}/`);
 
     await byTestId('nav-book').click();
     await byTestId('search-service').selectOption({ label: serviceName });
@@ -67,13 +52,13 @@ describe('moving a visit in the browser', () => {
     await byTestId('nav-dashboard').click();
     const rows = await upcomingRows();
     await expect(rows.count()).resolves.toBe(1);
-    const download = page.waitForEvent('download');
+    const download = suite.page.waitForEvent('download');
     await rows.first().getByTestId('appointment-calendar').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^wizyta-\d{4}-\d{2}-\d{2}\.ics$/);
 
     await rows.first().getByTestId('appointment-move').click();
-    await page.waitForURL(/\/book\?move=/);
+    await suite.page.waitForURL(/\/book\?move=/);
     await byTestId('move-banner').waitFor();
     // The service is already chosen; pick a later slot than the current one.
     await byTestId('search-channel').selectOption('in_person');
@@ -85,7 +70,7 @@ describe('moving a visit in the browser', () => {
     await target.getByTestId('slot-reserve').click();
     await byTestId('booking-confirm').click();
 
-    await page.waitForURL(`${stack.baseUrl}/?moved=1`);
+    await suite.page.waitForURL(`${suite.stack.baseUrl}/?moved=1`);
     await byTestId('move-success').waitFor();
     const after = await upcomingRows();
     await expect(after.count()).resolves.toBe(1);
@@ -106,14 +91,14 @@ describe('moving a visit in the browser', () => {
   });
 
   it('tells the watcher at once, in the bell, when another patient cancels a matching visit', async () => {
-    const { client: holder } = await newPatient(stack.baseUrl);
-    const { email, password, client: watcher } = await newPatient(stack.baseUrl);
-    await context.clearCookies();
-    await page.goto(`${stack.baseUrl}/login`);
+    const { client: holder } = await newPatient(suite.stack.baseUrl);
+    const { email, password, client: watcher } = await newPatient(suite.stack.baseUrl);
+    await suite.context.clearCookies();
+    await suite.page.goto(`${suite.stack.baseUrl}/login`);
     await byTestId('login-email').fill(email);
     await byTestId('login-password').fill(password);
     await byTestId('login-submit').click();
-    await page.waitForURL(`${stack.baseUrl}/`);
+    await suite.page.waitForURL(`${suite.stack.baseUrl}/`);
 
     await byTestId('nav-book').click();
     await byTestId('search-service').selectOption({ label: serviceName });
@@ -129,7 +114,7 @@ describe('moving a visit in the browser', () => {
     await byTestId('alert-created').waitFor();
     expect((await watcher.get('/api/slot-alerts')).body).toHaveLength(1);
 
-    await page.waitForTimeout(300);
+    await suite.page.waitForTimeout(300);
     expect((await holder.post(`/api/appointments/${held.body.id}/cancel`)).status).toBe(200);
     await byTestId('notifications-count').waitFor({ timeout: 5000 });
     await expect(byTestId('notifications-count').textContent()).resolves.toBe('1');

@@ -1,37 +1,14 @@
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, type BrowserSession } from '../support/browser';
+import { browserSuite, logInToConsole } from '../support/browser';
 import { ApiClient } from '../support/http';
-import { startStack, type Stack } from '../support/stack';
 
 /** Staff edit a doctor's weekly schedule in the console ("Grafiki lekarzy"), in Chromium. */
 describe('doctors’ schedules in the staff console', () => {
-  let stack: Stack;
-  let session: BrowserSession;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    process.env.CONSOLE_DIST = resolve(__dirname, '../../apps/console/dist');
-    stack = await startStack({ portalDist: resolve(__dirname, '../../apps/portal/dist') });
-    session = await launchBrowser();
-  }, 60_000);
-  beforeEach(async () => {
-    context = await session.newContext();
-    page = await context.newPage();
-    page.setDefaultTimeout(8000);
-  });
-  afterEach(() => context?.close());
-  afterAll(async () => {
-    await session?.close();
-    await stack?.close();
-  });
-
-  const byTestId = (id: string) => page.getByTestId(id);
+  const suite = browserSuite({ console: true, timeoutMs: 8000 });
+  const { byTestId } = suite;
 
   it('adds a Sunday phone shift for a doctor, sees it in the week with its new slots, then deletes it', async () => {
     // A demo doctor and a consultation they give by phone (the demo week is Monday to Friday).
-    const api = new ApiClient(stack.baseUrl);
+    const api = new ApiClient(suite.stack.baseUrl);
     const services = (await api.get('/api/catalog/services?kind=consultation')).body as Array<{
       id: string;
       name: string;
@@ -43,15 +20,12 @@ describe('doctors’ schedules in the staff console', () => {
       name: string;
     }>;
 
-    await page.goto(`${stack.baseUrl}/console/`);
-    await byTestId('console-login-email').fill('staff@demo.test');
-    await byTestId('console-login-password').fill('Staff#Demo2026');
-    await byTestId('console-login-submit').click();
+    await logInToConsole(suite);
     await byTestId('console-nav-schedules').click();
     await expect(byTestId('console-nav-schedules').textContent()).resolves.toBe('Grafiki lekarzy');
 
     await byTestId('schedules-doctor').selectOption(doctor!.id);
-    await page.locator('[data-testid="schedules"][data-state="ready"]').waitFor();
+    await suite.page.locator('[data-testid="schedules"][data-state="ready"]').waitFor();
     // The demo week is there: Monday to Friday.
     await expect(byTestId('schedule-row').first().getAttribute('data-weekday')).resolves.toBe('1');
     const before = await byTestId('schedule-row').count();
@@ -65,7 +39,7 @@ describe('doctors’ schedules in the staff console', () => {
     await byTestId('schedule-submit').click();
 
     await expect(byTestId('schedules-notice').textContent()).resolves.toMatch(/Nowe terminy: \d+\./);
-    const sunday = page.locator('[data-testid="schedule-row"][data-weekday="7"]');
+    const sunday = suite.page.locator('[data-testid="schedule-row"][data-weekday="7"]');
     await expect(sunday.textContent()).resolves.toContain('Niedziela 10:00–11:00');
     await expect(sunday.textContent()).resolves.toContain('Konsultacja telefoniczna');
     expect(await byTestId('schedule-row').count()).toBe(before + 1);

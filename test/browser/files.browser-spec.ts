@@ -1,34 +1,14 @@
-import { resolve } from 'node:path';
 import { Client } from 'pg';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, type BrowserSession } from '../support/browser';
+import { browserSuite } from '../support/browser';
 import { ApiClient, newPatient } from '../support/http';
-import { startStack, type Stack } from '../support/stack';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(4096, 9)]);
 
 /** "Twoje pliki" in headless Chromium: add, list, attach to a phone consultation, delete; basic accounts see it locked. */
 describe('your files in the browser', () => {
-  let stack: Stack;
-  let session: BrowserSession;
-  let context: BrowserContext;
-  let page: Page;
+  const suite = browserSuite();
 
-  beforeAll(async () => {
-    stack = await startStack({ portalDist: resolve(__dirname, '../../apps/portal/dist') });
-    session = await launchBrowser();
-  }, 60_000);
-  beforeEach(async () => {
-    context = await session.newContext();
-    page = await context.newPage();
-  });
-  afterEach(() => context?.close());
-  afterAll(async () => {
-    await session?.close();
-    await stack?.close();
-  });
-
-  const byTestId = (id: string) => page.getByTestId(id);
+  const { byTestId } = suite;
 
   /**
    * Logs a new patient in through the login form. `full` confirms the
@@ -36,18 +16,18 @@ describe('your files in the browser', () => {
    * its own issue; this stands in for a staff confirmation).
    */
   async function logIn(full: boolean) {
-    const patient = await newPatient(stack.baseUrl);
+    const patient = await newPatient(suite.stack.baseUrl);
     if (full) {
-      const db = new Client({ connectionString: stack.database.url });
+      const db = new Client({ connectionString: suite.stack.database.url });
       await db.connect();
       await db.query(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patient.id]);
       await db.end();
     }
-    await page.goto(`${stack.baseUrl}/login`);
+    await suite.page.goto(`${suite.stack.baseUrl}/login`);
     await byTestId('login-email').fill(patient.email);
     await byTestId('login-password').fill(patient.password);
     await byTestId('login-submit').click();
-    await page.waitForURL(`${stack.baseUrl}/`);
+    await suite.page.waitForURL(`${suite.stack.baseUrl}/`);
     return patient;
   }
 
@@ -72,8 +52,8 @@ describe('your files in the browser', () => {
     const patient = await logIn(true);
     const { serviceName, appointmentId } = await bookPhoneConsultation(patient);
     await byTestId('nav-files').click();
-    await page.waitForURL(/\/files$/);
-    await page.locator('[data-testid="files-list"][data-state="ready"]').waitFor();
+    await suite.page.waitForURL(/\/files$/);
+    await suite.page.locator('[data-testid="files-list"][data-state="ready"]').waitFor();
     expect(await byTestId('file-row').count()).toBe(0);
 
     await byTestId('file-add').click();
@@ -82,7 +62,7 @@ describe('your files in the browser', () => {
     await expect(byTestId('file-description-counter').textContent()).resolves.toBe('6/75');
     // Without the consent the form says why and sends nothing.
     await byTestId('file-submit').click();
-    await expect(page.locator('[data-field$="consent"]').textContent()).resolves.toContain('oświadczenie');
+    await expect(suite.page.locator('[data-field$="consent"]').textContent()).resolves.toContain('oświadczenie');
     await byTestId('file-description').fill('Zmiana na ręce');
     await byTestId('file-consent').check();
     await byTestId('file-submit').click();
@@ -107,12 +87,12 @@ describe('your files in the browser', () => {
     await expect(byTestId('file-access-entry').count()).resolves.toBe(0);
 
     // The consultation's doctor (doctor@demo.test) opens the list; the patient sees it in the access history.
-    const doctor = new ApiClient(stack.baseUrl);
+    const doctor = new ApiClient(suite.stack.baseUrl);
     doctor.accessToken = (
       await doctor.post('/api/auth/login', { email: 'doctor@demo.test', password: 'Doctor#Demo2026' })
     ).body.accessToken;
     expect((await doctor.get(`/api/doctor/appointments/${appointmentId}/files`)).body).toHaveLength(1);
-    await page.reload();
+    await suite.page.reload();
     await expect(byTestId('file-access-entry').first().textContent()).resolves.toContain('zdjęcie zmiany.png');
 
     await row.getByTestId('file-delete').click();
@@ -120,13 +100,13 @@ describe('your files in the browser', () => {
     await byTestId('file-deleted').waitFor();
     await byTestId('file-row').waitFor({ state: 'detached' });
     const stored: string[] = [];
-    for await (const object of stack.s3.storage.list('')) stored.push(object.key);
+    for await (const object of suite.stack.s3.storage.list('')) stored.push(object.key);
     expect(stored).toEqual([]);
   });
 
   it('explains a refused file: text named .jpg is not accepted', async () => {
     await logIn(true);
-    await page.goto(`${stack.baseUrl}/files`);
+    await suite.page.goto(`${suite.stack.baseUrl}/files`);
     await byTestId('file-add').click();
     await byTestId('file-input').setInputFiles({
       name: 'wynik.jpg',
@@ -145,6 +125,6 @@ describe('your files in the browser', () => {
     await byTestId('files-locked').waitFor();
     await expect(byTestId('file-add').count()).resolves.toBe(0);
     await byTestId('files-confirm-identity').click();
-    await page.waitForURL(`${stack.baseUrl}/`);
+    await suite.page.waitForURL(`${suite.stack.baseUrl}/`);
   });
 });

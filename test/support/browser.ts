@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { startStack, type Stack, type StackOptions } from './stack';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -49,4 +51,88 @@ export async function launchBrowser(): Promise<BrowserSession> {
 export async function readyRows(page: Page, list: string, row: string): Promise<Locator> {
   await page.locator(`[data-testid="${list}"][data-state="ready"]`).waitFor();
   return page.getByTestId(list).getByTestId(row);
+}
+
+export interface BrowserSuiteOptions {
+  /** For startStack; the portal's build (`apps/portal/dist`) is always served. */
+  stack?: Omit<StackOptions, 'portalDist'>;
+  /** Serve the staff console's build (`apps/console/dist`) at `/console/` too. */
+  console?: boolean;
+  /** `test` (default): a fresh browser profile and page for every test; `suite`: one page for the whole file. */
+  pagePer?: 'test' | 'suite';
+  viewport?: { width: number; height: number };
+  /** The page's default timeout for waits and actions, where Playwright's 30 s is too long. */
+  timeoutMs?: number;
+}
+
+export interface BrowserSuite {
+  readonly stack: Stack;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  byTestId(id: string): Locator;
+  /** Closes the page's browser profile and opens a fresh one (someone else's browser). */
+  reopen(): Promise<void>;
+}
+
+/**
+ * A browser spec's set-up, registered in the calling `describe`: the whole
+ * stack and headless Chromium for the file, a browser profile and page per
+ * test (or per file), all closed afterwards. A spec's own `beforeAll` runs
+ * after this one, with `stack` ready.
+ */
+export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
+  let stack: Stack;
+  let session: BrowserSession;
+  let context: BrowserContext;
+  let page: Page;
+
+  const open = async () => {
+    context = await session.newContext(options.viewport);
+    page = await context.newPage();
+    if (options.timeoutMs) page.setDefaultTimeout(options.timeoutMs);
+  };
+
+  beforeAll(async () => {
+    if (options.console) process.env.CONSOLE_DIST = resolve(__dirname, '../../apps/console/dist');
+    stack = await startStack({ ...options.stack, portalDist: resolve(__dirname, '../../apps/portal/dist') });
+    session = await launchBrowser();
+    if (options.pagePer === 'suite') await open();
+  }, 60_000);
+  if (options.pagePer !== 'suite') {
+    beforeEach(open);
+    afterEach(() => context?.close());
+  }
+  afterAll(async () => {
+    if (options.pagePer === 'suite') await context?.close();
+    await session?.close();
+    await stack?.close();
+  });
+
+  return {
+    get stack() {
+      return stack;
+    },
+    get context() {
+      return context;
+    },
+    get page() {
+      return page;
+    },
+    byTestId: (id) => page.getByTestId(id),
+    reopen: async () => {
+      await context.close();
+      await open();
+    },
+  };
+}
+
+/** The demo staff account (`npm start` and `startStack()` seed it). */
+export const DEMO_STAFF = { email: 'staff@demo.test', password: 'Staff#Demo2026' };
+
+/** Logs in through the staff console's login form (`/console/`); does not wait for the outcome. */
+export async function logInToConsole(suite: BrowserSuite, { email, password } = DEMO_STAFF): Promise<void> {
+  await suite.page.goto(`${suite.stack.baseUrl}/console/`);
+  await suite.byTestId('console-login-email').fill(email);
+  await suite.byTestId('console-login-password').fill(password);
+  await suite.byTestId('console-login-submit').click();
 }

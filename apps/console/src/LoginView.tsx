@@ -1,34 +1,26 @@
 import type { MeView } from '@pacjent/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { consoleApi } from './api';
-import { errorText, t } from './texts';
+import { useSubmit } from './hooks';
+import { t } from './texts';
 
 /** Staff log in with the portal's login; any other account is turned away with a clear message. */
 export function LoginView({ onStaff }: { onStaff: (me: MeView) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
+  const { busy, submit } = useSubmit(async () => {
     setError(null);
-    try {
-      await consoleApi.login(email, password);
-      const me = await consoleApi.me();
-      if (!me.roles.includes('staff')) {
-        await consoleApi.logout();
-        setError(t.notStaff);
-        return;
-      }
-      onStaff(me);
-    } catch (caught) {
-      setError(errorText(caught));
-    } finally {
-      setBusy(false);
+    await consoleApi.login(email, password);
+    const me = await consoleApi.me();
+    if (!me.roles.includes('staff')) {
+      await consoleApi.logout();
+      setError(t.notStaff);
+      return;
     }
-  };
+    onStaff(me);
+  }, setError);
 
   return (
     <main className="main main--narrow">

@@ -1,36 +1,21 @@
 import type { ContactRequestStatus, ContactRequestView } from '@pacjent/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { consoleApi } from './api';
 import { DocumentFields } from './DocumentFields';
+import { useLoadedList } from './hooks';
 import { errorText, formatDate, t } from './texts';
 
 /** The contact-form queue: open requests oldest first; staff confirm, reject (with a reason) or mark unreachable. */
 export function QueueView() {
   const [status, setStatus] = useState<ContactRequestStatus>('open');
-  const [requests, setRequests] = useState<ContactRequestView[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let active = true;
-    setState('loading');
-    consoleApi.contactRequests(status).then(
-      (list) => {
-        if (!active) return;
-        setRequests(list);
-        setState('ready');
-      },
-      (caught: unknown) => {
-        if (!active) return;
-        setError(errorText(caught));
-        setState('error');
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [status, version]);
+  const { items: requests, state } = useLoadedList<ContactRequestView>(
+    () => consoleApi.contactRequests(status),
+    [status, version],
+    setError,
+    'loading',
+  );
 
   return (
     <section className="card" data-testid="queue" data-state={state}>

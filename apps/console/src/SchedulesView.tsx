@@ -1,6 +1,7 @@
 import type { Channel, DoctorView, FacilityView, ScheduleTemplateView, ServiceView } from '@pacjent/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { consoleApi } from './api';
+import { useLoadedList, useSubmit } from './hooks';
 import { errorText, t } from './texts';
 
 interface Catalog {
@@ -13,8 +14,6 @@ interface Catalog {
 export function SchedulesView() {
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [doctorId, setDoctorId] = useState('');
-  const [templates, setTemplates] = useState<ScheduleTemplateView[]>([]);
-  const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -26,26 +25,11 @@ export function SchedulesView() {
     );
   }, []);
 
-  useEffect(() => {
-    if (!doctorId) return;
-    let active = true;
-    setState('loading');
-    consoleApi.schedules(doctorId).then(
-      (list) => {
-        if (!active) return;
-        setTemplates(list);
-        setState('ready');
-      },
-      (caught: unknown) => {
-        if (!active) return;
-        setError(errorText(caught));
-        setState('error');
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [doctorId, version]);
+  const { items: templates, state } = useLoadedList<ScheduleTemplateView>(
+    doctorId ? () => consoleApi.schedules(doctorId) : null,
+    [doctorId, version],
+    setError,
+  );
 
   const changed = (message: string) => {
     setError(null);
@@ -163,32 +147,23 @@ function AddTemplate({
   const [startsAt, setStartsAt] = useState('08:00');
   const [endsAt, setEndsAt] = useState('12:00');
   const [slotMinutes, setSlotMinutes] = useState(20);
-  const [busy, setBusy] = useState(false);
 
   const service = catalog.services.find((s) => s.id === serviceId);
   const channels = service?.channels ?? ['in_person', 'phone', 'video'];
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const created = await consoleApi.createSchedule({
-        doctorId,
-        serviceId,
-        channel,
-        ...(channel === 'in_person' ? { facilityId } : {}),
-        weekday,
-        startsAt,
-        endsAt,
-        slotMinutes,
-      });
-      onAdded(created.generatedSlots);
-    } catch (caught) {
-      onError(errorText(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(async () => {
+    const created = await consoleApi.createSchedule({
+      doctorId,
+      serviceId,
+      channel,
+      ...(channel === 'in_person' ? { facilityId } : {}),
+      weekday,
+      startsAt,
+      endsAt,
+      slotMinutes,
+    });
+    onAdded(created.generatedSlots);
+  }, onError);
 
   return (
     <section className="card">
@@ -257,26 +232,8 @@ function AddTemplate({
           </select>
         </label>
         <div className="actions">
-          <label className="field">
-            {t.startsAt}
-            <input
-              type="time"
-              value={startsAt}
-              required
-              onChange={(e) => setStartsAt(e.target.value)}
-              data-testid="schedule-starts-at"
-            />
-          </label>
-          <label className="field">
-            {t.endsAt}
-            <input
-              type="time"
-              value={endsAt}
-              required
-              onChange={(e) => setEndsAt(e.target.value)}
-              data-testid="schedule-ends-at"
-            />
-          </label>
+          <TimeField label={t.startsAt} value={startsAt} onChange={setStartsAt} testId="schedule-starts-at" />
+          <TimeField label={t.endsAt} value={endsAt} onChange={setEndsAt} testId="schedule-ends-at" />
           <label className="field">
             {t.slotMinutes}
             <input
@@ -296,5 +253,25 @@ function AddTemplate({
         </button>
       </form>
     </section>
+  );
+}
+
+/** A required hour-and-minute field (`HH:MM`) of the template form. */
+function TimeField({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+}) {
+  return (
+    <label className="field">
+      {label}
+      <input type="time" value={value} required onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+    </label>
   );
 }

@@ -8,6 +8,7 @@ import type {
   ServiceKind,
 } from '@pacjent/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isExclusionViolation } from '../database-errors';
 import { preparedQuery } from '../slots/prepared-query';
 import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, type SlotRow } from '../slots/slots.dto';
 import type { BookableSlot } from './booking-rules';
@@ -294,10 +295,4 @@ export class AppointmentsRepository {
       ? { slotId: row.slot_id, referralId: row.referral_id, referralReservationId: row.referral_reservation_id }
       : null;
   }
-}
-
-/** PostgreSQL's exclusion_violation (23P01). */
-function isExclusionViolation(error: unknown): boolean {
-  const candidate = error as { code?: string; driverError?: { code?: string } };
-  return candidate.code === '23P01' || candidate.driverError?.code === '23P01';
 }

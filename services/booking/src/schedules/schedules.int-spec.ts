@@ -36,6 +36,14 @@ describe('staff edit weekly schedules', () => {
     kit.request<CreatedScheduleTemplateView>(createScheduleTemplate, staff, data);
   const slotsOf = (doctorId: string) =>
     kit.request<SlotView[]>(Subjects.booking.searchSlots, null, { doctorId, limit: 200 });
+  /** A weekly template's data: the doctor's phone hours on `weekday` (8:00–9:00 unless given), 20-minute slots. */
+  const phoneHours = (
+    doctor: DoctorEntity,
+    service: MedicalServiceEntity,
+    weekday: number,
+    startsAt = '08:00',
+    endsAt = '09:00',
+  ) => ({ doctorId: doctor.id, serviceId: service.id, channel: 'phone', weekday, startsAt, endsAt, slotMinutes: 20 });
 
   it('creates a template whose slots appear at once on its weekday, in Warsaw time, within the horizon only', async () => {
     const { doctor, service } = await doctorWithService();
@@ -138,15 +146,7 @@ describe('staff edit weekly schedules', () => {
       doctor.id,
       phoneOnly.id,
     ]);
-    const base = {
-      doctorId: doctor.id,
-      serviceId: service.id,
-      channel: 'phone',
-      weekday: 5,
-      startsAt: '09:00',
-      endsAt: '10:00',
-      slotMinutes: 20,
-    };
+    const base = phoneHours(doctor, service, 5, '09:00', '10:00');
     const fails = (data: Record<string, unknown>) => kit.failure(createScheduleTemplate, staff, { ...base, ...data });
     await expect(fails({ channel: 'in_person' })).resolves.toMatchObject({
       code: ErrorCode.SCHEDULE_FACILITY_MISMATCH,
@@ -177,24 +177,8 @@ describe('staff edit weekly schedules', () => {
   it('deletes a template: its future free slots go, a booked one stays with its visit, past ones stay', async () => {
     const { doctor, service } = await doctorWithService();
     // Mondays and Tuesdays 8:00–9:00 by phone, 20-minute slots.
-    const monday = await create({
-      doctorId: doctor.id,
-      serviceId: service.id,
-      channel: 'phone',
-      weekday: 1,
-      startsAt: '08:00',
-      endsAt: '09:00',
-      slotMinutes: 20,
-    });
-    const tuesday = await create({
-      doctorId: doctor.id,
-      serviceId: service.id,
-      channel: 'phone',
-      weekday: 2,
-      startsAt: '08:00',
-      endsAt: '09:00',
-      slotMinutes: 20,
-    });
+    const monday = await create(phoneHours(doctor, service, 1));
+    const tuesday = await create(phoneHours(doctor, service, 2));
     // Monday: 8:20 and 8:40 today, three on 9 March.
     expect(monday.generatedSlots).toBe(5);
     const slots = await slotsOf(doctor.id);
@@ -232,15 +216,7 @@ describe('staff edit weekly schedules', () => {
 
   it('does not bring a removed template’s slot back when its kept visit is cancelled afterwards', async () => {
     const { doctor, service } = await doctorWithService();
-    const monday = await create({
-      doctorId: doctor.id,
-      serviceId: service.id,
-      channel: 'phone',
-      weekday: 1,
-      startsAt: '08:00',
-      endsAt: '09:00',
-      slotMinutes: 20,
-    });
+    const monday = await create(phoneHours(doctor, service, 1));
     const slot = (await slotsOf(doctor.id)).find((found) => found.startsAt === '2026-03-09T07:20:00.000Z')!;
     const patient = newActor();
     const booked = await kit.request<AppointmentView>(Subjects.booking.createAppointment, patient, { slotId: slot.id });
@@ -269,15 +245,7 @@ describe('staff edit weekly schedules', () => {
     });
     expect(await kit.request(Subjects.booking.listNotifications, patient, {})).toEqual([]);
     // Thursdays 12:00–12:40 by phone: 5 March 12:00 is the first new slot within the alert's window.
-    await create({
-      doctorId: doctor.id,
-      serviceId: service.id,
-      channel: 'phone',
-      weekday: 4,
-      startsAt: '12:00',
-      endsAt: '12:40',
-      slotMinutes: 20,
-    });
+    await create(phoneHours(doctor, service, 4, '12:00', '12:40'));
     const told = await kit.request<NotificationView[]>(Subjects.booking.listNotifications, patient, {});
     expect(told).toEqual([
       expect.objectContaining({
@@ -292,15 +260,7 @@ describe('staff edit weekly schedules', () => {
 
   it('answers staff only: a patient is FORBIDDEN, nobody is UNAUTHENTICATED', async () => {
     const { doctor, service } = await doctorWithService();
-    const data = {
-      doctorId: doctor.id,
-      serviceId: service.id,
-      channel: 'phone',
-      weekday: 7,
-      startsAt: '10:00',
-      endsAt: '11:00',
-      slotMinutes: 20,
-    };
+    const data = phoneHours(doctor, service, 7, '10:00', '11:00');
     const created = await create(data);
     const patient = newActor();
     for (const [subject, payload] of [
@@ -326,15 +286,7 @@ describe('staff edit weekly schedules', () => {
 
     /** Mondays 8:00–9:00 by phone, 20-minute slots: 8:20 and 8:40 today, three on 9 March. */
     async function mondayTemplate(doctor: DoctorEntity, service: MedicalServiceEntity) {
-      const template = await create({
-        doctorId: doctor.id,
-        serviceId: service.id,
-        channel: 'phone',
-        weekday: 1,
-        startsAt: '08:00',
-        endsAt: '09:00',
-        slotMinutes: 20,
-      });
+      const template = await create(phoneHours(doctor, service, 1));
       expect(template.generatedSlots).toBe(5);
       return template;
     }
@@ -357,15 +309,7 @@ describe('staff edit weekly schedules', () => {
       const { doctor, service } = await doctorWithService();
       const monday = await mondayTemplate(doctor, service);
       // Tuesdays too, so a patient holds a visit of the same service to move.
-      await create({
-        doctorId: doctor.id,
-        serviceId: service.id,
-        channel: 'phone',
-        weekday: 2,
-        startsAt: '08:00',
-        endsAt: '09:00',
-        slotMinutes: 20,
-      });
+      await create(phoneHours(doctor, service, 2));
       const before = await slotsOf(doctor.id);
       const withdrawing = before.find((slot) => slot.startsAt === NEXT_MONDAY_8)!;
       const historyOwner = newActor();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@pacjent/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isExclusionViolation } from '../database-errors';
 import { CLINIC_TIME_ZONE } from '../slots/warsaw-time';
 import { ScheduleTemplateEntity } from './schedule-template.entity';
 
@@ -229,9 +230,3 @@ const TEMPLATE_VIEW = `
     FROM "booking"."schedule_templates" st
     JOIN "booking"."services" sv ON sv.id = st.service_id
     LEFT JOIN "booking"."facilities" f ON f.id = st.facility_id`;
-
-/** PostgreSQL's exclusion_violation (23P01). */
-function isExclusionViolation(error: unknown): boolean {
-  const candidate = error as { code?: string; driverError?: { code?: string } };
-  return candidate.code === '23P01' || candidate.driverError?.code === '23P01';
-}
