@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 
 /**
- * One line per answered request, as pino-http wrote it ("request completed"
- * with req id/method/path, status and time), at error for a 5xx, info
- * otherwise. The path loses its query string; the request id is the
- * correlation id. Built from nothing when the level is off.
+ * One line per answered request ("request completed": method, path, status,
+ * time in ms, correlation id), at error for a 5xx, info otherwise. The path
+ * loses its query string. Nothing is built when the level is off. Flat field
+ * names: the logger's `req`/`res` serializers expect Node's request and
+ * response objects.
  */
 export function logRequests(fastify: FastifyInstance): void {
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -16,8 +17,9 @@ export function logRequests(fastify: FastifyInstance): void {
       logger[level](
         {
           correlationId: request.id,
-          req: { id: request.id, method: request.method, url: withoutQuery(request.url) },
-          res: { statusCode: reply.statusCode },
+          method: request.method,
+          path: withoutQuery(request.url),
+          statusCode: reply.statusCode,
           responseTime: Math.round(reply.elapsedTime),
         },
         'request completed',
