@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, type SlotRow } from '../slots/slots.dto';
 import { CLINIC_TIME_ZONE } from '../slots/warsaw-time';
 import { SlotAlertEntity } from './slot-alert.entity';
+import { patientLockKey } from '../patient-lock';
 
 export interface MatchedAlert {
   id: string;
@@ -118,10 +119,9 @@ export class AlertsRepository {
 
   /** Another patient's lock (see AppointmentsRepository.lockPatient), only if free now: never wait inside a cascade. */
   async tryLockPatient(tx: EntityManager, patientId: string): Promise<boolean> {
-    const [row] = (await tx.query(
-      `SELECT pg_try_advisory_xact_lock(hashtextextended('booking:patient:' || $1, 0)) AS locked`,
-      [patientId],
-    )) as Array<{ locked: boolean }>;
+    const [row] = (await tx.query(`SELECT pg_try_advisory_xact_lock(${patientLockKey('$1')}) AS locked`, [
+      patientId,
+    ])) as Array<{ locked: boolean }>;
     return row?.locked ?? false;
   }
 

@@ -9,7 +9,8 @@ import type {
 } from '@pacjent/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isExclusionViolation } from '../database-errors';
-import { preparedQuery } from '../slots/prepared-query';
+import { patientLockKey } from '../patient-lock';
+import { preparedQuery } from '../prepared-query';
 import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, type SlotRow } from '../slots/slots.dto';
 import type { BookableSlot } from './booking-rules';
 import type { AppointmentRow } from './appointments.dto';
@@ -91,7 +92,7 @@ export class AppointmentsRepository {
    * outrun by parallel requests.
    */
   async lockPatient(tx: EntityManager, patientId: string): Promise<void> {
-    await preparedQuery(tx, `SELECT pg_advisory_xact_lock(hashtextextended('booking:patient:' || $1, 0))`, [patientId]);
+    await preparedQuery(tx, `SELECT pg_advisory_xact_lock(${patientLockKey('$1')})`, [patientId]);
   }
 
   async findBookableSlot(tx: EntityManager, slotId: string): Promise<SlotForBooking | null> {
@@ -110,7 +111,7 @@ export class AppointmentsRepository {
   async lockPatientAndFindSlot(tx: EntityManager, patientId: string, slotId: string): Promise<SlotForBooking | null> {
     const [row] = await preparedQuery<BookableSlotRow>(
       tx,
-      `WITH patient_lock AS (SELECT pg_advisory_xact_lock(hashtextextended('booking:patient:' || $2, 0)))
+      `WITH patient_lock AS (SELECT pg_advisory_xact_lock(${patientLockKey('$2')}))
        ${BOOKABLE_SLOT} CROSS JOIN patient_lock WHERE s.id = $1 AND s.withdrawn_at IS NULL`,
       [slotId, patientId],
     );

@@ -3,7 +3,7 @@ import type { Channel } from '@pacjent/contracts';
 import { DataSource } from 'typeorm';
 import { SlotEntity } from './slot.entity';
 import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, SLOT_VIEW_JSON } from './slots.dto';
-import { preparedQuery } from './prepared-query';
+import { preparedQuery } from '../prepared-query';
 import { CLINIC_TIME_ZONE } from './warsaw-time';
 
 export interface SlotCriteria {
