@@ -75,7 +75,7 @@ describe('AccessTokenVerifier: remembering verified tokens', () => {
     await expect(verifier.verify(tampered)).rejects.toMatchObject({ code: ErrorCode.UNAUTHENTICATED });
   });
 
-  it('forgets what it verified when the key set is fetched again, so a withdrawn key stops working', async () => {
+  it('re-checks a remembered token once the key set is stale, so a withdrawn key stops at the next fetch', async () => {
     const config = new GatewayConfig();
     config.JWKS_CACHE_SECONDS = 5;
     verifier = new AccessTokenVerifier(bus.client, config, clock);
@@ -93,5 +93,21 @@ describe('AccessTokenVerifier: remembering verified tokens', () => {
       Date.now = realNow;
     }
     expect(bus.requests).toBeGreaterThanOrEqual(2);
+  });
+
+  it('forgets what it verified when a token with a new key makes it refetch early, so the withdrawn key stops at once', async () => {
+    const signedWithOldKey = await token(key, { sub: 'patient-1', expiresAt: new Date(NOW.getTime() + 15 * 60_000) });
+    await verifier.verify(signedWithOldKey);
+
+    // identity rotates to k2 and withdraws k1; the first k2 token makes the gateway fetch the keys again.
+    const rotated = await signingKey('k2');
+    bus.keys = [rotated.jwk];
+    const signedWithNewKey = await token(rotated, {
+      sub: 'patient-2',
+      expiresAt: new Date(NOW.getTime() + 15 * 60_000),
+    });
+    expect((await verifier.verify(signedWithNewKey)).id).toBe('patient-2');
+
+    await expect(verifier.verify(signedWithOldKey)).rejects.toMatchObject({ code: ErrorCode.UNAUTHENTICATED });
   });
 });
