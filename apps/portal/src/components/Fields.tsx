@@ -42,6 +42,42 @@ function Label({ id, label, optionalText }: { id: string; label: string; optiona
   );
 }
 
+/** Label, control and messages of a labelled field; `control` gets the accessibility props the frame owns. */
+function LabelledField({
+  id,
+  label,
+  hint,
+  errors,
+  optionalText,
+  testId,
+  control,
+}: FieldFrame & { control: (props: ControlProps) => ReactNode }) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={invalid ? 'field field--invalid' : 'field'}>
+      <Label id={id} label={label} optionalText={optionalText} />
+      {control({
+        id,
+        name: id,
+        className: 'field__control',
+        'aria-invalid': invalid || undefined,
+        'aria-describedby': describedBy(id, hint, errors),
+        'data-testid': testId,
+      })}
+      <FieldMessages id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+interface ControlProps {
+  id: string;
+  name: string;
+  className: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  'data-testid': string;
+}
+
 export function TextField({
   id,
   label,
@@ -51,21 +87,11 @@ export function TextField({
   testId,
   ...input
 }: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
-  const invalid = Boolean(errors?.length);
   return (
-    <div className={invalid ? 'field field--invalid' : 'field'}>
-      <Label id={id} label={label} optionalText={optionalText} />
-      <input
-        id={id}
-        name={id}
-        className="field__control"
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        data-testid={testId}
-        {...input}
-      />
-      <FieldMessages id={id} hint={hint} errors={errors} />
-    </div>
+    <LabelledField
+      {...{ id, label, hint, errors, optionalText, testId }}
+      control={(props) => <input {...props} {...input} />}
+    />
   );
 }
 
@@ -79,23 +105,15 @@ export function SelectField({
   children,
   ...select
 }: FieldFrame & SelectHTMLAttributes<HTMLSelectElement>) {
-  const invalid = Boolean(errors?.length);
   return (
-    <div className={invalid ? 'field field--invalid' : 'field'}>
-      <Label id={id} label={label} optionalText={optionalText} />
-      <select
-        id={id}
-        name={id}
-        className="field__control"
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        data-testid={testId}
-        {...select}
-      >
-        {children}
-      </select>
-      <FieldMessages id={id} hint={hint} errors={errors} />
-    </div>
+    <LabelledField
+      {...{ id, label, hint, errors, optionalText, testId }}
+      control={(props) => (
+        <select {...props} {...select}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
