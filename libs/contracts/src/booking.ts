@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -312,51 +312,17 @@ export const SLOT_ALERT_STATUSES = ['active', 'fulfilled'] as const;
 export type SlotAlertStatus = (typeof SLOT_ALERT_STATUSES)[number];
 
 /** "Powiadom mnie o wcześniejszym terminie": a saved search, until a date, optionally moving a visit. */
-export class CreateSlotAlertDto {
+export class CreateSlotAlertDto extends PickType(SlotSearchDto, [
+  'channel',
+  'city',
+  'facilityIds',
+  'excludeDoctorIds',
+  'hourFrom',
+  'hourTo',
+] as const) {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   serviceId: string;
-
-  @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
-  @IsIn(CHANNELS)
-  channel?: Channel;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  city?: string;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @Transform(toList)
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  facilityIds?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @Transform(toList)
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  excludeDoctorIds?: string[];
-
-  @ApiPropertyOptional({ minimum: 0, maximum: 23 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(23)
-  hourFrom?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 24 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(24)
-  hourTo?: number;
 
   @ApiProperty({ format: 'date-time', description: 'Only slots starting before this instant' })
   @IsISO8601()
