@@ -225,19 +225,21 @@ function cannon(options) {
 
 /**
  * An open-loop load: `rps` requests every second at even intervals whatever
- * the answers (loadtest's --rps; its TCP client keeps the generator's own CPU
- * low): the latency a patient would see at that rate. autocannon's
- * `overallRate` cannot measure this: each connection sends its share of a
- * second back to back when the second starts, so it offers bursts, not a rate.
+ * the answers (loadtest's --rps): the latency a patient would see at that
+ * rate. autocannon's `overallRate` cannot measure this: each connection sends
+ * its share of a second back to back when the second starts, so it offers
+ * bursts, not a rate. loadtest's HTTP client with keep-alive, never its TCP
+ * client (`tcp: true`): loadtest 8.2's TcpClient sends its next request as
+ * soon as an answer arrives even in --rps mode (`finishRequest` calls
+ * `makeRequest`), while the rate timer keeps adding clients, so it offers an
+ * ever-growing closed loop instead of the rate.
  */
 async function constantRate({ url, rps, headers = {}, amount, nextPost }) {
   const meter = cpuMeter(pids, new URL(DATABASE_URL).pathname.slice(1)).start();
   const limit = amount ? { maxRequests: amount } : { maxSeconds: DURATION };
-  // A POST with its own token and body each time needs loadtest's HTTP client (keep-alive); reads use its TCP client.
   const client = nextPost
     ? {
         method: 'POST',
-        agentKeepAlive: true,
         requestGenerator: (_options, params, request, callback) => {
           const { token, body } = nextPost();
           params.headers = {
@@ -251,8 +253,16 @@ async function constantRate({ url, rps, headers = {}, amount, nextPost }) {
           return outgoing;
         },
       }
-    : { tcp: true };
-  const result = await loadTest({ url, requestsPerSecond: rps, ...limit, headers, quiet: true, ...client });
+    : {};
+  const result = await loadTest({
+    url,
+    requestsPerSecond: rps,
+    ...limit,
+    headers,
+    quiet: true,
+    agentKeepAlive: true,
+    ...client,
+  });
   // loadtest stops sending at the deadline; let what it left queued drain before the next scenario measures.
   await sleep(3000);
   const byStatus = Object.entries(result.errorCodes).filter(([code]) => /^\d+$/.test(code));
