@@ -1,3 +1,5 @@
+import { NOTIFICATIONS_PAGE_SIZE } from '@pacjent/contracts';
+import { Client } from 'pg';
 import { ApiClient, newPatient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
@@ -165,5 +167,45 @@ describe('earlier-slot alerts through the gateway, pushed over server-sent event
     const [newest] = (await watcher.get('/api/notifications')).body as Array<{ id: string }>;
     expect(pushed(await fresh).map((n) => n.id)).toEqual([newest!.id]);
     expect(pushed(await badHeader).map((n) => n.id)).toEqual([newest!.id]);
+  }, 30_000);
+
+  it('a page away for more than one page of notifications gets every one it missed, in order, on resume', async () => {
+    const { client: watcher, id: patientId } = await newPatient(stack.baseUrl);
+    const alert = await watcher.post('/api/slot-alerts', {
+      serviceId,
+      until: new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString(),
+    });
+    expect(alert.status).toBe(201);
+    const [slot] = (await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${serviceId}&limit=1`)).body as Slot[];
+    // Notifications as booking stores them (one a second, the last a minute ago): more than two pages.
+    const count = 2 * NOTIFICATIONS_PAGE_SIZE + 30;
+    const db = new Client({ connectionString: stack.database.url });
+    await db.connect();
+    const stored = await (async () => {
+      try {
+        await db.query(
+          `INSERT INTO "booking"."notifications" (patient_id, kind, alert_id, slot_id, created_at)
+           SELECT $1, 'slot_available', $2, $3, now() - make_interval(mins => 1, secs => $4 - i)
+             FROM generate_series(1, $4) AS i`,
+          [patientId, alert.body.id, slot!.id, count],
+        );
+        return await db.query<{ id: string }>(
+          `SELECT id FROM "booking"."notifications" WHERE patient_id = $1 ORDER BY created_at, id`,
+          [patientId],
+        );
+      } finally {
+        await db.end();
+      }
+    })();
+    const [seen, ...missed] = stored.rows.map((row) => row.id);
+
+    const stream = await fetch(`${stack.baseUrl}/api/notifications/stream`, {
+      headers: { authorization: `Bearer ${watcher.accessToken}`, accept: 'text/event-stream', 'last-event-id': seen! },
+    });
+    const notificationIds = (events: Array<{ event: string; data: unknown }>) =>
+      events.filter((e) => e.event === 'notification').map((e) => (e.data as { id: string }).id);
+    const resumed = notificationIds(await readEvents(stream, (read) => notificationIds(read).length >= missed.length));
+    expect(resumed).toHaveLength(count - 1);
+    expect(resumed).toEqual(missed);
   }, 30_000);
 });

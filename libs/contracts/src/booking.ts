@@ -368,10 +368,14 @@ export interface NotificationView {
   alertId: string;
 }
 
+/** The most notifications one `Subjects.booking.listNotifications` answer holds. */
+export const NOTIFICATIONS_PAGE_SIZE = 100;
+
 /**
  * `Subjects.booking.listNotifications`: without `after`, the newest first (at
- * most 100); with `after` (a notification id of the caller), only those created
- * after it, oldest first — what a page missed while its stream was down. An
+ * most NOTIFICATIONS_PAGE_SIZE); with `after` (a notification id of the
+ * caller), the next page of those created after it, oldest first — what a page
+ * missed while its stream was down (ask again after the last one for more). An
  * unknown or someone else's id lists nothing.
  */
 export class ListNotificationsDto {

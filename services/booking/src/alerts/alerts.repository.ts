@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateSlotAlertDto, NotificationKind } from '@pacjent/contracts';
+import { NOTIFICATIONS_PAGE_SIZE, type CreateSlotAlertDto, type NotificationKind } from '@pacjent/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, type SlotRow } from '../slots/slots.dto';
 import { CLINIC_TIME_ZONE } from '../slots/warsaw-time';
@@ -168,15 +168,16 @@ export class AlertsRepository {
 
   listNotifications(patientId: string): Promise<NotificationRow[]> {
     return this.dataSource.query(
-      `${NOTIFICATION_VIEW} WHERE n.patient_id = $1 ORDER BY n.created_at DESC, n.id LIMIT 100`,
-      [patientId],
+      `${NOTIFICATION_VIEW} WHERE n.patient_id = $1 ORDER BY n.created_at DESC, n.id LIMIT $2`,
+      [patientId, NOTIFICATIONS_PAGE_SIZE],
     );
   }
 
   /**
    * The patient's notifications created after their notification `afterId`
-   * (by creation time, then id), oldest first. When `afterId` is not one of
-   * theirs the comparison is with NULL, so nothing is listed.
+   * (by creation time, then id), oldest first, one page at most: asking again
+   * after the last one listed gives the next page. When `afterId` is not one
+   * of theirs the comparison is with NULL, so nothing is listed.
    */
   listNotificationsAfter(patientId: string, afterId: string): Promise<NotificationRow[]> {
     return this.dataSource.query(
@@ -186,8 +187,8 @@ export class AlertsRepository {
                 SELECT seen.created_at, seen.id FROM "booking"."notifications" seen
                  WHERE seen.id = $2 AND seen.patient_id = $1)
         ORDER BY n.created_at, n.id
-        LIMIT 100`,
-      [patientId, afterId],
+        LIMIT $3`,
+      [patientId, afterId, NOTIFICATIONS_PAGE_SIZE],
     );
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Subjects, type Actor, type ListNotificationsDto, type NotificationView } from '@pacjent/contracts';
+import {
+  NOTIFICATIONS_PAGE_SIZE,
+  Subjects,
+  type Actor,
+  type ListNotificationsDto,
+  type NotificationView,
+} from '@pacjent/contracts';
 import { BusClient } from '@pacjent/platform';
 import { isUUID } from 'class-validator';
 import { Observable } from 'rxjs';
@@ -54,14 +60,25 @@ export class NotificationsFeed {
     });
   }
 
-  /** Booking's list of the patient's notifications after `after`, oldest first; nothing when booking cannot answer. */
+  /**
+   * Every notification of the patient created after `after`, oldest first,
+   * read page by page (each page asks after the last one of the previous);
+   * what was read so far when booking stops answering.
+   */
   private async missedAfter(actor: Actor, after: string): Promise<NotificationView[]> {
-    const data: ListNotificationsDto = { after };
+    const missed: NotificationView[] = [];
+    let cursor = after;
     try {
-      return await this.bus.request<NotificationView[]>(Subjects.booking.listNotifications, { actor, data });
+      for (;;) {
+        const data: ListNotificationsDto = { after: cursor };
+        const page = await this.bus.request<NotificationView[]>(Subjects.booking.listNotifications, { actor, data });
+        missed.push(...page);
+        if (page.length < NOTIFICATIONS_PAGE_SIZE) return missed;
+        cursor = page[page.length - 1]!.id;
+      }
     } catch (error) {
-      this.logger.warn({ err: error }, 'could not list missed notifications; sending live ones only');
-      return [];
+      this.logger.warn({ err: error }, 'could not list every missed notification; sending the rest live only');
+      return missed;
     }
   }
 }
