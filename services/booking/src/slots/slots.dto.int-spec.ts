@@ -1,6 +1,6 @@
 import type { SlotView } from '@pacjent/contracts';
 import { startBooking, type BookingTestKit } from '../testing/booking-test-kit';
-import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, SLOT_VIEW_JSON, toSlotView, type SlotRow } from './slots.dto';
+import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, slotViewsJsonArray, toSlotView, type SlotRow } from './slots.dto';
 
 describe('a slot view rendered by PostgreSQL', () => {
   let kit: BookingTestKit;
@@ -12,7 +12,7 @@ describe('a slot view rendered by PostgreSQL', () => {
 
   it('is exactly what toSlotView() builds from the same row, in person and remote, to the millisecond', async () => {
     const { factory } = kit;
-    const service = await factory.newService({ name: 'Konsultacja „kardiologiczna” \\ test' });
+    const service = await factory.newService({ name: 'Konsultacja „kardiologiczna” \\ test\n\t\u0001' });
     const doctor = await factory.newDoctor({ name: 'lek. Zofia "Zosia" Wiśniewska', serviceIds: [service.id] });
     const facility = await factory.newFacility({ name: 'Centrum Medyczne Łódź', city: 'Łódź' });
     const inPerson = await factory.newSlot({
@@ -33,15 +33,21 @@ describe('a slot view rendered by PostgreSQL', () => {
       `SELECT ${SLOT_VIEW_COLUMNS} FROM "booking"."slots" s ${SLOT_VIEW_JOINS} WHERE s.id = ANY ($1) ORDER BY s.starts_at`,
       [ids],
     );
-    const [{ json }] = (await kit.dataSource.query(
-      `SELECT json_agg(${SLOT_VIEW_JSON} ORDER BY r.starts_at)::text AS json
-         FROM (SELECT ${SLOT_VIEW_COLUMNS} FROM "booking"."slots" s ${SLOT_VIEW_JOINS} WHERE s.id = ANY ($1)) r`,
-      [ids],
-    )) as Array<{ json: string }>;
+    const render = async (slotIds: string[]) => {
+      const [{ json }] = (await kit.dataSource.query(
+        `SELECT ${slotViewsJsonArray('r.starts_at')} AS json
+           FROM (SELECT ${SLOT_VIEW_COLUMNS} FROM "booking"."slots" s ${SLOT_VIEW_JOINS} WHERE s.id = ANY ($1)) r`,
+        [slotIds],
+      )) as Array<{ json: string }>;
+      return json;
+    };
+    const json = await render(ids);
 
     const rendered = JSON.parse(json) as SlotView[];
     expect(rendered).toEqual(rows.map(toSlotView));
     expect(rendered.map((slot) => slot.startsAt)).toEqual(['2026-03-03T08:00:00.123Z', '2026-03-03T09:30:00.000Z']);
     expect(rendered[1]!.facility).toBeNull();
+    expect(rendered[0]!.service.name).toBe('Konsultacja „kardiologiczna” \\ test\n\t\u0001');
+    expect(await render([])).toBe('[]');
   });
 });

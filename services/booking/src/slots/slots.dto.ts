@@ -46,17 +46,34 @@ export function toSlotView(row: SlotRow): SlotView {
 /** An instant as toISOString() spells it (UTC, milliseconds, `Z`), in SQL. */
 const isoInstant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** A JSON string of a text that needs no escaping (a uuid, an instant from isoInstant), in SQL. */
+const plainJsonString = (sql: string) => `'"' || ${sql} || '"'`;
+
+/** A JSON string of any text, escaped by PostgreSQL, in SQL. */
+const jsonString = (sql: string) => `to_json(${sql}::text)::text`;
+
 /**
- * The SlotView of a SlotRow aliased `r`, as a PostgreSQL json value: the same
- * shape toSlotView() builds, for results sent on as JSON text without being
- * parsed into objects first (slots.dto.int-spec.ts holds the two together).
+ * The SlotView of a SlotRow aliased `r`, as compact JSON text: the same value
+ * toSlotView() builds (slots.dto.int-spec.ts holds the two together), for
+ * results sent on as JSON without being parsed into objects first. Spelled
+ * out by concatenation rather than json_build_object(), which costs
+ * PostgreSQL about a quarter more time per search and pads every key with
+ * spaces. Every column concatenated is NOT NULL (facility names and cities
+ * are read only when there is a facility), since one NULL would make the
+ * whole text NULL.
  */
-export const SLOT_VIEW_JSON = `json_build_object(
-    'id', r.slot_id,
-    'startsAt', ${isoInstant('r.starts_at')},
-    'endsAt', ${isoInstant('r.ends_at')},
-    'channel', r.channel,
-    'service', json_build_object('id', r.service_id, 'name', r.service_name),
-    'doctor', json_build_object('id', r.doctor_id, 'name', r.doctor_name),
-    'facility', CASE WHEN r.facility_id IS NULL THEN NULL
-                     ELSE json_build_object('id', r.facility_id, 'name', coalesce(r.facility_name, ''), 'city', coalesce(r.facility_city, '')) END)`;
+export const SLOT_VIEW_JSON = `'{"id":' || ${plainJsonString('r.slot_id')}
+    || ',"startsAt":' || ${plainJsonString(isoInstant('r.starts_at'))}
+    || ',"endsAt":' || ${plainJsonString(isoInstant('r.ends_at'))}
+    || ',"channel":' || ${jsonString('r.channel')}
+    || ',"service":{"id":' || ${plainJsonString('r.service_id')} || ',"name":' || ${jsonString('r.service_name')} || '}'
+    || ',"doctor":{"id":' || ${plainJsonString('r.doctor_id')} || ',"name":' || ${jsonString('r.doctor_name')} || '}'
+    || ',"facility":' || CASE WHEN r.facility_id IS NULL THEN 'null'
+         ELSE '{"id":' || ${plainJsonString('r.facility_id')}
+           || ',"name":' || ${jsonString("coalesce(r.facility_name, '')")}
+           || ',"city":' || ${jsonString("coalesce(r.facility_city, '')")} || '}' END
+    || '}'`;
+
+/** The SlotViews of the rows aliased `r`, in `orderBy` order, as one JSON array text (`[]` for none). */
+export const slotViewsJsonArray = (orderBy: string) =>
+  `'[' || coalesce(string_agg(${SLOT_VIEW_JSON}, ',' ORDER BY ${orderBy}), '') || ']'`;

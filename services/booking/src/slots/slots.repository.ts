@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Channel } from '@pacjent/contracts';
 import { DataSource } from 'typeorm';
 import { SlotEntity } from './slot.entity';
-import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, SLOT_VIEW_JSON } from './slots.dto';
+import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, slotViewsJsonArray } from './slots.dto';
 import { preparedQuery } from '../prepared-query';
 import { CLINIC_TIME_ZONE } from './warsaw-time';
 
@@ -82,7 +82,7 @@ export class SlotsRepository {
     }
     const [result] = await preparedQuery<{ json: string }>(
       this.dataSource,
-      `SELECT coalesce(json_agg(${SLOT_VIEW_JSON} ORDER BY r.starts_at, r.slot_id), '[]')::text AS json
+      `SELECT ${slotViewsJsonArray('r.starts_at, r.slot_id')} AS json
          FROM (SELECT ${SLOT_VIEW_COLUMNS}
                  FROM "booking"."slots" s ${SLOT_VIEW_JOINS}
                 WHERE ${where.join('\n                  AND ')}
