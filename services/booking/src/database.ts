@@ -14,6 +14,7 @@ import { Outbox1764518400000 } from './migrations/1764518400000-outbox';
 import { ScheduleTemplateSlots1764604800000 } from './migrations/1764604800000-schedule-template-slots';
 import { SlotSearchCoveringIndex1764691200000 } from './migrations/1764691200000-slot-search-covering-index';
 import { SlotWithdrawal1764777600000 } from './migrations/1764777600000-slot-withdrawal';
+import { SlotLiveUniqueness1764864000000 } from './migrations/1764864000000-slot-live-uniqueness';
 import { OutboxEntity } from './events/outbox.entity';
 import { NotificationEntity } from './alerts/notification.entity';
 import { SlotAlertEntity } from './alerts/slot-alert.entity';
@@ -45,5 +46,6 @@ export const BookingDatabase: ServiceDatabase = {
     ScheduleTemplateSlots1764604800000,
     SlotSearchCoveringIndex1764691200000,
     SlotWithdrawal1764777600000,
+    SlotLiveUniqueness1764864000000,
   ],
 };

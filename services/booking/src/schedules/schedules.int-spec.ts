@@ -13,6 +13,7 @@ import { FreedSlotOffers } from '../appointments/freed-slot-offers';
 import type { DoctorEntity } from '../catalog/doctor.entity';
 import type { MedicalServiceEntity } from '../catalog/medical-service.entity';
 import { DAY, startBooking, TEST_NOW, type BookingTestKit } from '../testing/booking-test-kit';
+import { SlotGenerationService } from './slot-generation.service';
 
 const { listScheduleTemplates, createScheduleTemplate, deleteScheduleTemplate } = Subjects.booking;
 
@@ -463,6 +464,99 @@ describe('staff edit weekly schedules', () => {
       for (const patient of [first, second]) {
         expect(await kit.request(Subjects.booking.listAppointments, patient, { scope: 'upcoming' })).toEqual([]);
       }
+    });
+
+    describe('recreating a removed template', () => {
+      const NEXT_MONDAY_840 = '2026-03-09T07:40:00.000Z';
+      const liveSlotsAt = async (doctorId: string, startsAt: string) =>
+        (await slotsOf(doctorId)).filter((slot) => slot.startsAt === startsAt);
+      const slotRows = (doctorId: string) =>
+        kit.dataSource.query(
+          `SELECT id, starts_at, ends_at, withdrawn_at FROM "booking"."slots" WHERE doctor_id = $1 ORDER BY starts_at, id`,
+          [doctorId],
+        ) as Promise<Array<{ id: string; starts_at: Date; ends_at: Date; withdrawn_at: Date | null }>>;
+
+      /** Monday's template removed with 8:00 holding a cancelled visit, 8:20 a booked one and 8:40 nothing. */
+      async function removedMonday() {
+        const { doctor, service } = await doctorWithService();
+        const monday = await mondayTemplate(doctor, service);
+        const slots = await slotsOf(doctor.id);
+        const cancelledSlot = slots.find((slot) => slot.startsAt === NEXT_MONDAY_8)!;
+        const bookedSlot = slots.find((slot) => slot.startsAt === NEXT_MONDAY_820)!;
+        const cancelled = await withCancelledVisit(cancelledSlot.id);
+        const patient = newActor();
+        const booked = await kit.request<AppointmentView>(Subjects.booking.createAppointment, patient, {
+          slotId: bookedSlot.id,
+        });
+        await expect(
+          kit.request<ScheduleTemplateRemoval>(deleteScheduleTemplate, staff, { id: monday.id }),
+        ).resolves.toEqual({ id: monday.id, removedSlots: 4, keptBookedSlots: 1 });
+        const withdrawn = (await slotRows(doctor.id)).filter((row) => row.withdrawn_at !== null);
+        expect(withdrawn.map((row) => row.id).sort()).toEqual([cancelledSlot.id, bookedSlot.id].sort());
+        return { doctor, service, cancelledSlot, bookedSlot, cancelled, booked, patient, withdrawn };
+      }
+
+      it('fills every time again except one whose withdrawn slot still holds a booked visit', async () => {
+        const { doctor, service, cancelledSlot, bookedSlot, booked, patient, withdrawn } = await removedMonday();
+
+        // The same template again: today's 8:20 and 8:40, and on 9 March 8:00 (only a cancelled visit there) and
+        // 8:40 (nothing there), but not 8:20, where the doctor still sees a patient.
+        const again = await create(phoneHours(doctor, service, 1));
+        expect(again.generatedSlots).toBe(4);
+        const [fresh] = await liveSlotsAt(doctor.id, NEXT_MONDAY_8);
+        expect(fresh).toBeDefined();
+        expect(fresh!.id).not.toBe(cancelledSlot.id);
+        expect(await liveSlotsAt(doctor.id, NEXT_MONDAY_840)).toHaveLength(1);
+        expect(await liveSlotsAt(doctor.id, NEXT_MONDAY_820)).toEqual([]);
+        const [{ count: at820 }] = (await kit.dataSource.query(
+          `SELECT count(*)::int AS count FROM "booking"."slots" WHERE doctor_id = $1 AND starts_at = $2`,
+          [doctor.id, NEXT_MONDAY_820],
+        )) as Array<{ count: number }>;
+        expect(at820).toBe(1);
+
+        // The new 8:00 slot is searched by service too, and bookable; the old one stays withdrawn.
+        const byService = await kit.request<SlotView[]>(Subjects.booking.searchSlots, null, {
+          serviceId: service.id,
+          limit: 200,
+        });
+        expect(byService.map((slot) => slot.id)).toContain(fresh!.id);
+        const visit = await kit.request<AppointmentView>(Subjects.booking.createAppointment, newActor(), {
+          slotId: fresh!.id,
+        });
+        expect(visit).toMatchObject({ status: 'booked', slot: { id: fresh!.id, startsAt: NEXT_MONDAY_8 } });
+        await expect(
+          kit.failure(Subjects.booking.createAppointment, newActor(), { slotId: cancelledSlot.id }),
+        ).resolves.toMatchObject({ code: ErrorCode.SLOT_NOT_FOUND });
+
+        // The booked visit is untouched, and no withdrawn slot was revived or rewritten.
+        await expect(
+          kit.request<AppointmentView>(Subjects.booking.getAppointment, patient, { id: booked.id }),
+        ).resolves.toMatchObject({ status: 'booked', slot: { id: bookedSlot.id, startsAt: NEXT_MONDAY_820 } });
+        const after = await slotRows(doctor.id);
+        for (const old of withdrawn) expect(after.find((row) => row.id === old.id)).toEqual(old);
+      });
+
+      it('does not overlap a booked withdrawn slot with slots of another length, and fills the time once it is cancelled', async () => {
+        const { doctor, service, bookedSlot, booked, patient, withdrawn } = await removedMonday();
+
+        // Mondays 8:00–9:00 in 30-minute slots: on 9 March both 8:00–8:30 and 8:30–9:00 overlap the booked 8:20–8:40.
+        const longer = await create({ ...phoneHours(doctor, service, 1), slotMinutes: 30 });
+        expect(longer.generatedSlots).toBe(1); // today's 8:30 only
+        const nextMonday = (await slotsOf(doctor.id)).filter((slot) => slot.startsAt.startsWith('2026-03-09'));
+        expect(nextMonday).toEqual([]);
+
+        // The visit is cancelled; the hourly job (the same generation path) fills the doctor's time.
+        await kit.request(Subjects.booking.cancelAppointment, patient, { id: booked.id });
+        await kit.service.get(SlotGenerationService).run();
+        const filled = (await slotsOf(doctor.id)).filter((slot) => slot.startsAt.startsWith('2026-03-09'));
+        expect(filled.map((slot) => [slot.startsAt, slot.endsAt])).toEqual([
+          ['2026-03-09T07:00:00.000Z', '2026-03-09T07:30:00.000Z'],
+          ['2026-03-09T07:30:00.000Z', '2026-03-09T08:00:00.000Z'],
+        ]);
+        expect(filled.map((slot) => slot.id)).not.toContain(bookedSlot.id);
+        const after = await slotRows(doctor.id);
+        for (const old of withdrawn) expect(after.find((row) => row.id === old.id)).toEqual(old);
+      });
     });
   });
 });

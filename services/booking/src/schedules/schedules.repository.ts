@@ -43,9 +43,25 @@ export class SchedulesRepository {
 
   /**
    * Adds the slots the templates define on the Warsaw dates `firstDay`…`lastDay`
-   * that start after `now` and do not exist yet (UQ_slots_doctor_id_starts_at),
-   * each remembering its template; only `templateId`'s when given.
-   * Returns the new slots' ids, soonest first.
+   * that start after `now`, each remembering its template; only `templateId`'s
+   * when given. Returns the new slots' ids, soonest first. A time is skipped when
+   * - the doctor already has a live slot starting then (ON CONFLICT on
+   *   UQ_slots_doctor_id_starts_at_live, the partial unique index WHERE
+   *   withdrawn_at IS NULL); or
+   * - it overlaps a withdrawn slot of the doctor whose visit is still booked:
+   *   the doctor sees that patient then. Overlap, not equal start: a recreated
+   *   template may have another slot length.
+   * A withdrawn slot with only cancelled visits blocks nothing, so recreating a
+   * removed template leaves no gap; the withdrawn row itself is never revived or
+   * rewritten (its history stays). Once a withdrawn slot's visit is cancelled,
+   * the next run (the hourly job, this same path) fills its time.
+   *
+   * Why the NOT EXISTS read cannot let a double booking through: a withdrawn
+   * slot cannot be booked (every booking path requires withdrawn_at IS NULL),
+   * so its booked visit can only turn cancelled, never appear; a stale read can
+   * only skip a time that the next run fills. Runs are serialised by the
+   * generation advisory lock, and a live slot at the same start is excluded by
+   * the unique index, not by this read.
    */
   async generateSlots(
     tx: EntityManager,
@@ -63,8 +79,13 @@ export class SchedulesRepository {
         WHERE extract(isodow FROM day) = st.weekday
           AND t > $3
           AND ($4::uuid IS NULL OR st.id = $4)
+          AND NOT EXISTS (
+                SELECT 1 FROM "booking"."slots" w
+                  JOIN "booking"."appointments" a ON a.slot_id = w.id AND a.status = 'booked'
+                 WHERE w.doctor_id = st.doctor_id AND w.withdrawn_at IS NOT NULL
+                   AND tstzrange(w.starts_at, w.ends_at) && tstzrange(t, t + make_interval(mins => st.slot_minutes)))
         ORDER BY t
-       ON CONFLICT ON CONSTRAINT "UQ_slots_doctor_id_starts_at" DO NOTHING
+       ON CONFLICT (doctor_id, starts_at) WHERE withdrawn_at IS NULL DO NOTHING
        RETURNING id`,
       [window.firstDay, window.lastDay, window.now, window.templateId ?? null],
     );
@@ -154,7 +175,8 @@ export class SchedulesRepository {
    * (`withdrawn_at`): never searched, booked, moved to or offered to an alert
    * again. A withdrawn slot whose visit is booked keeps that visit (it counts
    * as kept); being withdrawn, it does not come back if the visit is later
-   * cancelled. The others count as removed.
+   * cancelled, but a template covering that time makes a new slot there then
+   * (see generateSlots). The others count as removed.
    *
    * Why a booked slot can never be removed, even with a booking racing this:
    * first every future slot of the template is locked FOR UPDATE. A booking

@@ -1,5 +1,5 @@
 import type { Channel } from '@pacjent/contracts';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DoctorEntity } from '../catalog/doctor.entity';
 import { FacilityEntity } from '../catalog/facility.entity';
 import { MedicalServiceEntity } from '../catalog/medical-service.entity';
@@ -11,7 +11,12 @@ import { ScheduleTemplateEntity } from '../schedules/schedule-template.entity';
  * points at it (see appointments).
  */
 @Entity({ name: 'slots' })
-@Unique('UQ_slots_doctor_id_starts_at', ['doctorId', 'startsAt'])
+// One live slot per doctor and start. Withdrawn slots are left out (1764864000000): a removed template's
+// withdrawn slot must not keep a recreated template from offering that time again. Generation also refuses a
+// new slot overlapping a withdrawn one whose visit is still booked (SchedulesRepository.generateSlots).
+@Index('UQ_slots_doctor_id_starts_at_live', ['doctorId', 'startsAt'], { unique: true, where: `"withdrawn_at" IS NULL` })
+// Finds the few withdrawn slots that generation checks for a still-booked visit.
+@Index('IDX_slots_doctor_id_starts_at_withdrawn', ['doctorId', 'startsAt'], { where: `"withdrawn_at" IS NOT NULL` })
 @Check('CHK_slots_ends_after_start', `"ends_at" > "starts_at"`)
 @Check('CHK_slots_channel', `"channel" IN ('in_person', 'phone', 'video')`)
 @Check('CHK_slots_facility', `("channel" = 'in_person') = ("facility_id" IS NOT NULL)`)
@@ -50,8 +55,10 @@ export class SlotEntity {
   scheduleTemplateId: string | null;
 
   /**
-   * Set when the slot's template was removed while a cancelled appointment (history) kept the row from being
-   * deleted: a withdrawn slot is never searched, booked, moved to or offered to an alert.
+   * Set when the slot's template was removed while its appointments (a cancelled one: history; a booked one: the
+   * visit still takes place) kept the row from being deleted: a withdrawn slot is never searched, booked, moved to
+   * or offered to an alert, and never revived. It does not block a new live slot at its start; only while its
+   * visit is booked does generation keep new slots off its time.
    */
   @Column('timestamptz', { name: 'withdrawn_at', nullable: true })
   withdrawnAt: Date | null;
