@@ -18,7 +18,7 @@
  * in the bench database, as a staff confirmation would.
  *
  * Env: BENCH_DATABASE_URL, NATS_URL, BENCH_PORT (3300), DURATION_S (10),
- * CONNECTIONS (50), BOOKINGS (3000), SKIP_BUILD.
+ * CONNECTIONS (50), BOOKINGS (6000), SKIP_BUILD.
  */
 import autocannon from 'autocannon';
 import { loadTest } from 'loadtest';
@@ -44,7 +44,7 @@ const OPEN_LOOP_WARM_UP_S = 2;
 const CONNECTIONS = Number(env.CONNECTIONS ?? 50);
 /** The reads run closed-loop at each of these (the last, CONNECTIONS, saturates this machine). */
 const READ_CONNECTIONS = [...new Set([10, 20, CONNECTIONS])];
-const BOOKINGS = Number(env.BOOKINGS ?? 3000);
+const BOOKINGS = Number(env.BOOKINGS ?? 6000);
 const BUS_PREFIX = `bench${randomUUID().slice(0, 6)}`;
 /** Comma-separated subset to run: reads, hop, bookings, race (default: all). */
 const SCENARIOS = new Set((env.SCENARIOS ?? 'reads,hop,bookings,race').split(','));
@@ -215,7 +215,10 @@ async function patients(db, count, label) {
 
 function cannon(options) {
   return new Promise((resolve, reject) => {
-    const settings = { connections: CONNECTIONS, ...(options.amount ? {} : { duration: DURATION }), ...options };
+    // A run of a fixed number of requests ends at autocannon's next sample tick: ticks 100 ms apart keep its
+    // duration (and so the rate) from being rounded up to whole seconds.
+    const limit = options.amount ? { sampleInt: 100 } : { duration: DURATION };
+    const settings = { connections: CONNECTIONS, ...limit, ...options };
     const meter = cpuMeter(pids, new URL(DATABASE_URL).pathname.slice(1)).start();
     const instance = autocannon(settings, (error, result) =>
       error ? reject(error) : resolve({ ...result, cpuPerRequest: meter.stop(result.requests.total) }),
