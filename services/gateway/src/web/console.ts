@@ -12,8 +12,9 @@ export function consoleDist(): string {
 
 /**
  * Serves the built staff console at `/console/` like the portal at `/`:
- * hashed assets cached for a year, and `index.html` (never cached) for any
- * other page address under `/console`. Returns the fallback for unknown paths.
+ * hashed assets cached for a year, and `index.html` (never cached) for
+ * `/console/` itself and for any other page address under `/console` a
+ * browser asks for. Returns the fallback for unknown paths.
  */
 export async function serveConsole(
   fastify: FastifyInstance,
@@ -36,10 +37,11 @@ export async function serveConsole(
     },
   });
   return (request, reply) => {
+    const path = request.url.split('?', 1)[0];
+    const isRoot = path === '/console' || path === CONSOLE_PREFIX;
     const isConsolePage =
       (request.method === 'GET' || request.method === 'HEAD') &&
-      (request.url === '/console' || request.url.startsWith(CONSOLE_PREFIX)) &&
-      (request.headers.accept ?? '').includes('text/html');
+      (isRoot || (path.startsWith(CONSOLE_PREFIX) && (request.headers.accept ?? '').includes('text/html')));
     if (!isConsolePage) return false;
     void reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(index);
     return true;
