@@ -57,7 +57,7 @@ const jsonString = (sql: string) => `to_json(${sql}::text)::text`;
  * toSlotView() builds (slots.dto.int-spec.ts holds the two together), for
  * results sent on as JSON without being parsed into objects first. Spelled
  * out by concatenation rather than json_build_object(), which costs
- * PostgreSQL about a quarter more time per search and pads every key with
+ * PostgreSQL about 30 % more time per search and pads every key with
  * spaces. Every column concatenated is NOT NULL (facility names and cities
  * are read only when there is a facility), since one NULL would make the
  * whole text NULL.
