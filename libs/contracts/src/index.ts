@@ -5,6 +5,7 @@ export * from './files';
 export * from './identity';
 export * from './pesel';
 export * from './referrals';
+export * from './relations';
 export * from './schedules';
 export * from './subjects';
 export * from './verification';

@@ -59,6 +59,8 @@ export const Subjects = {
     /** An event (publish/subscribe, not request/reply): NotificationEvent. */
     notificationEvent: 'booking.events.notification',
     appointmentAccessCheck: 'booking.appointments.accessCheck',
+    /** Asked by other services with a doctor actor (see relations.ts). */
+    doctorPatientRelation: 'booking.relations.doctor-patient',
   },
   files: {
     health: healthSubject('files'),

@@ -6,6 +6,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { BookingConfig } from './config';
 import { BookingDatabase } from './database';
 import { DemoModule } from './demo/demo.module';
+import { RelationsModule } from './relations/relations.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { SlotsModule } from './slots/slots.module';
 
@@ -20,6 +21,7 @@ import { SlotsModule } from './slots/slots.module';
     SchedulesModule,
     AppointmentsModule,
     DemoModule,
+    RelationsModule,
   ],
   controllers: [healthController('booking')],
 })
