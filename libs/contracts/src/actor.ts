@@ -1,4 +1,4 @@
-export const Role = { PATIENT: 'patient', STAFF: 'staff', DOCTOR: 'doctor' } as const;
+export const Role = { PATIENT: 'patient', STAFF: 'staff', DOCTOR: 'doctor', LAB: 'lab' } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 export const AccountLevel = { BASIC: 'basic', FULL: 'full' } as const;

@@ -5,7 +5,10 @@ import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Unique('UQ_accounts_email', ['email'])
 @Check('CHK_accounts_email_normalised', `"email" = lower(btrim("email"))`)
 @Check('CHK_accounts_level', `"level" IN ('basic', 'full')`)
-@Check('CHK_accounts_roles', `cardinality("roles") > 0 AND "roles" <@ ARRAY['patient', 'staff', 'doctor']::text[]`)
+@Check(
+  'CHK_accounts_roles',
+  `cardinality("roles") > 0 AND "roles" <@ ARRAY['patient', 'staff', 'doctor', 'lab']::text[]`,
+)
 @Check('CHK_accounts_pesel', `"pesel" IS NULL OR "pesel" ~ '^[0-9]{11}$'`)
 @Check('CHK_accounts_verification', `("verified_at" IS NULL) = ("verification_method" IS NULL)`)
 export class AccountEntity {

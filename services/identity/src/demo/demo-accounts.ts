@@ -8,9 +8,19 @@ export interface DemoAccount {
   lastName: string;
   roles: RoleName[];
   level: Level;
+  /** A full patient account is confirmed at a facility, with this PESEL. */
+  pesel?: string;
+  phone?: string;
 }
 
-/** The accounts the README lists. The booking service's demo doctor refers to the doctor's id. */
+export const DEMO_PATIENT_ID = '00000000-0000-4000-8000-00000000a71e';
+export const DEMO_LAB_ID = '00000000-0000-4000-8000-000000001ab0';
+
+/**
+ * The accounts the README lists. The booking service's demo doctor refers to
+ * the doctor's id; the demo record (visits, results, prescriptions) belongs
+ * to the patient's id.
+ */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     id: '00000000-0000-4000-8000-0000000057af',
@@ -29,6 +39,27 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     firstName: 'Anna',
     lastName: 'Nowak',
     roles: [Role.DOCTOR],
+    level: AccountLevel.FULL,
+  },
+  {
+    id: DEMO_PATIENT_ID,
+    email: 'patient@demo.test',
+    password: 'Patient#Demo2026',
+    firstName: 'Maria',
+    lastName: 'Zielińska',
+    roles: [Role.PATIENT],
+    level: AccountLevel.FULL,
+    // Born 1985-04-12 (a valid checksum); no real person.
+    pesel: '85041203465',
+    phone: '+48600100200',
+  },
+  {
+    id: DEMO_LAB_ID,
+    email: 'lab@demo.test',
+    password: 'Lab#Demo2026',
+    firstName: 'Laboratorium',
+    lastName: 'Centralne',
+    roles: [Role.LAB],
     level: AccountLevel.FULL,
   },
 ];

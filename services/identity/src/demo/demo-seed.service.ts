@@ -3,9 +3,13 @@ import { Clock } from '@pacjent/platform';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { IdentityConfig } from '../config';
-import { DEMO_ACCOUNTS } from './demo-accounts';
+import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts';
+import { peselBirthDate } from '@pacjent/contracts';
+import { DataSource } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
+import { VerifiedIdentityEntity } from '../verification/verification.entities';
 
-/** With SEED_DEMO_DATA=true, creates the demo staff and doctor accounts on start, once. */
+/** With SEED_DEMO_DATA=true, creates the demo accounts (staff, doctor, patient, laboratory) on start, once. */
 @Injectable()
 export class DemoSeedService implements OnApplicationBootstrap {
   private readonly logger = new Logger(DemoSeedService.name);
@@ -15,6 +19,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly passwords: PasswordHasher,
     private readonly config: IdentityConfig,
     private readonly clock: Clock,
+    private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,15 +40,32 @@ export class DemoSeedService implements OnApplicationBootstrap {
         passwordHash: await this.passwords.hash(demo.password),
         firstName: demo.firstName,
         lastName: demo.lastName,
-        phone: null,
-        pesel: null,
+        phone: demo.phone ?? null,
+        pesel: demo.pesel ?? null,
         roles: demo.roles,
         level: demo.level,
         termsAcceptedAt: now,
         createdAt: now,
       });
+      if (inserted && demo.pesel) await this.confirmAtFacility(demo, now);
       if (inserted) created += 1;
     }
     return created;
+  }
+
+  /** A full patient account, as if confirmed at a facility: its verified identity and the account's mark. */
+  private async confirmAtFacility(demo: DemoAccount, now: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(VerifiedIdentityEntity, {
+        accountId: demo.id,
+        pesel: demo.pesel ?? null,
+        firstName: demo.firstName,
+        lastName: demo.lastName,
+        birthDate: demo.pesel ? peselBirthDate(demo.pesel) : null,
+        method: 'facility',
+        verifiedAt: now,
+      });
+      await manager.update(AccountEntity, { id: demo.id }, { verifiedAt: now, verificationMethod: 'facility' });
+    });
   }
 }
