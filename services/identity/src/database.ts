@@ -6,6 +6,7 @@ import { SigningKeyEntity } from './keys/signing-key.entity';
 import { CreateSchema1764086400000 } from './migrations/1764086400000-create-schema';
 import { AccountsTokensKeys1764172800000 } from './migrations/1764172800000-accounts-tokens-keys';
 import { IdentityVerification1764259200000 } from './migrations/1764259200000-identity-verification';
+import { BankAttemptBrowserBinding1796303775000 } from './migrations/1796303775000-bank-attempt-browser-binding';
 import { AccessLogEntity, ContactRequestEntity } from './staff/staff.entities';
 import {
   BankVerificationAttemptEntity,
@@ -26,7 +27,12 @@ export const IdentityDatabase: ServiceDatabase = {
     ContactRequestEntity,
     AccessLogEntity,
   ],
-  migrations: [CreateSchema1764086400000, AccountsTokensKeys1764172800000, IdentityVerification1764259200000],
+  migrations: [
+    CreateSchema1764086400000,
+    AccountsTokensKeys1764172800000,
+    IdentityVerification1764259200000,
+    BankAttemptBrowserBinding1796303775000,
+  ],
 };
 
 /** Rows of a raw query: TypeORM answers UPDATE/DELETE with `[rows, count]` and everything else with `rows`. */
