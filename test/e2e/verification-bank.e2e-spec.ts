@@ -336,5 +336,21 @@ describe('identity confirmation through the (mock) bank', () => {
 
       expect((await visitCallback(callbackUrl, otherBrowser)).outcome).toEqual({ status: 'confirmed', code: null });
     });
+
+    it('does not complete an attempt after the account logged out (ATTEMPT_INVALID), even in its own browser', async () => {
+      const { client, email, password } = await newPatient(stack.baseUrl);
+      const { authorizationUrl } = await startAtBank(client);
+      const { callbackUrl } = await loginAtBank(authorizationUrl, { pesel: adultPesel() });
+      expect((await client.post('/api/auth/logout')).status).toBe(204);
+
+      expect((await visitCallback(callbackUrl, client)).outcome).toEqual({
+        status: 'failed',
+        code: 'ATTEMPT_INVALID',
+      });
+      const again = await client.call('POST', '/api/auth/login', { body: { email, password }, token: null });
+      expect(again.status).toBe(200);
+      client.accessToken = again.body.accessToken;
+      await expectUntouched(client);
+    });
   });
 });

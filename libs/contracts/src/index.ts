@@ -8,3 +8,4 @@ export * from './referrals';
 export * from './schedules';
 export * from './subjects';
 export * from './verification';
+export * from './sessions';
