@@ -5,7 +5,7 @@ import { ApiClient, newPatient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 /** Polls `check` until it holds or the deadline passes (then fails with what it saw last). */
-async function eventually(what: string, check: () => Promise<boolean>, deadlineMs = 3000): Promise<void> {
+async function eventually(what: string, check: () => Promise<boolean>, deadlineMs = 5000): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
     if (await check()) return;
