@@ -1,6 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { decodeJwt } from 'jose';
+import type { NatsConnection } from 'nats';
+import { Client } from 'pg';
 import { createGatewayApp } from '../../services/gateway/src/app';
+import { SessionRevocations } from '../../services/gateway/src/auth/session-revocations';
 import { ApiClient, newPatient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
@@ -94,5 +97,28 @@ describe('ending a session ends its access at once, on every gateway replica', (
 
     const lateUrl = await startGateway();
     expect(await meStatus(lateUrl, token)).toBe(401);
+  });
+  it('a replica that missed a revocation (never published) learns it when its NATS connection comes back', async () => {
+    const { client } = await newPatient(stack.baseUrl);
+    const token = client.accessToken!;
+    expect(await meStatus(secondUrl, token)).toBe(200);
+
+    // The session ends in identity's database only, as if identity's publish had been lost.
+    const db = new Client({ connectionString: stack.database.url });
+    await db.connect();
+    try {
+      await db.query('UPDATE "identity"."refresh_tokens" SET "revoked_at" = now() WHERE "family_id" = $1', [
+        decodeJwt(token).sid,
+      ]);
+    } finally {
+      await db.end();
+    }
+    expect(await meStatus(secondUrl, token)).toBe(200); // nothing told gateway 2 yet
+
+    // Gateway 2's revocation connection drops and reconnects (its own, private NATS connection).
+    const revocations = extraGateways[0]!.get(SessionRevocations) as unknown as { connection: NatsConnection };
+    await revocations.connection.reconnect();
+
+    await expectRefusedEverywhere(token, [secondUrl]);
   });
 });
