@@ -68,9 +68,12 @@ export class VerificationService {
   }
 
   /**
-   * Finishes a bank confirmation from the callback's query string. Never throws
-   * for a failed confirmation: the outcome (with its code) is recorded on the
-   * account and answered, so the gateway can send the browser to the portal.
+   * Finishes a bank confirmation from the callback's query string and the
+   * browser-binding cookie it came with. Never throws for a failed
+   * confirmation: the outcome (with its code) is answered, so the gateway can
+   * send the browser to the portal, and recorded on the account once the
+   * callback is known to come from the browser that started its attempt
+   * (ATTEMPT_INVALID and BANK_SESSION_MISMATCH record nothing anywhere).
    */
   async completeBank(query: string, binding: string | undefined): Promise<BankCallbackResult> {
     const outcome = await this.completeBankAttempt(query, binding);
