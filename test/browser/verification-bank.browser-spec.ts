@@ -1,4 +1,4 @@
-import { dateYearsAgo, peselBornOn } from '../e2e/verification-support';
+import { dateYearsAgo, peselBornOn, startAtBank } from '../e2e/verification-support';
 import { browserSuite } from '../support/browser';
 import { newPatient } from '../support/http';
 
@@ -53,5 +53,20 @@ describe('identity confirmation through the bank, in the browser', () => {
     await suite.page.locator('[data-testid="account-level"][data-level="basic"]').waitFor();
     await byTestId('verification-try-again').click();
     await expect(byTestId('verification-latest').getAttribute('data-code')).resolves.toBe('UNDERAGE');
+  });
+  it("refuses a bank link finished in someone else's browser, says so in Polish, and leaves the starter basic", async () => {
+    // Someone starts a confirmation on their own account and sends the bank link to another person…
+    const starter = await newPatient(suite.stack.baseUrl);
+    const { authorizationUrl } = await startAtBank(starter.client);
+    // …who opens it in their own browser and logs in at their bank.
+    await suite.page.goto(authorizationUrl);
+    await byTestId('bank-pesel').fill(peselBornOn(dateYearsAgo(40)));
+    await byTestId('bank-password').fill('demo');
+    await byTestId('bank-login').click();
+    await byTestId('bank-consent').click();
+
+    await suite.page.waitForURL(`${suite.stack.baseUrl}/verification/result?status=failed&code=BANK_SESSION_MISMATCH`);
+    await expect(byTestId('verification-result-reason').textContent()).resolves.toContain('w innej przeglądarce');
+    expect((await starter.client.get('/api/me')).body).toMatchObject({ level: 'basic', verification: null });
   });
 });

@@ -233,4 +233,42 @@ describe('accounts and tokens through the gateway', () => {
     expect(doctor.status).toBe(200);
     expect((await api.get('/api/me', doctor.body.accessToken)).body.roles).toEqual(['doctor']);
   });
+  it.each([
+    ['1234567890', /used password/],
+    ['password12', /used password/],
+    ['qwertyuiop', /used password|keyboard/],
+    ['Password123', /used password/],
+    ['          ', /Repeated characters/],
+  ])('refuses the weak password %j (400 PASSWORD_TOO_WEAK, says why) and opens no account', async (password, why) => {
+    const api = new ApiClient(stack.baseUrl);
+    const email = `weak.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.test`;
+    const refused = await api.post('/api/auth/register', {
+      email,
+      password,
+      firstName: 'Anna',
+      lastName: 'Kowalska',
+      acceptTerms: true,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ code: 'PASSWORD_TOO_WEAK', errors: [{ field: 'password' }] });
+    const messages = (refused.body.errors[0].messages as string[]).join(' ');
+    expect(messages).toMatch(/too easy to guess/);
+    expect(messages).toMatch(why);
+    const login = await api.post('/api/auth/login', { email, password });
+    expect(login.status).toBe(401);
+  });
+
+  it("refuses a password built from the person's own name and email (400 PASSWORD_TOO_WEAK)", async () => {
+    const api = new ApiClient(stack.baseUrl);
+    const refused = await api.post('/api/auth/register', {
+      email: `jan.wrzeszczyk.${Date.now()}@example.test`,
+      password: 'wrzeszczyk2026',
+      firstName: 'Jan',
+      lastName: 'Wrzeszczyk',
+      acceptTerms: true,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('PASSWORD_TOO_WEAK');
+  });
 });

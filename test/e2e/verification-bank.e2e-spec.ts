@@ -4,7 +4,14 @@ import type { Misbehaviour } from '../../services/mock-bank/src/misbehaviour';
 import { loginAtBank } from '../../services/mock-bank/src/testing/sandbox-login';
 import { ApiClient, newPatient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
-import { confirmThroughBank, dateYearsAgo, peselBornOn, visitCallback } from './verification-support';
+import {
+  BANK_BINDING_COOKIE,
+  confirmThroughBank,
+  dateYearsAgo,
+  peselBornOn,
+  startAtBank,
+  visitCallback,
+} from './verification-support';
 
 /** Real time, moved forward by `offset` when a test needs identity to live in the future. */
 class OffsetClock extends Clock {
@@ -182,7 +189,9 @@ describe('identity confirmation through the (mock) bank', () => {
     const { client } = await newPatient(stack.baseUrl);
     const trip = await confirmThroughBank(client, { pesel: adultPesel() });
     expect(trip.outcome.status).toBe('confirmed');
-    const replay = await visitCallback(trip.callbackUrl);
+    // The same browser, even with the binding cookie put back, cannot use the code and state again.
+    client.setCookie(BANK_BINDING_COOKIE, trip.binding);
+    const replay = await visitCallback(trip.callbackUrl, client);
     expect(replay.outcome).toEqual({ status: 'failed', code: 'ATTEMPT_INVALID' });
     const status = await client.get('/api/identity/verification');
     expect(status.body).toMatchObject({ level: 'full', code: null, latest: { outcome: 'confirmed' } });
@@ -190,26 +199,32 @@ describe('identity confirmation through the (mock) bank', () => {
 
   it('lets a started attempt expire after BANK_ATTEMPT_TTL_SECONDS (ATTEMPT_INVALID, nothing recorded)', async () => {
     const { client } = await newPatient(stack.baseUrl);
-    const started = await client.post('/api/identity/verification/bank');
-    const { callbackUrl } = await loginAtBank(started.body.authorizationUrl, { pesel: adultPesel() });
+    const started = await startAtBank(client);
+    const { callbackUrl } = await loginAtBank(started.authorizationUrl, { pesel: adultPesel() });
     identityClock.offset = 601_000;
-    expect((await visitCallback(callbackUrl)).outcome).toEqual({ status: 'failed', code: 'ATTEMPT_INVALID' });
+    expect((await visitCallback(callbackUrl, client)).outcome).toEqual({ status: 'failed', code: 'ATTEMPT_INVALID' });
     const status = await client.get('/api/identity/verification');
     expect(status.body).toMatchObject({ level: 'basic', code: null, latest: null });
   });
 
   it('refuses a callback whose state it never issued (state mismatch)', async () => {
     const { client } = await newPatient(stack.baseUrl);
-    const started = await client.post('/api/identity/verification/bank');
-    const { callbackUrl } = await loginAtBank(started.body.authorizationUrl, { pesel: adultPesel() });
+    const { authorizationUrl, binding } = await startAtBank(client);
+    const { callbackUrl } = await loginAtBank(authorizationUrl, { pesel: adultPesel() });
     const forged = new URL(callbackUrl);
     forged.searchParams.set('state', 'not-a-state-we-issued');
-    expect((await visitCallback(forged.href)).outcome).toEqual({ status: 'failed', code: 'ATTEMPT_INVALID' });
-    expect((await visitCallback(`${stack.baseUrl}/api/identity/verification/bank/callback`)).outcome.code).toBe(
-      'ATTEMPT_INVALID',
-    );
+    // Each callback clears the cookie in the browser; the patient's browser still holds it for these visits.
+    const withBinding = () => (client.setCookie(BANK_BINDING_COOKIE, binding), client);
+    expect((await visitCallback(forged.href, withBinding())).outcome).toEqual({
+      status: 'failed',
+      code: 'ATTEMPT_INVALID',
+    });
+    expect(
+      (await visitCallback(`${stack.baseUrl}/api/identity/verification/bank/callback`, withBinding())).outcome.code,
+    ).toBe('ATTEMPT_INVALID');
+    expect((await client.get('/api/identity/verification')).body).toMatchObject({ level: 'basic', latest: null });
     // The genuine callback still works afterwards: a forged one uses nothing up.
-    expect((await visitCallback(callbackUrl)).outcome.status).toBe('confirmed');
+    expect((await visitCallback(callbackUrl, withBinding())).outcome.status).toBe('confirmed');
   });
 
   it('never exchanges a code twice: an old code under a fresh state is refused by the bank (BANK_ERROR)', async () => {
@@ -219,11 +234,11 @@ describe('identity confirmation through the (mock) bank', () => {
     expect(first.outcome.code).toBe('INVALID_ID_TOKEN');
     stack.bank.misbehave('none');
 
-    const started = await client.post('/api/identity/verification/bank');
-    const { callbackUrl } = await loginAtBank(started.body.authorizationUrl, { pesel: adultPesel() });
+    const started = await startAtBank(client);
+    const { callbackUrl } = await loginAtBank(started.authorizationUrl, { pesel: adultPesel() });
     const reused = new URL(callbackUrl);
     reused.searchParams.set('code', new URL(first.callbackUrl).searchParams.get('code')!);
-    const trip = await visitCallback(reused.href);
+    const trip = await visitCallback(reused.href, client);
     expect(trip.outcome).toEqual({ status: 'failed', code: 'BANK_ERROR' });
     await expectStillBasic(client, 'BANK_ERROR');
   });
@@ -246,5 +261,96 @@ describe('identity confirmation through the (mock) bank', () => {
     expect(history.body).toEqual([
       expect.objectContaining({ action: 'identity.confirmed', method: 'bank', actor: { kind: 'bank', name: 'Bank' } }),
     ]);
+  });
+  describe('binds each attempt to the browser that started it', () => {
+    /** Nothing about the attempt reached the account: still basic, no outcome recorded. */
+    async function expectUntouched(client: ApiClient) {
+      expect((await client.get('/api/me')).body).toMatchObject({ level: 'basic', verification: null });
+      expect((await client.get('/api/identity/verification')).body).toMatchObject({
+        level: 'basic',
+        verification: null,
+        code: null,
+        latest: null,
+      });
+    }
+
+    it('sets an HttpOnly, SameSite=Lax cookie limited to the callback when the attempt starts', async () => {
+      const { client } = await newPatient(stack.baseUrl);
+      const started = await client.post('/api/identity/verification/bank');
+      expect(started.status).toBe(200);
+      const cookie = started.headers.getSetCookie().find((c) => c.startsWith(`${BANK_BINDING_COOKIE}=`)) ?? '';
+      expect(cookie).toMatch(new RegExp(`^${BANK_BINDING_COOKIE}=[\\w-]{43};`));
+      expect(cookie).toMatch(/; HttpOnly/i);
+      expect(cookie).toMatch(/; SameSite=Lax/i);
+      expect(cookie).toMatch(/; Path=\/api\/identity\/verification\/bank\/callback(;|$)/i);
+      expect(cookie).not.toMatch(/; Secure/i); // the test portal is http://
+    });
+
+    it("the attack: a bank link started on A and finished in the victim's browser leaves A basic and stores nothing", async () => {
+      const attacker = await newPatient(stack.baseUrl);
+      const { authorizationUrl } = await startAtBank(attacker.client);
+      const victimPesel = adultPesel();
+      // The victim opens the link and logs in at the bank in their own browser: no binding cookie there.
+      const { callbackUrl } = await loginAtBank(authorizationUrl, { pesel: victimPesel });
+      const victimBrowser = new ApiClient(stack.baseUrl);
+      const trip = await visitCallback(callbackUrl, victimBrowser);
+
+      expect(trip.outcome).toEqual({ status: 'failed', code: 'BANK_SESSION_MISMATCH' });
+      expect(trip.location).toBe(`${stack.baseUrl}/verification/result?status=failed&code=BANK_SESSION_MISMATCH`);
+      await expectUntouched(attacker.client);
+      // The victim's identity was stored nowhere: the victim can still confirm it on their own account.
+      const victim = await newPatient(stack.baseUrl);
+      expect((await confirmThroughBank(victim.client, { pesel: victimPesel })).outcome.status).toBe('confirmed');
+      await expectUntouched(attacker.client);
+    });
+
+    it("refuses the callback in a browser holding another attempt's cookie (the victim had started their own)", async () => {
+      const attacker = await newPatient(stack.baseUrl);
+      const { authorizationUrl } = await startAtBank(attacker.client);
+      const victim = await newPatient(stack.baseUrl);
+      await startAtBank(victim.client); // the victim's browser now holds its own binding cookie
+      const { callbackUrl } = await loginAtBank(authorizationUrl, { pesel: adultPesel() });
+
+      const trip = await visitCallback(callbackUrl, victim.client);
+      expect(trip.outcome).toEqual({ status: 'failed', code: 'BANK_SESSION_MISMATCH' });
+      expect(victim.client.cookie(BANK_BINDING_COOKIE)).toBeUndefined(); // cleared by the callback
+      await expectUntouched(attacker.client);
+      await expectUntouched(victim.client);
+    });
+
+    it("cross-state: attempt 1's cookie with attempt 2's state is refused, and attempt 2 still completes in its browser", async () => {
+      const { client } = await newPatient(stack.baseUrl);
+      const first = await startAtBank(client);
+      const otherBrowser = new ApiClient(stack.baseUrl);
+      otherBrowser.accessToken = client.accessToken;
+      const second = await startAtBank(otherBrowser);
+      expect(second.binding).not.toBe(first.binding);
+      const { callbackUrl } = await loginAtBank(second.authorizationUrl, { pesel: adultPesel() });
+
+      client.setCookie(BANK_BINDING_COOKIE, first.binding);
+      expect((await visitCallback(callbackUrl, client)).outcome).toEqual({
+        status: 'failed',
+        code: 'BANK_SESSION_MISMATCH',
+      });
+      await expectUntouched(client);
+
+      expect((await visitCallback(callbackUrl, otherBrowser)).outcome).toEqual({ status: 'confirmed', code: null });
+    });
+
+    it('does not complete an attempt after the account logged out (ATTEMPT_INVALID), even in its own browser', async () => {
+      const { client, email, password } = await newPatient(stack.baseUrl);
+      const { authorizationUrl } = await startAtBank(client);
+      const { callbackUrl } = await loginAtBank(authorizationUrl, { pesel: adultPesel() });
+      expect((await client.post('/api/auth/logout')).status).toBe(204);
+
+      expect((await visitCallback(callbackUrl, client)).outcome).toEqual({
+        status: 'failed',
+        code: 'ATTEMPT_INVALID',
+      });
+      const again = await client.call('POST', '/api/auth/login', { body: { email, password }, token: null });
+      expect(again.status).toBe(200);
+      client.accessToken = again.body.accessToken;
+      await expectUntouched(client);
+    });
   });
 });

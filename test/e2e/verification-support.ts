@@ -31,26 +31,55 @@ export function dateYearsAgo(years: number, days = 0): string {
 
 export interface BankRoundTrip {
   authorizationUrl: string;
+  /** The bank-binding cookie's value the start set in the browser. */
+  binding: string;
   callbackUrl: string;
   /** Where the gateway sent the browser afterwards (the portal's outcome page). */
   location: string;
   outcome: { status: string | null; code: string | null };
 }
 
-/** Follows the gateway's callback like a browser would; answers its redirect. */
-export async function visitCallback(callbackUrl: string): Promise<Pick<BankRoundTrip, 'location' | 'outcome'>> {
-  const response = await fetch(callbackUrl, { redirect: 'manual' });
-  if (response.status !== 303) throw new Error(`callback answered ${response.status}: ${await response.text()}`);
+/**
+ * Follows the gateway's callback like a browser would, with `browser`'s
+ * cookies (the bank-binding cookie among them) or with none at all (another
+ * person's browser); answers its redirect.
+ */
+export async function visitCallback(
+  callbackUrl: string,
+  browser?: ApiClient,
+): Promise<Pick<BankRoundTrip, 'location' | 'outcome'>> {
+  const target = new URL(callbackUrl);
+  const response = browser
+    ? await browser.call('GET', `${target.pathname}${target.search}`, { token: null })
+    : await fetch(callbackUrl, { redirect: 'manual' }).then(async (r) => ({
+        status: r.status,
+        body: await r.text(),
+        headers: r.headers,
+      }));
+  if (response.status !== 303) throw new Error(`callback answered ${response.status}: ${String(response.body)}`);
   const location = response.headers.get('location') ?? '';
   const url = new URL(location, callbackUrl);
   return { location, outcome: { status: url.searchParams.get('status'), code: url.searchParams.get('code') } };
 }
 
-/** The whole bank confirmation as the patient's browser lives it: start, bank login and consent, callback. */
+/**
+ * The whole bank confirmation as the patient's browser lives it: start (which
+ * sets the bank-binding cookie in `client`), bank login and consent, callback
+ * in the same browser.
+ */
 export async function confirmThroughBank(client: ApiClient, login: SandboxLogin): Promise<BankRoundTrip> {
+  const started = await startAtBank(client);
+  const { callbackUrl } = await loginAtBank(started.authorizationUrl, login);
+  return { ...started, callbackUrl, ...(await visitCallback(callbackUrl, client)) };
+}
+
+/** Starts a bank confirmation in `client`'s browser: answers where to send it, and the binding cookie it got. */
+export async function startAtBank(client: ApiClient): Promise<{ authorizationUrl: string; binding: string }> {
   const started = await client.post('/api/identity/verification/bank');
   if (started.status !== 200) throw new Error(`start failed: ${started.status} ${JSON.stringify(started.body)}`);
-  const authorizationUrl = started.body.authorizationUrl as string;
-  const { callbackUrl } = await loginAtBank(authorizationUrl, login);
-  return { authorizationUrl, callbackUrl, ...(await visitCallback(callbackUrl)) };
+  const binding = client.cookie(BANK_BINDING_COOKIE);
+  if (!binding) throw new Error('the start set no bank-binding cookie');
+  return { authorizationUrl: started.body.authorizationUrl as string, binding };
 }
+
+export const BANK_BINDING_COOKIE = 'pacjent_bank_binding';

@@ -18,12 +18,14 @@ const PUBLIC_PATHS = new Set(['/login', '/register']);
 /** Pages for everyone, signed in or not. */
 const OPEN_PAGES: Record<string, () => ReactNode> = {
   '/verification/contact': () => <ContactRequestPage />,
+  // The bank sends back whichever browser finished the login: one without a portal session
+  // (a bank link opened by someone else) is told the outcome too. It shows only the URL's code.
+  '/verification/result': () => <VerificationResultPage />,
 };
 const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/': () => <DashboardPage />,
   '/book': () => <BookPage />,
   '/verification': () => <ConfirmIdentityPage />,
-  '/verification/result': () => <VerificationResultPage />,
   '/access-history': () => <AccessHistoryPage />,
   '/files': () => <FilesPage />,
 };

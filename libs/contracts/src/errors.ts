@@ -41,6 +41,8 @@ export const ErrorCode = {
   SCHEDULE_HOURS_INVALID: 'SCHEDULE_HOURS_INVALID',
   SCHEDULE_OVERLAP: 'SCHEDULE_OVERLAP',
   INTERNAL: 'INTERNAL',
+  /** A new password is on a common/breached list or has too little variety (field error `password`). */
+  PASSWORD_TOO_WEAK: 'PASSWORD_TOO_WEAK',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

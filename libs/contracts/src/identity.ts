@@ -106,4 +106,6 @@ export interface AccessTokenClaims {
   sub: string;
   roles: Role[];
   level: AccountLevel;
+  /** The session (refresh-token family) the token belongs to: ending the session ends the token. */
+  sid: string;
 }

@@ -34,6 +34,10 @@ export const Subjects = {
     createContactRequest: 'identity.contact-requests.create',
     listContactRequests: 'identity.staff.contact-requests.list',
     resolveContactRequest: 'identity.staff.contact-requests.resolve',
+    /** An event (core NATS publish, every gateway replica reads it): SessionRevocation. */
+    sessionRevoked: 'identity.events.session-revoked',
+    /** Sessions ended within the access-token lifetime, asked by a gateway on start and after a reconnect. */
+    recentSessionRevocations: 'identity.sessions.revocations.recent',
   },
   booking: {
     health: healthSubject('booking'),

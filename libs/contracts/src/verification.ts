@@ -38,6 +38,11 @@ export const VerificationFailure = {
   ATTEMPT_INVALID: 'ATTEMPT_INVALID',
   /** Staff rejected a contact-form request. */
   REJECTED: 'REJECTED',
+  /**
+   * The callback came to a browser other than the one that started the attempt
+   * (no binding cookie, or another attempt's): refused, nothing changed.
+   */
+  BANK_SESSION_MISMATCH: 'BANK_SESSION_MISMATCH',
 } as const;
 export type VerificationFailure = (typeof VerificationFailure)[keyof typeof VerificationFailure];
 
@@ -45,11 +50,29 @@ export interface StartBankVerificationResult {
   authorizationUrl: string;
 }
 
-/** Bus payload of the bank callback: the query string the bank sent the browser back with. */
+/** The random value of the browser-binding cookie (32 bytes, base64url), as the gateway makes it. */
+export const BANK_BINDING_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Bus payload of the bank start: the browser-binding cookie's value (identity stores only its hash). */
+export class StartBankVerificationDto {
+  @IsString()
+  @Matches(BANK_BINDING_PATTERN, { message: 'binding must be 32 random bytes in base64url' })
+  binding: string;
+}
+
+/**
+ * Bus payload of the bank callback: the query string the bank sent the browser
+ * back with, and the browser-binding cookie it carried (if any).
+ */
 export class BankCallbackDto {
   @IsString()
   @MaxLength(8192)
   query: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  binding?: string;
 }
 
 export interface BankCallbackResult {

@@ -22,6 +22,7 @@ import { NotificationsHub } from './notifications/notifications.hub';
 import { ContactRequestsController } from './identity/contact-requests.controller';
 import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
+import { SessionRevocations } from './auth/session-revocations';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -59,6 +60,7 @@ import { VerificationController } from './identity/verification.controller';
     { provide: ObjectStorage, useFactory: () => ObjectStorage.fromEnv() },
     FileUploadService,
     { provide: APP_GUARD, useClass: AuthGuard },
+    SessionRevocations,
   ],
 })
 export class GatewayModule {}

@@ -1,7 +1,7 @@
 import { ACCESS_TOKEN_DEFAULTS } from '@pacjent/contracts';
 import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, IsUrl, Max, Min } from 'class-validator';
 import { resolve } from 'node:path';
 
 export class GatewayConfig extends PlatformConfig {
@@ -43,4 +43,8 @@ export class GatewayConfig extends PlatformConfig {
   @IsInt()
   @Min(100)
   HEALTH_TIMEOUT_MS = 2000;
+
+  /** The patient portal's address (as identity's PORTAL_URL): an https one makes the bank-binding cookie Secure. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PORTAL_URL = 'http://localhost:3000';
 }

@@ -7,6 +7,7 @@ import { CreateSchema1764086400000 } from './migrations/1764086400000-create-sch
 import { AccountsTokensKeys1764172800000 } from './migrations/1764172800000-accounts-tokens-keys';
 import { IdentityVerification1764259200000 } from './migrations/1764259200000-identity-verification';
 import { LabRole1764950400000 } from './migrations/1764950400000-lab-role';
+import { BankAttemptBrowserBinding1796303775000 } from './migrations/1796303775000-bank-attempt-browser-binding';
 import { AccessLogEntity, ContactRequestEntity } from './staff/staff.entities';
 import {
   BankVerificationAttemptEntity,
@@ -32,6 +33,7 @@ export const IdentityDatabase: ServiceDatabase = {
     AccountsTokensKeys1764172800000,
     IdentityVerification1764259200000,
     LabRole1764950400000,
+    BankAttemptBrowserBinding1796303775000,
   ],
 };
 

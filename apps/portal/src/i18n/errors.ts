@@ -1,4 +1,5 @@
 import { ApiError } from '../api/problem';
+import { en } from './en';
 import type { Dictionary } from './pl';
 
 export interface ErrorText {
@@ -25,7 +26,10 @@ export function describeError(error: unknown, dict: Dictionary, placedFields: re
   if (error.code === 'INTERNAL' && error.errorId) parts.push(dict.errorExtras.errorId(error.errorId));
 
   for (const { field, messages: serverMessages } of error.fieldErrors) {
-    const localized = dict.serverFields[field];
+    const localized =
+      error.code === 'PASSWORD_TOO_WEAK' && field === 'password'
+        ? passwordFeedback(serverMessages, dict)
+        : dict.serverFields[field];
     if (placedFields.includes(field)) {
       fields[field] = localized ? [localized] : serverMessages;
     } else {
@@ -33,4 +37,20 @@ export function describeError(error: unknown, dict: Dictionary, placedFields: re
     }
   }
   return { message: parts.filter(Boolean).join(' '), fields };
+}
+
+/**
+ * Why a password was refused, in the UI language: the server sends zxcvbn-ts's
+ * English feedback after a headline; each text is found among the library's
+ * English texts (en.passwordStrength) and shown by its key in `dict`.
+ */
+function passwordFeedback(serverMessages: string[], dict: Dictionary): string {
+  const translated = serverMessages.slice(1).map((message) => {
+    for (const kind of ['warnings', 'suggestions'] as const) {
+      const key = Object.keys(en.passwordStrength[kind]).find((k) => en.passwordStrength[kind][k] === message);
+      if (key) return dict.passwordStrength[kind][key] ?? message;
+    }
+    return message;
+  });
+  return [dict.passwordStrength.weak, ...translated].join(' ');
 }

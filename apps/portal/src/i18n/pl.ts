@@ -48,7 +48,7 @@ export const pl = {
     intro: 'Wypełnij formularz i kliknij „Załóż konto”. Całość trwa około 30 sekund.',
     email: 'Adres e-mail',
     password: 'Hasło',
-    passwordHint: 'Minimum 10 znaków.',
+    passwordHint: 'Minimum 10 znaków. Nie używaj popularnych haseł ani swojego imienia czy adresu e-mail.',
     firstName: 'Imię',
     lastName: 'Nazwisko',
     phone: 'Telefon',
@@ -224,6 +224,7 @@ export const pl = {
     SCHEDULE_OVERLAP: 'Ten lekarz ma już grafik w tych godzinach.',
     NETWORK: 'Brak połączenia z serwerem. Sprawdź połączenie z internetem i spróbuj ponownie.',
     UNKNOWN: 'Coś poszło nie tak. Spróbuj ponownie.',
+    PASSWORD_TOO_WEAK: 'Hasło jest zbyt łatwe do odgadnięcia. Wybierz inne.',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,
   errorExtras: {
     retryAfter: (seconds: number) =>
@@ -275,6 +276,44 @@ export const pl = {
     lockedLink: 'Potwierdź tożsamość',
   },
   notFound: { title: 'Nie ma takiej strony', back: 'Wróć do strony głównej' },
+  /** Why the server refused a new password (PASSWORD_TOO_WEAK): zxcvbn-ts's feedback, by its key (texts of @zxcvbn-ts/language-pl). */
+  passwordStrength: {
+    weak: 'To hasło jest zbyt łatwe do odgadnięcia: jest na liście popularnych lub wyciekłych haseł, zawiera Twoje dane albo ma za mało różnorodności. Wymyśl dłuższe hasło z kilku mniej oczywistych słów.',
+    warnings: {
+      straightRow: 'Występujące kolejno po sobie znaki na klawiaturze są łatwe do odgadnięcia.',
+      keyPattern: 'Krótkie wzory klawiaturowe są łatwe do odgadnięcia.',
+      simpleRepeat: 'Powtarzające się znaki, takie jak „aaa”, są łatwe do odgadnięcia.',
+      extendedRepeat: 'Powtarzające się wzorce znaków, takie jak „abcabcabc”, są łatwe do odgadnięcia.',
+      sequences: 'Typowe sekwencje znaków, takie jak „abc”, są łatwe do odgadnięcia.',
+      recentYears: 'Ostatnie lata są łatwe do odgadnięcia.',
+      dates: 'Daty są łatwe do odgadnięcia.',
+      topTen: 'To jest przesadnie często używane hasło.',
+      topHundred: 'To jest bardzo często używane hasło.',
+      common: 'To jest często używane hasło.',
+      similarToCommon: 'To jest podobne do często używanego hasła.',
+      wordByItself: 'Pojedyncze słowa są łatwe do odgadnięcia.',
+      namesByThemselves: 'Pojedyncze imiona lub nazwiska są łatwe do odgadnięcia.',
+      commonNames: 'Popularne imiona i nazwiska są łatwe do odgadnięcia.',
+      userInputs: 'Nie używaj w haśle swoich danych (imienia, nazwiska, adresu e-mail).',
+      pwned: 'To hasło zostało już ujawnione w wyniku naruszenia bezpieczeństwa danych w Internecie.',
+    } as Record<string, string>,
+    suggestions: {
+      l33t: 'Unikaj przewidywalnych podstawień liter, takich jak „@” zamiast „a”.',
+      reverseWords: 'Unikaj pisowni popularnych słów na wspak.',
+      allUppercase: 'Niektóre litery napisz wielkimi literami, lecz nie wszystkie.',
+      capitalization: 'Używaj wielkiej litery, nie tylko na początku.',
+      dates: 'Unikaj dat i lat, które są z Tobą powiązane.',
+      recentYears: 'Unikaj ostatnich lat.',
+      associatedYears: 'Unikaj lat, które są z Tobą powiązane.',
+      sequences: 'Unikaj typowych sekwencji znaków.',
+      repeated: 'Unikaj powtarzających się słów i znaków.',
+      longerKeyboardPattern: 'Używaj dłuższych wzorów klawiaturowych i wielokrotnie zmieniaj kierunek pisania.',
+      anotherWord: 'Dodaj więcej słów, które są mniej popularne.',
+      useWords: 'Używaj wielu słów, ale unikaj popularnych fraz.',
+      noNeed: 'Możesz tworzyć silne hasła bez używania symboli, cyfr lub wielkich liter.',
+      pwned: 'Jeśli używasz tego hasła gdzie indziej, zmień je jak najszybciej.',
+    } as Record<string, string>,
+  },
 };
 
 export type Dictionary = typeof pl;

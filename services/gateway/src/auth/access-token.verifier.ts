@@ -4,6 +4,7 @@ import { BusClient, Clock } from '@pacjent/platform';
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { GatewayConfig } from '../config';
+import { SessionRevocations } from './session-revocations';
 
 const ALLOWED_ALGORITHMS = ['ES256', 'EdDSA'];
 /** After a token names an unknown key, wait this long before asking identity again. */
@@ -17,6 +18,8 @@ const LEVELS = new Set<string>(Object.values(AccountLevel));
 
 interface VerifiedToken {
   actor: Actor;
+  /** The session the token belongs to (`sid`). */
+  sessionId: string;
   expiresAtMs: number;
 }
 
@@ -31,6 +34,10 @@ interface VerifiedToken {
  * expiry is checked against the clock on every use; and the memory is dropped
  * whenever the key set is fetched again, so a key identity withdrew stops
  * being honoured exactly when it would without the memory.
+ *
+ * Either way, a token whose session (`sid`) identity has ended — logout, a
+ * reused refresh token — is refused from the moment the revocation arrives
+ * (SessionRevocations), remembered or not.
  */
 @Injectable()
 export class AccessTokenVerifier {
@@ -44,18 +51,29 @@ export class AccessTokenVerifier {
     private readonly bus: BusClient,
     private readonly config: GatewayConfig,
     private readonly clock: Clock,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   async verify(token: string): Promise<Actor> {
     const remembered = this.verified.get(token);
     if (remembered && remembered.expiresAtMs > this.clock.now().getTime() && this.keysAreFresh()) {
-      return remembered.actor;
+      return this.unlessEnded(remembered);
     }
     const payload = await this.verifySignature(token);
     const actor = toActor(payload);
+    // toActor has checked that the required `sid` is a string.
+    const sessionId = payload.sid as string;
     // jose has checked that the required `exp` is a number in the future.
-    this.verified.set(token, { actor, expiresAtMs: (payload.exp as number) * 1000 });
-    return actor;
+    const verified = { actor, sessionId, expiresAtMs: (payload.exp as number) * 1000 };
+    this.verified.set(token, verified);
+    return this.unlessEnded(verified);
+  }
+
+  private unlessEnded(verified: VerifiedToken): Actor {
+    if (this.revocations.isRevoked(verified.sessionId)) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session has ended. Sign in again.');
+    }
+    return verified.actor;
   }
 
   private async verifySignature(token: string): Promise<JWTPayload> {
@@ -80,7 +98,7 @@ export class AccessTokenVerifier {
       audience: this.config.JWT_AUDIENCE,
       algorithms: ALLOWED_ALGORITHMS,
       currentDate: this.clock.now(),
-      requiredClaims: ['sub', 'exp', 'iat'],
+      requiredClaims: ['sub', 'exp', 'iat', 'sid'],
     }).then((result) => result.payload);
   }
 
@@ -125,6 +143,7 @@ function toActor(payload: JWTPayload): Actor {
   const level = payload.level;
   if (
     typeof payload.sub !== 'string' ||
+    typeof payload.sid !== 'string' ||
     !Array.isArray(roles) ||
     !roles.every((role) => typeof role === 'string' && ROLES.has(role)) ||
     typeof level !== 'string' ||

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Redirect, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Redirect, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Role,
@@ -10,21 +10,42 @@ import {
   type VerificationStatusView,
 } from '@pacjent/contracts';
 import { BusClient } from '@pacjent/platform';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { GatewayConfig } from '../config';
+import { bankBindingOf, clearBankBindingCookie, newBankBinding, setBankBindingCookie } from './bank-binding-cookie';
 
 @ApiTags('identity confirmation')
 @ApiBearerAuth()
 @Controller('identity')
 export class VerificationController {
-  constructor(private readonly bus: BusClient) {}
+  /** The binding cookie is Secure when the portal is served over https. */
+  private readonly secureCookies: boolean;
+
+  constructor(
+    private readonly bus: BusClient,
+    config: GatewayConfig,
+  ) {
+    this.secureCookies = new URL(config.PORTAL_URL).protocol === 'https:';
+  }
 
   @Post('verification/bank')
   @Roles(Role.PATIENT)
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ authorizationUrl }: send the browser there' })
-  startBank(@CurrentActor() actor: Actor): Promise<StartBankVerificationResult> {
-    return this.bus.request(Subjects.identity.startBankVerification, { actor, data: {} });
+  @ApiOkResponse({
+    description: '{ authorizationUrl }: send the browser there; the HttpOnly binding cookie set here must come back',
+  })
+  async startBank(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StartBankVerificationResult> {
+    const binding = newBankBinding();
+    const result = await this.bus.request<StartBankVerificationResult>(Subjects.identity.startBankVerification, {
+      actor,
+      data: { binding },
+    });
+    setBankBindingCookie(reply, binding, this.secureCookies);
+    return result;
   }
 
   /** Where the bank sends the browser back; answers with a redirect to the portal's outcome page. */
@@ -32,12 +53,18 @@ export class VerificationController {
   @Public()
   @Redirect()
   @ApiFoundResponse({ description: 'Redirect to the portal: /verification/result?status=confirmed|failed&code=…' })
-  async bankCallback(@Req() request: FastifyRequest): Promise<{ url: string; statusCode: number }> {
+  async bankCallback(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ url: string; statusCode: number }> {
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+    const binding = bankBindingOf(request);
+    // Used once whatever the outcome: the next attempt sets a new one.
+    clearBankBindingCookie(reply, this.secureCookies);
     try {
       const result = await this.bus.request<BankCallbackResult>(Subjects.identity.completeBankVerification, {
         actor: null,
-        data: { query },
+        data: binding === undefined ? { query } : { query, binding },
       });
       return { url: result.redirectTo, statusCode: 303 };
     } catch {

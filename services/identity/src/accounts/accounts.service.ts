@@ -15,12 +15,14 @@ import { AccountsRepository } from './accounts.repository';
 import { toMeView } from './accounts.dto';
 import { normaliseEmail } from './email';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 
 @Injectable()
 export class AccountsService {
   constructor(
     private readonly accounts: AccountsRepository,
     private readonly passwords: PasswordHasher,
+    private readonly passwordPolicy: PasswordPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -29,6 +31,13 @@ export class AccountsService {
     if (input.pesel !== undefined && !isValidPesel(input.pesel)) {
       throw validationFailed([{ field: 'pesel', messages: ['pesel must be a valid PESEL (checksum and birth date)'] }]);
     }
+    // Most personal first: zxcvbn ranks earlier user inputs as likelier guesses.
+    this.passwordPolicy.assertStrong(input.password, [
+      input.lastName,
+      input.firstName,
+      input.email,
+      ...(input.pesel ? [input.pesel] : []),
+    ]);
     const now = this.clock.now();
     const id = await this.accounts.create({
       email: normaliseEmail(input.email),

@@ -1,11 +1,22 @@
 import { Controller } from '@nestjs/common';
-import { LoginDto, RefreshTokenDto, Subjects, type BusRequest, type TokenResult } from '@pacjent/contracts';
+import {
+  LoginDto,
+  RefreshTokenDto,
+  Subjects,
+  type BusRequest,
+  type RecentSessionRevocations,
+  type TokenResult,
+} from '@pacjent/contracts';
 import { BusHandler, validateInput } from '@pacjent/platform';
 import { AuthService } from './auth.service';
+import { SessionRevocations } from './session-revocations';
 
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionRevocations,
+  ) {}
 
   @BusHandler(Subjects.identity.login)
   login(payload: BusRequest): Promise<TokenResult> {
@@ -20,5 +31,11 @@ export class AuthController {
   @BusHandler(Subjects.identity.logout)
   logout(payload: BusRequest): Promise<Record<string, never>> {
     return this.auth.logout(validateInput(RefreshTokenDto, payload.data));
+  }
+
+  /** Takes no input: asked by gateways (start, reconnect, periodic check), answers only session ids and times. */
+  @BusHandler(Subjects.identity.recentSessionRevocations)
+  recentRevocations(): Promise<RecentSessionRevocations> {
+    return this.sessions.recent();
   }
 }

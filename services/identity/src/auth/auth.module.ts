@@ -10,11 +10,25 @@ import { LoginThrottleRepository } from './login-throttle.repository';
 import { LoginThrottleService } from './login-throttle.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionRevocations } from './session-revocations';
+import { VerificationModule } from '../verification/verification.module';
 
 /** Login (with throttling), refresh-token rotation and logout. */
 @Module({
-  imports: [TypeOrmModule.forFeature([RefreshTokenEntity, LoginThrottleEntity]), AccountsModule, KeysModule],
+  imports: [
+    TypeOrmModule.forFeature([RefreshTokenEntity, LoginThrottleEntity]),
+    AccountsModule,
+    KeysModule,
+    VerificationModule,
+  ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottleService, LoginThrottleRepository, RefreshTokensRepository, ExpiredRecordsJob],
+  providers: [
+    AuthService,
+    LoginThrottleService,
+    LoginThrottleRepository,
+    RefreshTokensRepository,
+    ExpiredRecordsJob,
+    SessionRevocations,
+  ],
 })
 export class AuthModule {}

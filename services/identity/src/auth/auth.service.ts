@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, ErrorCode, type LoginDto, type RefreshTokenDto, type TokenResult } from '@pacjent/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  SessionEndReason,
+  type LoginDto,
+  type RefreshTokenDto,
+  type TokenResult,
+} from '@pacjent/contracts';
 import { Clock } from '@pacjent/platform';
 import { randomUUID } from 'node:crypto';
 import type { AccountEntity } from '../accounts/account.entity';
@@ -11,6 +18,7 @@ import { AccessTokenIssuer } from '../keys/access-token.issuer';
 import { LoginThrottleService } from './login-throttle.service';
 import { hashRefreshToken, newRefreshToken } from './refresh-token';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionRevocations } from './session-revocations';
 
 const invalidCredentials = () => new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The email or password is incorrect.');
 const invalidRefreshToken = () =>
@@ -27,6 +35,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly accessTokens: AccessTokenIssuer,
+    private readonly sessions: SessionRevocations,
     private readonly config: IdentityConfig,
     private readonly clock: Clock,
   ) {}
@@ -36,7 +45,8 @@ export class AuthService {
     const email = normaliseEmail(input.email);
     const account = await this.throttle.attempt(email, clientIp, () => this.checkCredentials(email, input.password));
     if (!account) throw invalidCredentials();
-    return this.tokens(account, await this.startFamily(account.id));
+    const session = await this.startFamily(account.id);
+    return this.tokens(account, session.refreshToken, session.familyId);
   }
 
   /** The account when the password is right; null otherwise, after the same argon2 work either way. */
@@ -60,37 +70,50 @@ export class AuthService {
       if (known?.usedAt) {
         await this.refreshTokens.revokeFamily(known.familyId, now);
         this.logger.warn({ familyId: known.familyId }, 'a used refresh token was presented again: family revoked');
+        await this.sessions.ended(known, SessionEndReason.REFRESH_REUSE, now);
       }
       throw invalidRefreshToken();
     }
     const account = await this.accounts.findById(rotated.accountId);
     if (!account) throw invalidRefreshToken();
-    return this.tokens(account, next.token);
+    return this.tokens(account, next.token, rotated.familyId);
   }
 
-  /** Ends the session the token belongs to. Unknown or already revoked tokens are fine. */
+  /**
+   * Ends the session the token belongs to: its refresh tokens, and (through
+   * the gateways) its access tokens at once. Unknown tokens are fine; an
+   * already revoked session is announced again, which changes nothing.
+   */
   async logout(input: RefreshTokenDto): Promise<Record<string, never>> {
-    await this.refreshTokens.revokeFamilyOf(hashRefreshToken(input.refreshToken), this.clock.now());
+    const now = this.clock.now();
+    const session = await this.refreshTokens.revokeFamilyOf(hashRefreshToken(input.refreshToken), now);
+    if (session) await this.sessions.ended(session, SessionEndReason.LOGOUT, now);
     return {};
   }
 
-  /** A new session: the first refresh token of a new family. */
-  private async startFamily(accountId: string): Promise<string> {
+  /** A new session: the first refresh token of a new family, whose id is the session id. */
+  private async startFamily(accountId: string): Promise<{ refreshToken: string; familyId: string }> {
     const now = this.clock.now();
     const refreshToken = newRefreshToken();
+    const familyId = randomUUID();
     await this.refreshTokens.create({
-      familyId: randomUUID(),
+      familyId,
       accountId,
       tokenHash: refreshToken.hash,
       createdAt: now,
       expiresAt: this.refreshExpiry(now),
     });
-    return refreshToken.token;
+    return { refreshToken: refreshToken.token, familyId };
   }
 
   /** The answer to login and refresh: an access token with the account's current roles and level. */
-  private async tokens(account: AccountEntity, refreshToken: string): Promise<TokenResult> {
-    const access = await this.accessTokens.issue({ sub: account.id, roles: account.roles, level: account.level });
+  private async tokens(account: AccountEntity, refreshToken: string, sessionId: string): Promise<TokenResult> {
+    const access = await this.accessTokens.issue({
+      sub: account.id,
+      roles: account.roles,
+      level: account.level,
+      sid: sessionId,
+    });
     return {
       accessToken: access.token,
       expiresIn: access.expiresIn,

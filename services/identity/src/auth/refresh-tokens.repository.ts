@@ -9,6 +9,12 @@ export type NewRefreshToken = Pick<
   'familyId' | 'accountId' | 'tokenHash' | 'createdAt' | 'expiresAt'
 >;
 
+/** A session: a refresh-token family, and whose it is. */
+export interface RevokedFamily {
+  familyId: string;
+  accountId: string;
+}
+
 @Injectable()
 export class RefreshTokensRepository {
   constructor(
@@ -58,16 +64,34 @@ export class RefreshTokensRepository {
     return rowsOf(result).length;
   }
 
-  /** Revokes the family of the token with `tokenHash`, if there is such a token. */
-  async revokeFamilyOf(tokenHash: string, now: Date): Promise<number> {
+  /**
+   * Revokes the family of the token with `tokenHash`; answers the family (the
+   * session) and its account when there is such a token, revoked now or before.
+   */
+  async revokeFamilyOf(tokenHash: string, now: Date): Promise<RevokedFamily | null> {
     const result: unknown = await this.dataSource.query(
-      `UPDATE "identity"."refresh_tokens" SET "revoked_at" = $2
-        WHERE "family_id" = (SELECT "family_id" FROM "identity"."refresh_tokens" WHERE "token_hash" = $1)
-          AND "revoked_at" IS NULL
-        RETURNING "id"`,
+      `WITH "family" AS (
+         SELECT "family_id", "account_id" FROM "identity"."refresh_tokens" WHERE "token_hash" = $1
+       ), "revoked" AS (
+         UPDATE "identity"."refresh_tokens" SET "revoked_at" = $2
+          WHERE "family_id" = (SELECT "family_id" FROM "family") AND "revoked_at" IS NULL
+       )
+       SELECT "family_id" AS "familyId", "account_id" AS "accountId" FROM "family"`,
       [tokenHash, now],
     );
-    return rowsOf(result).length;
+    return rowsOf<RevokedFamily>(result)[0] ?? null;
+  }
+
+  /** Families revoked after `since`, each with its latest revocation time. */
+  async revokedSince(since: Date): Promise<Array<RevokedFamily & { revokedAt: Date }>> {
+    const result: unknown = await this.dataSource.query(
+      `SELECT "family_id" AS "familyId", MIN("account_id"::text) AS "accountId", MAX("revoked_at") AS "revokedAt"
+         FROM "identity"."refresh_tokens"
+        WHERE "revoked_at" > $1
+        GROUP BY "family_id"`,
+      [since],
+    );
+    return rowsOf<RevokedFamily & { revokedAt: Date }>(result);
   }
 
   /** Expired tokens are refused anyway; reuse detection does not need them either. */

@@ -11,7 +11,11 @@ export interface IssuedAccessToken {
   expiresIn: number;
 }
 
-/** Signs access tokens with the active key: `sub`, `roles`, `level`, `iss`, `aud`, `iat`, `exp`, `jti`; `kid` in the header. */
+/**
+ * Signs access tokens with the active key: `sub`, `roles`, `level`, `sid` (the
+ * session: its refresh-token family), `iss`, `aud`, `iat`, `exp`, `jti`; `kid`
+ * in the header.
+ */
 @Injectable()
 export class AccessTokenIssuer {
   constructor(
@@ -24,7 +28,7 @@ export class AccessTokenIssuer {
     const key = await this.keys.active();
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const expiresIn = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const token = await new SignJWT({ roles: claims.roles, level: claims.level })
+    const token = await new SignJWT({ roles: claims.roles, level: claims.level, sid: claims.sid })
       .setProtectedHeader({ alg: key.algorithm, kid: key.kid, typ: 'JWT' })
       .setSubject(claims.sub)
       .setIssuer(this.config.JWT_ISSUER)

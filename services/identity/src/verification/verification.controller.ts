@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
   BankCallbackDto,
+  StartBankVerificationDto,
   Subjects,
   type AccessHistoryEntryView,
   type BankCallbackResult,
@@ -15,16 +16,17 @@ import { VerificationService } from './verification.service';
 export class VerificationController {
   constructor(private readonly verification: VerificationService) {}
 
-  /** Takes no input: the attempt is bound to the caller's account. */
+  /** The attempt is bound to the caller's account and to the browser holding the binding cookie. */
   @BusHandler(Subjects.identity.startBankVerification)
   startBank(payload: BusRequest): Promise<StartBankVerificationResult> {
-    return this.verification.startBank(payload.actor);
+    return this.verification.startBank(payload.actor, validateInput(StartBankVerificationDto, payload.data).binding);
   }
 
-  /** Public: the state in the query decides which account the outcome belongs to. */
+  /** Public: the state decides which attempt, and only the browser that started it (its cookie) may finish it. */
   @BusHandler(Subjects.identity.completeBankVerification)
   completeBank(payload: BusRequest): Promise<BankCallbackResult> {
-    return this.verification.completeBank(validateInput(BankCallbackDto, payload.data).query);
+    const input = validateInput(BankCallbackDto, payload.data);
+    return this.verification.completeBank(input.query, input.binding);
   }
 
   @BusHandler(Subjects.identity.verificationStatus)

@@ -12,7 +12,11 @@ import {
 } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 
-/** A started bank confirmation: its state, nonce and PKCE verifier, usable once and only until it expires. */
+/**
+ * A started bank confirmation: its state, nonce and PKCE verifier and the hash
+ * of its browser binding, usable once, only until it expires and only while
+ * the account has not logged out.
+ */
 @Entity({ name: 'bank_verification_attempts' })
 @Unique('UQ_bank_verification_attempts_state', ['state'])
 export class BankVerificationAttemptEntity {
@@ -36,6 +40,10 @@ export class BankVerificationAttemptEntity {
   @Column('text', { name: 'code_verifier' })
   codeVerifier: string;
 
+  /** SHA-256 (hex) of the browser-binding cookie set when the attempt started; the callback must carry it. */
+  @Column('text', { name: 'binding_hash' })
+  bindingHash: string;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 
@@ -44,6 +52,10 @@ export class BankVerificationAttemptEntity {
 
   @Column('timestamptz', { name: 'used_at', nullable: true })
   usedAt: Date | null;
+
+  /** Set when the session that started it ended (logout): the callback no longer completes it. */
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true })
+  cancelledAt: Date | null;
 }
 
 /** The confirmed person behind an account. One PESEL, one account: the unique constraint decides. */

@@ -64,37 +64,36 @@ describe('identity confirmation records (identity over the bus, real PostgreSQL)
     },
   });
 
-  it('uses a state once, and only before it expires', async () => {
+  it('uses an attempt once, only before it expires and only until the account logs out', async () => {
     const accountId = await register();
-    const attempt = { accountId, nonce: 'n', codeVerifier: 'v' };
-    await repository.createAttempt(
-      { ...attempt, state: 'state-once' },
-      clock.now(),
-      new Date(clock.now().getTime() + 10 * MINUTE),
-    );
-    await repository.createAttempt(
-      { ...attempt, state: 'state-late' },
-      clock.now(),
-      new Date(clock.now().getTime() + 10 * MINUTE),
-    );
+    const attempt = { accountId, nonce: 'n', codeVerifier: 'v', bindingHash: 'ab'.repeat(32) };
+    const soon = new Date(clock.now().getTime() + 10 * MINUTE);
+    const once = await repository.createAttempt({ ...attempt, state: 'state-once' }, clock.now(), soon);
+    const late = await repository.createAttempt({ ...attempt, state: 'state-late' }, clock.now(), soon);
 
+    expect(await repository.openAttempt('state-once', clock.now())).toMatchObject({ id: once, accountId });
     const [first, second] = await Promise.all([
-      repository.consumeAttempt('state-once', clock.now()),
-      repository.consumeAttempt('state-once', clock.now()),
+      repository.consumeAttempt(once, clock.now()),
+      repository.consumeAttempt(once, clock.now()),
     ]);
     expect([first, second].filter(Boolean)).toHaveLength(1);
-    expect(first ?? second).toMatchObject({ accountId, nonce: 'n', codeVerifier: 'v' });
-    await expect(
-      repository.consumeAttempt('state-late', new Date(clock.now().getTime() + 11 * MINUTE)),
-    ).resolves.toBeNull();
+    expect(first ?? second).toMatchObject({ accountId, nonce: 'n', codeVerifier: 'v', bindingHash: 'ab'.repeat(32) });
+    expect(await repository.openAttempt('state-once', clock.now())).toBeNull();
+    await expect(repository.consumeAttempt(late, new Date(clock.now().getTime() + 11 * MINUTE))).resolves.toBeNull();
+
+    const cancelled = await repository.createAttempt({ ...attempt, state: 'state-cancelled' }, clock.now(), soon);
+    expect(await repository.cancelOpenAttempts(accountId, clock.now())).toBe(2); // state-late and state-cancelled
+    expect(await repository.openAttempt('state-cancelled', clock.now())).toBeNull();
+    await expect(repository.consumeAttempt(cancelled, clock.now())).resolves.toBeNull();
   });
 
   it('deletes used and expired attempts, keeps live ones', async () => {
     const accountId = await register();
     const soon = new Date(clock.now().getTime() + 10 * MINUTE);
-    await repository.createAttempt({ accountId, state: 'live', nonce: 'n', codeVerifier: 'v' }, clock.now(), soon);
-    await repository.createAttempt({ accountId, state: 'used', nonce: 'n', codeVerifier: 'v' }, clock.now(), soon);
-    await repository.consumeAttempt('used', clock.now());
+    const attempt = { accountId, nonce: 'n', codeVerifier: 'v', bindingHash: 'cd'.repeat(32) };
+    await repository.createAttempt({ ...attempt, state: 'live' }, clock.now(), soon);
+    const used = await repository.createAttempt({ ...attempt, state: 'used' }, clock.now(), soon);
+    await repository.consumeAttempt(used, clock.now());
     expect(await service.get(ExpiredAttemptsJob).run()).toBeGreaterThanOrEqual(1);
     const states = (await db.query(`SELECT "state" FROM "identity"."bank_verification_attempts"`)) as Array<{
       state: string;

@@ -10,7 +10,13 @@ export interface AttemptRow {
   state: string;
   nonce: string;
   codeVerifier: string;
+  /** SHA-256 (hex) of the browser-binding cookie. */
+  bindingHash: string;
 }
+
+const ATTEMPT_COLUMNS = `"id", "account_id" AS "accountId", "state", "nonce", "code_verifier" AS "codeVerifier",
+  "binding_hash" AS "bindingHash"`;
+const OPEN_ATTEMPT = `"used_at" IS NULL AND "cancelled_at" IS NULL AND "expires_at" > $2`;
 
 export interface NewEvent {
   accountId: string;
@@ -57,30 +63,54 @@ const EVENT_COLUMNS = `e."id", e."method", e."outcome", e."code", e."reason", e.
 export class VerificationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async createAttempt(attempt: Omit<AttemptRow, 'id'>, now: Date, expiresAt: Date): Promise<void> {
-    await this.dataSource.query(
+  /** Stores a started attempt; answers its id. */
+  async createAttempt(attempt: Omit<AttemptRow, 'id'>, now: Date, expiresAt: Date): Promise<string> {
+    const result: unknown = await this.dataSource.query(
       `INSERT INTO "identity"."bank_verification_attempts"
-         ("account_id", "state", "nonce", "code_verifier", "created_at", "expires_at")
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [attempt.accountId, attempt.state, attempt.nonce, attempt.codeVerifier, now, expiresAt],
+         ("account_id", "state", "nonce", "code_verifier", "binding_hash", "created_at", "expires_at")
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       RETURNING "id"`,
+      [attempt.accountId, attempt.state, attempt.nonce, attempt.codeVerifier, attempt.bindingHash, now, expiresAt],
     );
+    return rowsOf<{ id: string }>(result)[0]!.id;
   }
 
-  /** Uses up the attempt with this state, in one statement; null when unknown, expired or already used. */
-  async consumeAttempt(state: string, now: Date): Promise<AttemptRow | null> {
+  /** The attempt with this state while it can still be completed; null when unknown, expired, used or cancelled. */
+  async openAttempt(state: string, now: Date): Promise<AttemptRow | null> {
     const result: unknown = await this.dataSource.query(
-      `UPDATE "identity"."bank_verification_attempts" SET "used_at" = $2
-        WHERE "state" = $1 AND "used_at" IS NULL AND "expires_at" > $2
-        RETURNING "id", "account_id" AS "accountId", "state", "nonce", "code_verifier" AS "codeVerifier"`,
+      `SELECT ${ATTEMPT_COLUMNS} FROM "identity"."bank_verification_attempts" WHERE "state" = $1 AND ${OPEN_ATTEMPT}`,
       [state, now],
     );
     return rowsOf<AttemptRow>(result)[0] ?? null;
   }
 
+  /** Uses up the attempt, in one statement: of two callbacks, one wins; null when it is no longer open. */
+  async consumeAttempt(id: string, now: Date): Promise<AttemptRow | null> {
+    const result: unknown = await this.dataSource.query(
+      `UPDATE "identity"."bank_verification_attempts" SET "used_at" = $2
+        WHERE "id" = $1 AND ${OPEN_ATTEMPT}
+        RETURNING ${ATTEMPT_COLUMNS}`,
+      [id, now],
+    );
+    return rowsOf<AttemptRow>(result)[0] ?? null;
+  }
+
+  /** Cancels the account's open attempts (its session ended); answers how many. */
+  async cancelOpenAttempts(accountId: string, now: Date): Promise<number> {
+    const result: unknown = await this.dataSource.query(
+      `UPDATE "identity"."bank_verification_attempts" SET "cancelled_at" = $2
+        WHERE "account_id" = $1 AND ${OPEN_ATTEMPT}
+        RETURNING "id"`,
+      [accountId, now],
+    );
+    return rowsOf(result).length;
+  }
+
   /** Removes attempts whose state can no longer be used; answers how many. */
   async deleteFinishedAttempts(now: Date): Promise<number> {
     const result: unknown = await this.dataSource.query(
-      `DELETE FROM "identity"."bank_verification_attempts" WHERE "expires_at" <= $1 OR "used_at" IS NOT NULL`,
+      `DELETE FROM "identity"."bank_verification_attempts"
+        WHERE "expires_at" <= $1 OR "used_at" IS NOT NULL OR "cancelled_at" IS NOT NULL`,
       [now],
     );
     return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;

@@ -12,6 +12,7 @@ import {
   type VerificationStatusView,
 } from '@pacjent/contracts';
 import { Clock } from '@pacjent/platform';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AccountEntity } from '../accounts/account.entity';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { IdentityConfig } from '../config';
@@ -37,8 +38,12 @@ export class VerificationService {
     private readonly clock: Clock,
   ) {}
 
-  /** Starts a bank confirmation bound to the caller's account: one state, nonce and PKCE verifier, used once. */
-  async startBank(actor: Actor | null): Promise<StartBankVerificationResult> {
+  /**
+   * Starts a bank confirmation bound to the caller's account and to their
+   * browser: one state, nonce and PKCE verifier, used once, and the hash of
+   * the binding cookie's value the gateway has set in that browser.
+   */
+  async startBank(actor: Actor | null, binding: string): Promise<StartBankVerificationResult> {
     const account = await this.callerAccount(actor);
     if (account.level === AccountLevel.FULL) {
       throw new DomainError(ErrorCode.ALREADY_VERIFIED, 'This account is already confirmed.');
@@ -54,29 +59,55 @@ export class VerificationService {
     }
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.BANK_ATTEMPT_TTL_SECONDS * 1000);
-    await this.verifications.createAttempt({ accountId: account.id, ...request }, now, expiresAt);
+    await this.verifications.createAttempt(
+      { accountId: account.id, ...request, bindingHash: bindingHash(binding).toString('hex') },
+      now,
+      expiresAt,
+    );
     return { authorizationUrl };
   }
 
   /**
-   * Finishes a bank confirmation from the callback's query string. Never throws
-   * for a failed confirmation: the outcome (with its code) is recorded on the
-   * account and answered, so the gateway can send the browser to the portal.
+   * Finishes a bank confirmation from the callback's query string and the
+   * browser-binding cookie it came with. Never throws for a failed
+   * confirmation: the outcome (with its code) is answered, so the gateway can
+   * send the browser to the portal, and recorded on the account once the
+   * callback is known to come from the browser that started its attempt
+   * (ATTEMPT_INVALID and BANK_SESSION_MISMATCH record nothing anywhere).
    */
-  async completeBank(query: string): Promise<BankCallbackResult> {
-    const outcome = await this.completeBankAttempt(query);
+  async completeBank(query: string, binding: string | undefined): Promise<BankCallbackResult> {
+    const outcome = await this.completeBankAttempt(query, binding);
     const target = new URL('/verification/result', this.config.PORTAL_URL);
     target.searchParams.set('status', outcome.status);
     if (outcome.code) target.searchParams.set('code', outcome.code);
     return { ...outcome, redirectTo: target.href };
   }
 
-  private async completeBankAttempt(query: string): Promise<Omit<BankCallbackResult, 'redirectTo'>> {
+  private async completeBankAttempt(
+    query: string,
+    binding: string | undefined,
+  ): Promise<Omit<BankCallbackResult, 'redirectTo'>> {
+    if (!binding) {
+      // Not the browser that started any attempt (a link sent to someone else): touch nothing.
+      this.logger.warn('bank callback without a browser binding');
+      return { status: 'failed', code: VerificationFailure.BANK_SESSION_MISMATCH };
+    }
     const state = new URLSearchParams(query).get('state');
-    const attempt = state ? await this.verifications.consumeAttempt(state, this.clock.now()) : null;
+    const open = state ? await this.verifications.openAttempt(state, this.clock.now()) : null;
+    if (!open) {
+      // Unknown, expired, replayed or cancelled by logout: it belongs to no account we may touch.
+      this.logger.warn('bank callback with an unknown, expired, used or cancelled state');
+      return { status: 'failed', code: VerificationFailure.ATTEMPT_INVALID };
+    }
+    if (!timingSafeEqual(bindingHash(binding), Buffer.from(open.bindingHash, 'hex'))) {
+      // Another browser's attempt, or another attempt's cookie: the code is not exchanged, the attempt
+      // stays as it was (its own browser may still finish it) and no account changes.
+      this.logger.warn({ accountId: open.accountId }, 'bank callback from a browser that did not start the attempt');
+      return { status: 'failed', code: VerificationFailure.BANK_SESSION_MISMATCH };
+    }
+    const attempt = await this.verifications.consumeAttempt(open.id, this.clock.now());
     if (!attempt) {
-      // Unknown, expired or replayed: it belongs to no account we may touch.
-      this.logger.warn('bank callback with an unknown, expired or used state');
+      this.logger.warn('bank callback for an attempt used or cancelled a moment ago');
       return { status: 'failed', code: VerificationFailure.ATTEMPT_INVALID };
     }
     const refuse = async (
@@ -166,4 +197,9 @@ export class VerificationService {
     if (!account) throw new DomainError(ErrorCode.NOT_FOUND, 'The account does not exist.');
     return account;
   }
+}
+
+/** SHA-256 of the browser-binding cookie's value: what is stored, and what a callback's cookie is compared as. */
+function bindingHash(binding: string): Buffer {
+  return createHash('sha256').update(binding, 'utf8').digest();
 }

@@ -38,6 +38,8 @@ const pl = {
       'Odpowiedź banku nie przeszła naszych kontroli bezpieczeństwa, więc jej nie przyjęliśmy. Spróbuj ponownie.',
     ATTEMPT_INVALID: 'Ta próba potwierdzenia wygasła lub została już wykorzystana. Rozpocznij potwierdzanie od nowa.',
     REJECTED: 'Konsultant nie potwierdził Twojej tożsamości.',
+    BANK_SESSION_MISMATCH:
+      'Powrót z banku nastąpił w innej przeglądarce niż ta, w której rozpoczęto potwierdzanie, więc nic nie zmieniliśmy na żadnym koncie. Jeśli to Ty, rozpocznij potwierdzanie od nowa w tej przeglądarce. Jeśli ktoś przesłał Ci link do banku — nie korzystaj z niego.',
     unknown: 'Wystąpił nieoczekiwany problem.',
   } as Record<string, string>,
   contactTitle: 'Formularz kontaktowy — potwierdzenie tożsamości',
@@ -110,6 +112,8 @@ const en: VerificationTexts = {
     INVALID_ID_TOKEN: "The bank's answer failed our security checks, so we did not accept it. Please try again.",
     ATTEMPT_INVALID: 'This confirmation attempt has expired or was already used. Please start again.',
     REJECTED: 'A consultant did not confirm your identity.',
+    BANK_SESSION_MISMATCH:
+      'You came back from the bank in a different browser from the one where the confirmation started, so nothing was changed on any account. If it was you, start again in this browser. If someone sent you a bank link, do not use it.',
     unknown: 'Something unexpected went wrong.',
   },
   contactTitle: 'Contact form — identity confirmation',
