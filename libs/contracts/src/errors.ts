@@ -41,6 +41,7 @@ export const ErrorCode = {
   SCHEDULE_HOURS_INVALID: 'SCHEDULE_HOURS_INVALID',
   SCHEDULE_OVERLAP: 'SCHEDULE_OVERLAP',
   INTERNAL: 'INTERNAL',
+  PATIENT_NOT_FOUND: 'PATIENT_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

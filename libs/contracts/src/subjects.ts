@@ -34,6 +34,10 @@ export const Subjects = {
     createContactRequest: 'identity.contact-requests.create',
     listContactRequests: 'identity.staff.contact-requests.list',
     resolveContactRequest: 'identity.staff.contact-requests.resolve',
+    /** Asked by consultations with a lab actor: the confirmed account holding a PESEL (results.ts). */
+    resolvePatientByPesel: 'identity.lab.patients.resolve',
+    /** Asked by consultations with the patient's actor: their confirmed identity, for the FHIR export. */
+    recordPatient: 'identity.record.patient',
   },
   booking: {
     health: healthSubject('booking'),
@@ -82,6 +86,11 @@ export const Subjects = {
     /** Answered by consultations, asked by booking (see referrals.ts). */
     reserveReferralSession: 'consultations.referrals.sessions.reserve',
     releaseReferralSession: 'consultations.referrals.sessions.release',
+    submitLabResults: 'consultations.results.submit',
+    listResults: 'consultations.results.list',
+    getResult: 'consultations.results.get',
+    parameterSeries: 'consultations.results.parameter-series',
+    exportRecord: 'consultations.record.export',
   },
 } as const;
 

@@ -22,6 +22,8 @@ import { NotificationsHub } from './notifications/notifications.hub';
 import { ContactRequestsController } from './identity/contact-requests.controller';
 import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
+import { LabResultsController } from './lab/lab-results.controller';
+import { ResultsController } from './results/results.controller';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -41,6 +43,8 @@ import { VerificationController } from './identity/verification.controller';
     StaffController,
     FilesController,
     DoctorFilesController,
+    LabResultsController,
+    ResultsController,
   ],
   providers: [
     {
