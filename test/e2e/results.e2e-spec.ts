@@ -1,6 +1,7 @@
 import { ErrorCode, MAX_LAB_BUNDLE_BYTES, type ResultsPage } from '@pacjent/contracts';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { FhirValidator } from '../../services/consultations/src/fhir/fhir-validator';
 import { ApiClient, newPatient } from '../support/http';
 import { labBundle, LIPIDS } from '../support/lab-bundles';
 import { startStack, type Stack } from '../support/stack';
@@ -229,5 +230,60 @@ describe('laboratory results through the gateway', () => {
       [180, 'normal'],
     ]);
     expect((await demoPatient.get('/api/results/parameters/cholesterol')).status).toBe(404);
+  });
+
+  it("exports the patient's own record as a FHIR R4 Bundle that the FHIR validator accepts with zero errors", async () => {
+    const [slot] = await sql<{ id: string }>(
+      `SELECT s.id FROM "booking"."slots" s JOIN "booking"."services" m ON m.id = s.service_id
+        WHERE s.starts_at > now() + interval '1 day' AND m.kind = 'consultation' AND NOT m.requires_referral
+          AND NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id AND a.status = 'booked')
+        ORDER BY s.starts_at LIMIT 1`,
+    );
+    const booked = await demoPatient.post('/api/appointments', { slotId: slot!.id });
+    expect(booked.status).toBe(201);
+
+    const answer = await demoPatient.get('/api/record/export');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+    const bundle = answer.body as {
+      resourceType: string;
+      type: string;
+      entry: Array<{ fullUrl: string; resource: any }>;
+    };
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+    expect(new FhirValidator().errorsOf(bundle)).toEqual([]);
+
+    const ofType = (type: string) => bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === type);
+    expect(ofType('Patient')).toEqual([
+      expect.objectContaining({
+        identifier: [{ system: 'urn:oid:2.16.840.1.113883.3.4424.1.1.616', value: DEMO_PESEL }],
+        name: [expect.objectContaining({ family: 'Zielińska', given: ['Maria'] })],
+        birthDate: '1985-04-12',
+      }),
+    ]);
+    const results = (await demoPatient.get<ResultsPage>('/api/results?pageSize=1')).body;
+    expect(ofType('DiagnosticReport')).toHaveLength(results.total);
+    const observations = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "consultations"."lab_observations" WHERE patient_id = $1`,
+      ['00000000-0000-4000-8000-00000000a71e'],
+    );
+    expect(ofType('Observation')).toHaveLength(observations[0]!.n);
+    expect(ofType('Appointment')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: booked.body.id, status: 'booked' })]),
+    );
+    // Every reference inside points at an entry of the bundle.
+    const urls = new Set(bundle.entry.map((e) => e.fullUrl));
+    const references = JSON.stringify(bundle).match(/"reference":"[^"]+"/g) ?? [];
+    expect(references.length).toBeGreaterThan(0);
+    for (const reference of references) expect(urls).toContain(reference.slice(13, -1));
+  });
+
+  it('exports nothing to basic accounts, laboratories, or without a token', async () => {
+    const basic = await newPatient(stack.baseUrl);
+    const refused = await basic.client.get('/api/record/export');
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe(ErrorCode.VERIFICATION_REQUIRED);
+    expect((await lab.get('/api/record/export')).status).toBe(403);
+    expect((await lab.get('/api/record/export', null)).status).toBe(401);
   });
 });

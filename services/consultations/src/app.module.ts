@@ -3,6 +3,7 @@ import { databaseModule, healthController, PlatformModule } from '@pacjent/platf
 import { ConsultationsBusModule } from './bus.module';
 import { ConsultationsConfig } from './config';
 import { ConsultationsDatabase } from './database';
+import { FhirModule } from './fhir/fhir.module';
 import { ResultsModule } from './results/results.module';
 
 /** The consultations service: the clinical record (laboratory results so far). */
@@ -12,6 +13,7 @@ import { ResultsModule } from './results/results.module';
     databaseModule(ConsultationsDatabase),
     ConsultationsBusModule,
     ResultsModule,
+    FhirModule,
   ],
   controllers: [healthController('consultations')],
 })

@@ -23,6 +23,7 @@ import { ContactRequestsController } from './identity/contact-requests.controlle
 import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
 import { LabResultsController } from './lab/lab-results.controller';
+import { RecordExportController } from './results/record-export.controller';
 import { ResultsController } from './results/results.controller';
 
 @Module({
@@ -45,6 +46,7 @@ import { ResultsController } from './results/results.controller';
     DoctorFilesController,
     LabResultsController,
     ResultsController,
+    RecordExportController,
   ],
   providers: [
     {
