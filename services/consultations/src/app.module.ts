@@ -3,6 +3,7 @@ import { databaseModule, healthController, PlatformModule } from '@pacjent/platf
 import { ConsultationsBusModule } from './bus.module';
 import { ConsultationsConfig } from './config';
 import { ConsultationsDatabase } from './database';
+import { DemoModule } from './demo/demo.module';
 import { FhirModule } from './fhir/fhir.module';
 import { ResultsModule } from './results/results.module';
 
@@ -14,6 +15,7 @@ import { ResultsModule } from './results/results.module';
     ConsultationsBusModule,
     ResultsModule,
     FhirModule,
+    DemoModule,
   ],
   controllers: [healthController('consultations')],
 })
