@@ -286,4 +286,44 @@ describe('laboratory results through the gateway', () => {
     expect((await lab.get('/api/record/export')).status).toBe(403);
     expect((await lab.get('/api/record/export', null)).status).toBe(401);
   });
+
+  it("keeps the lab's PDF for the patient only, outside the 5-file quota and the 3-month expiry", async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4000, 0x20), Buffer.from('\n%%EOF\n')]);
+    const bundle = labBundle({ pesel: DEMO_PESEL });
+    bundle.entry[1].resource.presentedForm = [
+      { contentType: 'application/pdf', title: 'Lipidogram.pdf', data: pdf.toString('base64') },
+    ];
+    const posted = await post(lab, bundle);
+    expect(posted.status).toBe(201);
+    expect((await demoPatient.get(`/api/results/${posted.body.id}`)).body.hasPdf).toBe(true);
+
+    const download = await fetch(`${stack.baseUrl}/api/results/${posted.body.id}/pdf`, {
+      headers: { authorization: `Bearer ${demoPatient.accessToken}` },
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+
+    // Not one of the patient's files: no quota place, no expiry; its bytes live under their own prefix.
+    expect((await demoPatient.get('/api/files')).body).toEqual([]);
+    const documents = await sql<{ object_key: string; status: string }>(
+      `SELECT object_key, status FROM "files"."lab_documents" WHERE patient_id = $1`,
+      ['00000000-0000-4000-8000-00000000a71e'],
+    );
+    expect(documents).toEqual([{ object_key: expect.stringMatching(/^lab-documents\//), status: 'stored' }]);
+
+    const stranger = await fullPatient();
+    expect((await stranger.get(`/api/results/${posted.body.id}/pdf`)).status).toBe(404);
+    const withoutPdf = await post(lab, labBundle({ pesel: DEMO_PESEL }));
+    expect((await demoPatient.get(`/api/results/${withoutPdf.body.id}/pdf`)).status).toBe(404);
+
+    const notPdf = labBundle({ pesel: DEMO_PESEL });
+    notPdf.entry[1].resource.presentedForm = [
+      { contentType: 'application/pdf', data: Buffer.from('<html></html>').toString('base64') },
+    ];
+    expect((await post(lab, notPdf)).body).toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      errors: [{ field: 'DiagnosticReport.presentedForm', messages: ['the attachment is not a PDF'] }],
+    });
+  });
 });

@@ -34,6 +34,11 @@ export type ResultFlag = (typeof RESULT_FLAGS)[number];
 export class SubmitLabBundleDto {
   @IsObject()
   bundle: Record<string, unknown>;
+
+  /** The report's PDF, already in storage (the gateway took it out of presentedForm). */
+  @IsOptional()
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+  documentId?: string;
 }
 
 /** The answer to a lab: the stored report's id; `created` false when the same report was stored before. */
@@ -99,6 +104,8 @@ export interface ResultView {
   observations: ObservationView[];
   /** How many values are outside their reference range. */
   abnormal: number;
+  /** The lab's PDF can be downloaded at `/api/results/{id}/pdf`. */
+  hasPdf: boolean;
 }
 
 export interface ResultsPage {
@@ -145,4 +152,48 @@ export interface RecordPatientView {
   /** YYYY-MM-DD. */
   birthDate: string | null;
   email: string;
+}
+
+/**
+ * The lab's PDF of a report (DiagnosticReport.presentedForm): the gateway
+ * takes the bytes out of the bundle and writes them to storage under a key
+ * the files service reserves (bytes never ride the bus); consultations
+ * assigns the document to the patient once it knows them. Lab documents count
+ * in no patient quota and never expire.
+ */
+export const MAX_LAB_PDF_BYTES = 2 * 1024 * 1024;
+/** The largest request to `POST /api/lab/results`: the bundle plus one PDF in base64. */
+export const MAX_LAB_REQUEST_BYTES = MAX_LAB_BUNDLE_BYTES + Math.ceil(MAX_LAB_PDF_BYTES / 3) * 4;
+
+/** files.lab-documents.reserve (lab actor): a place for a PDF's bytes. */
+export class ReserveLabDocumentDto {
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LAB_PDF_BYTES)
+  size: number;
+}
+
+export interface ReservedLabDocument {
+  documentId: string;
+  objectKey: string;
+}
+
+/** files.lab-documents.assign (lab actor): the reserved, written document belongs to this patient. */
+export class AssignLabDocumentDto {
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+  documentId: string;
+
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+  patientId: string;
+}
+
+/** files.lab-documents.locate (patient actor): where the patient's own lab document is. */
+export class LabDocumentIdDto {
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+  documentId: string;
+}
+
+/** consultations.results.document: the PDF of a patient's own result, when there is one. */
+export interface ResultDocument {
+  documentId: string;
 }

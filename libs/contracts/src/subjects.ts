@@ -79,6 +79,9 @@ export const Subjects = {
     doctorList: 'files.doctor.list',
     doctorLocate: 'files.doctor.locate',
     accessLog: 'files.access.list',
+    reserveLabDocument: 'files.lab-documents.reserve',
+    assignLabDocument: 'files.lab-documents.assign',
+    locateLabDocument: 'files.lab-documents.locate',
   },
   prescriptions: { health: healthSubject('prescriptions') },
   consultations: {
@@ -91,6 +94,7 @@ export const Subjects = {
     getResult: 'consultations.results.get',
     parameterSeries: 'consultations.results.parameter-series',
     exportRecord: 'consultations.record.export',
+    resultDocument: 'consultations.results.document',
   },
 } as const;
 

@@ -63,6 +63,9 @@ function toFhir(report: LabReportEntity, subject: string): Resource[] {
     effectiveDateTime: report.effectiveAt.toISOString(),
     issued: report.issuedAt.toISOString(),
     ...(report.laboratory ? { performer: [{ display: report.laboratory }] } : {}),
+    ...(report.documentId
+      ? { presentedForm: [{ contentType: 'application/pdf', url: `/api/results/${report.id}/pdf` }] }
+      : {}),
     result: observations.map((observation) => ({ reference: referenceTo(observation.id!) })),
   };
   return [diagnosticReport, ...observations];

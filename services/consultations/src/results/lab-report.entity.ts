@@ -52,6 +52,10 @@ export class LabReportEntity {
   @Column('timestamptz', { name: 'received_at' })
   receivedAt: Date;
 
+  /** The lab's PDF (presentedForm), kept by the files service. */
+  @Column('uuid', { name: 'document_id', nullable: true })
+  documentId: string | null;
+
   @OneToMany(() => LabObservationEntity, (observation) => observation.report)
   observations?: LabObservationEntity[];
 }

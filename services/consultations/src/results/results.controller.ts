@@ -8,6 +8,7 @@ import {
   type BusRequest,
   type LabSubmission,
   type ParameterSeries,
+  type ResultDocument,
   type ResultsPage,
   type ResultView,
 } from '@pacjent/contracts';
@@ -22,7 +23,13 @@ export class ResultsController {
 
   @BusHandler(Subjects.consultations.submitLabResults)
   submit(payload: BusRequest): Promise<LabSubmission> {
-    return this.results.submit(requireLab(payload.actor), validateInput(SubmitLabBundleDto, payload.data).bundle);
+    const { bundle, documentId } = validateInput(SubmitLabBundleDto, payload.data);
+    return this.results.submit(requireLab(payload.actor), bundle, documentId);
+  }
+
+  @BusHandler(Subjects.consultations.resultDocument)
+  document(payload: BusRequest): Promise<ResultDocument> {
+    return this.results.document(requireFullPatient(payload.actor), validateInput(ResultIdDto, payload.data).id);
   }
 
   @BusHandler(Subjects.consultations.listResults)

@@ -27,6 +27,7 @@ export function toResultView(report: LabReportEntity): ResultView {
     laboratory: report.laboratory,
     observations,
     abnormal: observations.filter((o) => o.flag === 'low' || o.flag === 'high').length,
+    hasPdf: report.documentId !== null,
   };
 }
 

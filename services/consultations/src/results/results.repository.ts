@@ -27,14 +27,15 @@ export class ResultsRepository {
     labAccountId: string,
     input: LabReportInput,
     receivedAt: Date,
+    documentId: string | null = null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<StoredReport> {
     return manager.transaction(async (tx) => {
       const id = randomUUID();
       const inserted: Array<{ id: string }> = await tx.query(
         `INSERT INTO "consultations"."lab_reports"
-           (id, patient_id, lab_account_id, source_key, code, name, status, laboratory, effective_at, issued_at, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           (id, patient_id, lab_account_id, source_key, code, name, status, laboratory, effective_at, issued_at, received_at, document_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT ON CONSTRAINT "UQ_lab_reports_source" DO NOTHING
          RETURNING id`,
         [
@@ -49,6 +50,7 @@ export class ResultsRepository {
           input.effectiveAt,
           input.issuedAt,
           receivedAt,
+          documentId,
         ],
       );
       if (inserted.length === 0) {

@@ -8,6 +8,7 @@ import {
   type LabSubmission,
   type ParameterSeries,
   type ResolvedPatient,
+  type ResultDocument,
   type ResultsPage,
   type ResultView,
 } from '@pacjent/contracts';
@@ -33,7 +34,7 @@ export class ResultsService {
    * Validates the bundle as FHIR R4, reads the report out of it, asks
    * identity whose PESEL it is (a confirmed patient only) and stores it once.
    */
-  async submit(lab: Actor, bundle: Record<string, unknown>): Promise<LabSubmission> {
+  async submit(lab: Actor, bundle: Record<string, unknown>, documentId?: string): Promise<LabSubmission> {
     if (bundle.resourceType !== 'Bundle') {
       throw validationFailed([{ field: 'resourceType', messages: ['the body must be a FHIR Bundle'] }]);
     }
@@ -44,7 +45,17 @@ export class ResultsService {
       actor: lab,
       data: { pesel: report.pesel },
     });
-    return this.results.store(patientId, lab.id, report, this.clock.now());
+    if (documentId) {
+      // The PDF is the patient's before the report names it; a repeated report leaves its copy unnamed.
+      await this.bus.request(Subjects.files.assignLabDocument, { actor: lab, data: { documentId, patientId } });
+    }
+    return this.results.store(patientId, lab.id, report, this.clock.now(), documentId ?? null);
+  }
+
+  async document(patient: Actor, id: string): Promise<ResultDocument> {
+    const report = await this.results.findOwn(patient.id, id);
+    if (!report?.documentId) throw new DomainError(ErrorCode.NOT_FOUND, 'This result has no PDF.');
+    return { documentId: report.documentId };
   }
 
   async list(patient: Actor, page = 1, pageSize = DEFAULT_PAGE_SIZE): Promise<ResultsPage> {

@@ -1,4 +1,4 @@
-import { MAX_LAB_BUNDLE_BYTES } from '@pacjent/contracts';
+import { MAX_LAB_REQUEST_BYTES } from '@pacjent/contracts';
 import type { FastifyInstance } from 'fastify';
 
 /** The path laboratories post FHIR bundles to (with the global /api prefix). */
@@ -7,7 +7,8 @@ export const LAB_RESULTS_PATH = '/api/lab/results';
 /**
  * FHIR's JSON media type (`application/fhir+json`) is parsed as JSON like
  * `application/json`, and the lab route gets its own body limit: a bundle
- * travels to consultations in one NATS message (see MAX_LAB_BUNDLE_BYTES).
+ * with one PDF (MAX_LAB_REQUEST_BYTES); without the PDF, the bundle must fit
+ * MAX_LAB_BUNDLE_BYTES (it travels to consultations in one NATS message).
  * Call before the routes are registered (before `init`/`listen`).
  */
 export function acceptFhirJson(fastify: FastifyInstance): void {
@@ -17,6 +18,6 @@ export function acceptFhirJson(fastify: FastifyInstance): void {
     fastify.getDefaultJsonParser('error', 'error'),
   );
   fastify.addHook('onRoute', (route) => {
-    if (route.url === LAB_RESULTS_PATH) route.bodyLimit = MAX_LAB_BUNDLE_BYTES;
+    if (route.url === LAB_RESULTS_PATH) route.bodyLimit = MAX_LAB_REQUEST_BYTES;
   });
 }
