@@ -84,4 +84,19 @@ describe('readLabBundle', () => {
       );
     }
   });
+
+  it("refuses an Observation about somebody other than the report's patient", () => {
+    const stranger = { ...glucose, subject: { identifier: { system: PESEL_IDENTIFIER_SYSTEM, value: '44051401359' } } };
+    const same = { ...glucose, subject: { identifier: { system: PESEL_IDENTIFIER_SYSTEM, value: '85041203465' } } };
+    expect(readLabBundle(bundle({}, [same])).observations).toHaveLength(1);
+    expect(() => readLabBundle(bundle({}, [stranger]))).toThrow(
+      expect.objectContaining({
+        details: { errors: [{ field: 'Observation[0].subject', messages: ["must be the report's patient"] }] },
+      }),
+    );
+    const byReference = { ...glucose, subject: { reference: 'Patient/other' } };
+    expect(() => readLabBundle(bundle({}, [byReference]))).toThrow(
+      expect.objectContaining({ code: ErrorCode.VALIDATION_FAILED }),
+    );
+  });
 });

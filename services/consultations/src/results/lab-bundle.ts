@@ -148,6 +148,14 @@ function resolve<T extends { resourceType: string; id?: string }>(
   return undefined;
 }
 
+/** An Observation names no subject, or the report's (the same reference, or the same PESEL). */
+function sameSubject(own: Reference | undefined, report: Reference | undefined, pesel: string | undefined): boolean {
+  if (!own) return true;
+  if (own.reference !== undefined) return own.reference === report?.reference;
+  const ownPesel = peselOf(own.identifier ? [own.identifier] : undefined);
+  return ownPesel === undefined || ownPesel === pesel;
+}
+
 function rangeOf(ranges: ObservationReferenceRange[] | undefined): { low: number | null; high: number | null } {
   // The first range is the one for this patient (FHIR: "the normal range").
   const range = ranges?.[0];
@@ -221,6 +229,9 @@ export function readLabBundle(bundle: Bundle): LabReportInput {
   const inputs: ObservationInput[] = [];
   observations.slice(0, MAX_OBSERVATIONS_PER_REPORT).forEach((observation, index) => {
     const at = `Observation[${index}]`;
+    if (!sameSubject(observation.subject, subject, pesel)) {
+      problems.add(`${at}.subject`, "must be the report's patient");
+    }
     const loinc = loincOf(observation.code);
     if (!loinc) problems.add(`${at}.code`, `needs a LOINC coding (${LOINC_SYSTEM})`);
     const quantity = observation.valueQuantity;
