@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { browserSuite } from '../support/browser';
 import { ApiClient, newPatient } from '../support/http';
 import { labBundle, LIPIDS } from '../support/lab-bundles';
@@ -67,6 +68,16 @@ describe('test results in the browser', () => {
       newest.getByTestId('result-pdf').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^wynik-\d{4}-\d{2}-\d{2}\.pdf$/);
+
+    // "Pobierz moją dokumentację (FHIR)" on the account panel: the record as a FHIR Bundle file.
+    await byTestId('nav-dashboard').click();
+    const [record] = await Promise.all([
+      suite.page.waitForEvent('download'),
+      byTestId('account-record-export').click(),
+    ]);
+    expect(record.suggestedFilename()).toBe('dokumentacja-medyczna.fhir.json');
+    const saved = JSON.parse(readFileSync((await record.path())!, 'utf8')) as { resourceType: string; type: string };
+    expect(saved).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
   });
 
   it('asks a basic account to confirm its identity first', async () => {

@@ -11,6 +11,7 @@ import { localeOf, type Lang } from '../../i18n/lang';
 import { useLoader } from '../../lib/use-loader';
 import { Link } from '../../router';
 import { ParameterChart } from './ParameterChart';
+import { RecordExportButton } from './RecordExportButton';
 import { resultsTexts } from './texts';
 
 const PAGE_SIZE = 10;
@@ -76,14 +77,7 @@ function ResultsOfFullAccount() {
     <div className="page">
       <div className="page__head">
         <PageHeading>{texts.title}</PageHeading>
-        <button
-          type="button"
-          className="button button--ghost"
-          data-testid="record-export"
-          onClick={() => act(resultsApi.exportRecord())}
-        >
-          {texts.exportFhir}
-        </button>
+        <RecordExportButton />
       </div>
       <ErrorMessage message={actionError ? describeError(actionError, t).message : null} />
 
