@@ -8,6 +8,7 @@ import { FilesPage } from './pages/files/FilesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
+import { ResultsPage } from './pages/results/ResultsPage';
 import { AccessHistoryPage } from './pages/verification/AccessHistoryPage';
 import { ConfirmIdentityPage } from './pages/verification/ConfirmIdentityPage';
 import { ContactRequestPage } from './pages/verification/ContactRequestPage';
@@ -28,6 +29,7 @@ const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/verification': () => <ConfirmIdentityPage />,
   '/access-history': () => <AccessHistoryPage />,
   '/files': () => <FilesPage />,
+  '/results': () => <ResultsPage />,
 };
 
 /** Where the patient should be instead of `location`, or null to stay. */

@@ -43,6 +43,7 @@ export const ErrorCode = {
   INTERNAL: 'INTERNAL',
   /** A new password is on a common/breached list or has too little variety (field error `password`). */
   PASSWORD_TOO_WEAK: 'PASSWORD_TOO_WEAK',
+  PATIENT_NOT_FOUND: 'PATIENT_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -10,3 +10,4 @@ export * from './schedules';
 export * from './subjects';
 export * from './verification';
 export * from './sessions';
+export * from './results';

@@ -38,6 +38,10 @@ export const Subjects = {
     sessionRevoked: 'identity.events.session-revoked',
     /** Sessions ended within the access-token lifetime, asked by a gateway on start and after a reconnect. */
     recentSessionRevocations: 'identity.sessions.revocations.recent',
+    /** Asked by consultations with a lab actor: the confirmed account holding a PESEL (results.ts). */
+    resolvePatientByPesel: 'identity.lab.patients.resolve',
+    /** Asked by consultations with the patient's actor: their confirmed identity, for the FHIR export. */
+    recordPatient: 'identity.record.patient',
   },
   booking: {
     health: healthSubject('booking'),
@@ -79,6 +83,9 @@ export const Subjects = {
     doctorList: 'files.doctor.list',
     doctorLocate: 'files.doctor.locate',
     accessLog: 'files.access.list',
+    reserveLabDocument: 'files.lab-documents.reserve',
+    assignLabDocument: 'files.lab-documents.assign',
+    locateLabDocument: 'files.lab-documents.locate',
   },
   prescriptions: { health: healthSubject('prescriptions') },
   consultations: {
@@ -86,6 +93,12 @@ export const Subjects = {
     /** Answered by consultations, asked by booking (see referrals.ts). */
     reserveReferralSession: 'consultations.referrals.sessions.reserve',
     releaseReferralSession: 'consultations.referrals.sessions.release',
+    submitLabResults: 'consultations.results.submit',
+    listResults: 'consultations.results.list',
+    getResult: 'consultations.results.get',
+    parameterSeries: 'consultations.results.parameter-series',
+    exportRecord: 'consultations.record.export',
+    resultDocument: 'consultations.results.document',
   },
 } as const;
 

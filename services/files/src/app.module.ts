@@ -5,6 +5,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { FilesConfig } from './config';
 import { FilesDatabase } from './database';
 import { FilesFeatureModule } from './files/files.module';
+import { LabDocumentsModule } from './lab-documents/lab-documents.module';
 import { RetentionModule } from './retention/retention.module';
 import { StorageModule } from './storage/storage.module';
 
@@ -18,6 +19,7 @@ import { StorageModule } from './storage/storage.module';
     FilesFeatureModule,
     RetentionModule,
     AttachmentsModule,
+    LabDocumentsModule,
   ],
   controllers: [healthController('files')],
 })

@@ -23,6 +23,9 @@ import { ContactRequestsController } from './identity/contact-requests.controlle
 import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
 import { SessionRevocations } from './auth/session-revocations';
+import { LabResultsController } from './lab/lab-results.controller';
+import { RecordExportController } from './results/record-export.controller';
+import { ResultsController } from './results/results.controller';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -42,6 +45,9 @@ import { SessionRevocations } from './auth/session-revocations';
     StaffController,
     FilesController,
     DoctorFilesController,
+    LabResultsController,
+    ResultsController,
+    RecordExportController,
   ],
   providers: [
     {

@@ -13,6 +13,7 @@ import { correlationIdFor } from './http/correlation-id';
 import { correlateRequests } from './http/request-correlation';
 import { logRequests } from './http/request-log';
 import { sendSecurityHeaders } from './http/security-headers';
+import { acceptFhirJson } from './lab/fhir-json';
 import { ProblemFilter } from './problems/problem.filter';
 import { consoleDist, serveConsole } from './web/console';
 import { servePortal } from './web/portal';
@@ -42,6 +43,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
     if (request.url.startsWith('/api') && !reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
   });
   sendSecurityHeaders(fastify);
+  acceptFhirJson(fastify);
   await app.register(cookie);
   // Uploads (POST /api/files) are read part by part; busboy stops a file at the limit.
   await app.register(multipart, {

@@ -5,6 +5,7 @@ import { describeError } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { ErrorMessage } from './Alerts';
 import { LevelBadge } from './LevelBadge';
+import { RecordExportButton } from '../pages/results/RecordExportButton';
 
 /** The account level, the basic account's limit and the way to a full account. */
 export function AccountPanel({ me }: { me: MeView }) {
@@ -44,7 +45,9 @@ export function AccountPanel({ me }: { me: MeView }) {
           </button>
           <ErrorMessage message={error ? describeError(error, t).message : null} />
         </>
-      ) : null}
+      ) : (
+        <RecordExportButton testId="account-record-export" />
+      )}
     </section>
   );
 }

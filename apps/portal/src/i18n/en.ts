@@ -216,6 +216,7 @@ export const en: Dictionary = {
     SCHEDULE_HOURS_INVALID:
       'The schedule hours are not valid: the end must come after the start and fit at least one slot.',
     SCHEDULE_OVERLAP: 'This doctor already has a schedule at these hours.',
+    PATIENT_NOT_FOUND: 'No patient with a confirmed identity has this PESEL.',
     NETWORK: 'Cannot reach the server. Check your internet connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',
     PASSWORD_TOO_WEAK: 'The password is too easy to guess. Choose another one.',

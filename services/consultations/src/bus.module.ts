@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { BusClient } from '@pacjent/platform';
+import { ConsultationsConfig } from './config';
+
+/** Consultations asks other services (identity for patients, booking for visits) over the bus. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: BusClient,
+      inject: [ConsultationsConfig],
+      useFactory: (config: ConsultationsConfig) =>
+        BusClient.connect({
+          url: config.NATS_URL,
+          name: `consultations-${config.INSTANCE_ID}`,
+          timeoutMs: config.BUS_TIMEOUT_MS,
+        }),
+    },
+  ],
+  exports: [BusClient],
+})
+export class ConsultationsBusModule {}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { Bundle } from '@medplum/fhirtypes';
+import {
+  DomainError,
+  ErrorCode,
+  Subjects,
+  type Actor,
+  type LabSubmission,
+  type ParameterSeries,
+  type ResolvedPatient,
+  type ResultDocument,
+  type ResultsPage,
+  type ResultView,
+} from '@pacjent/contracts';
+import { BusClient, Clock, validationFailed } from '@pacjent/platform';
+import { FhirValidator } from '../fhir/fhir-validator';
+import { readLabBundle } from './lab-bundle';
+import { toParameterSeries, toResultView } from './results.mapper';
+import { ResultsRepository } from './results.repository';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/** Results from laboratories: taking a lab's FHIR bundle in, and the patient's reading of them. */
+@Injectable()
+export class ResultsService {
+  constructor(
+    private readonly results: ResultsRepository,
+    private readonly fhir: FhirValidator,
+    private readonly bus: BusClient,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Validates the bundle as FHIR R4, reads the report out of it, asks
+   * identity whose PESEL it is (a confirmed patient only) and stores it once.
+   */
+  async submit(lab: Actor, bundle: Record<string, unknown>, documentId?: string): Promise<LabSubmission> {
+    if (bundle.resourceType !== 'Bundle') {
+      throw validationFailed([{ field: 'resourceType', messages: ['the body must be a FHIR Bundle'] }]);
+    }
+    const errors = this.fhir.errorsOf(bundle);
+    if (errors.length > 0) throw validationFailed(errors);
+    const report = readLabBundle(bundle as unknown as Bundle);
+    const { patientId } = await this.bus.request<ResolvedPatient>(Subjects.identity.resolvePatientByPesel, {
+      actor: lab,
+      data: { pesel: report.pesel },
+    });
+    if (documentId) {
+      // The PDF is the patient's before the report names it; a repeated report leaves its copy unnamed.
+      await this.bus.request(Subjects.files.assignLabDocument, { actor: lab, data: { documentId, patientId } });
+    }
+    return this.results.store(patientId, lab.id, report, this.clock.now(), documentId ?? null);
+  }
+
+  async document(patient: Actor, id: string): Promise<ResultDocument> {
+    const report = await this.results.findOwn(patient.id, id);
+    if (!report?.documentId) throw new DomainError(ErrorCode.NOT_FOUND, 'This result has no PDF.');
+    return { documentId: report.documentId };
+  }
+
+  async list(patient: Actor, page = 1, pageSize = DEFAULT_PAGE_SIZE): Promise<ResultsPage> {
+    const { reports, total } = await this.results.page(patient.id, (page - 1) * pageSize, pageSize);
+    return { items: reports.map(toResultView), page, pageSize, total };
+  }
+
+  async get(patient: Actor, id: string): Promise<ResultView> {
+    const report = await this.results.findOwn(patient.id, id);
+    if (!report) throw new DomainError(ErrorCode.NOT_FOUND, 'No such result.');
+    return toResultView(report);
+  }
+
+  async series(patient: Actor, code: string): Promise<ParameterSeries> {
+    const rows = await this.results.series(patient.id, code);
+    if (rows.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, 'No results for this parameter.');
+    return toParameterSeries(code, rows);
+  }
+}
