@@ -42,6 +42,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   process.env.SEED_DEMO_DATA = String(options.demoData ?? true);
   if (options.portalDist) process.env.PORTAL_DIST = options.portalDist;
   else process.env.PORTAL_DIST = '/nonexistent';
+  // Rate-limit counters per test file (its own Redis key prefix); a file that does not set a limit itself
+  // (rate-limits.e2e-spec.ts does) gets limits no test reaches: its many accounts come from one address.
+  process.env.RATE_LIMIT_PREFIX ??= `test:${process.env.BUS_PREFIX}`;
+  for (const limit of RATE_LIMIT_VARIABLES) process.env[limit] ??= '1000000';
   const database = await createTestDatabase();
   // The bank must know the gateway's callback before identity starts: pick the gateway's port first.
   const gatewayPort = await freePort();
@@ -97,6 +101,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
 }
+
+const RATE_LIMIT_VARIABLES = [
+  'RATE_LIMIT_REGISTER_PER_HOUR',
+  'RATE_LIMIT_CONTACT_PER_HOUR',
+  'RATE_LIMIT_BANK_START_PER_HOUR',
+  'RATE_LIMIT_SEARCH_PER_MINUTE',
+];
 
 /** A port nobody listens on right now (the gateway takes it a moment later). */
 function freePort(): Promise<number> {

@@ -41,6 +41,8 @@ export const ErrorCode = {
   SCHEDULE_HOURS_INVALID: 'SCHEDULE_HOURS_INVALID',
   SCHEDULE_OVERLAP: 'SCHEDULE_OVERLAP',
   INTERNAL: 'INTERNAL',
+  /** Too many requests of one kind from one client or account (the gateway's rate limits); retryAfterSeconds says when. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

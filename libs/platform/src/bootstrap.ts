@@ -59,6 +59,9 @@ export function describeStartupFailure(error: unknown): string {
   const err = error as { code?: string; message?: string; errors?: Array<{ code?: string }> };
   const codes = [err.code, ...(err.errors ?? []).map((e) => e.code)];
   const message = err.message ?? String(error);
+  if (codes.includes('REDIS_UNREACHABLE')) {
+    return `${message}. Start it: redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no, or: docker compose up -d redis`;
+  }
   if (codes.includes('ECONNREFUSED') && /5432|postgres/i.test(message + JSON.stringify(err))) {
     return 'PostgreSQL is not reachable (DATABASE_URL). Start it: pg_ctlcluster 15 main start, or: docker compose up -d postgres';
   }

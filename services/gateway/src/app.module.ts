@@ -22,6 +22,8 @@ import { NotificationsHub } from './notifications/notifications.hub';
 import { ContactRequestsController } from './identity/contact-requests.controller';
 import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { RateLimits } from './rate-limits/rate-limits';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -59,6 +61,9 @@ import { VerificationController } from './identity/verification.controller';
     { provide: ObjectStorage, useFactory: () => ObjectStorage.fromEnv() },
     FileUploadService,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: RateLimits, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => RateLimits.connect(config) },
+    // After AuthGuard: per-account limits need the verified caller.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
 })
 export class GatewayModule {}

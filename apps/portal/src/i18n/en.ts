@@ -216,6 +216,7 @@ export const en: Dictionary = {
     SCHEDULE_HOURS_INVALID:
       'The schedule hours are not valid: the end must come after the start and fit at least one slot.',
     SCHEDULE_OVERLAP: 'This doctor already has a schedule at these hours.',
+    TOO_MANY_REQUESTS: 'Too many requests of this kind from this device or account. Please wait a moment.',
     NETWORK: 'Cannot reach the server. Check your internet connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',
   },

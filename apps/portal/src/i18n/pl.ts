@@ -222,6 +222,7 @@ export const pl = {
     SCHEDULE_HOURS_INVALID:
       'Godziny grafiku są nieprawidłowe: koniec musi być po początku i musi zmieścić się co najmniej jeden termin.',
     SCHEDULE_OVERLAP: 'Ten lekarz ma już grafik w tych godzinach.',
+    TOO_MANY_REQUESTS: 'Za dużo zapytań tego rodzaju z tego urządzenia lub konta. Odczekaj chwilę.',
     NETWORK: 'Brak połączenia z serwerem. Sprawdź połączenie z internetem i spróbuj ponownie.',
     UNKNOWN: 'Coś poszło nie tak. Spróbuj ponownie.',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,

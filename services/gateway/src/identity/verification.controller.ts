@@ -12,6 +12,8 @@ import {
 import { BusClient } from '@pacjent/platform';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { RateLimited } from '../rate-limits/rate-limit.decorator';
+import { RateLimitPolicy } from '../rate-limits/rate-limit.policies';
 
 @ApiTags('identity confirmation')
 @ApiBearerAuth()
@@ -21,6 +23,7 @@ export class VerificationController {
 
   @Post('verification/bank')
   @Roles(Role.PATIENT)
+  @RateLimited(RateLimitPolicy.BANK_START)
   @HttpCode(200)
   @ApiOkResponse({ description: '{ authorizationUrl }: send the browser there' })
   startBank(@CurrentActor() actor: Actor): Promise<StartBankVerificationResult> {

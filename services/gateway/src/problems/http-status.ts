@@ -39,6 +39,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.INTERNAL]: 500,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.SERVICE_TIMEOUT]: 504,
+  [ErrorCode.TOO_MANY_REQUESTS]: 429,
 };
 
 const TITLES: Record<number, string> = {
