@@ -1,5 +1,5 @@
 /**
- * `npm start`: checks PostgreSQL and NATS, builds, starts every service (and
+ * `npm start`: checks PostgreSQL, NATS and Redis, builds, starts every service (and
  * N replicas where REPLICAS_<SERVICE>=N) and the gateway as child processes,
  * waits until GET /api/health answers 200, then prints where to go.
  * Ctrl-C stops everything; if any process dies, the rest are stopped too.
