@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ServerNats, type CustomStrategy, type NatsContext } from '@nestjs/microservices';
 import type { ServiceName } from '@pacjent/contracts';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, PlatformConfig } from './config';
+import { loadConfig, natsAuth, PlatformConfig } from './config';
 import { migrateDatabase, type ServiceDatabase } from './database';
 import { withCorrelationId } from './correlation';
 import { BusReplySerializer } from './json-text';
@@ -23,6 +23,7 @@ export interface ServiceDefinition {
 export function microserviceOptions(config: PlatformConfig, service: string): CustomStrategy {
   const server = new ServerNats({
     servers: [config.NATS_URL],
+    ...natsAuth(config),
     queue: service,
     name: `${service}-${config.INSTANCE_ID}`,
     maxReconnectAttempts: -1,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { BusClient, ObjectStorage, PlatformModule } from '@pacjent/platform';
+import { BusClient, natsAuth, ObjectStorage, PlatformModule } from '@pacjent/platform';
 import { MeController } from './accounts/me.controller';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthController } from './auth/auth.controller';
@@ -53,6 +53,7 @@ import { RateLimits } from './rate-limits/rate-limits';
           url: config.NATS_URL,
           name: `gateway-${config.INSTANCE_ID}`,
           timeoutMs: config.BUS_TIMEOUT_MS,
+          ...natsAuth(config),
         }),
     },
     AccessTokenVerifier,
