@@ -1,7 +1,14 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock } from '@pacjent/platform';
-import { createTestDatabase, startLocalS3, startTestService, type LocalS3, type TestDatabase } from '@pacjent/testing';
+import { Clock, type BusUser } from '@pacjent/platform';
+import {
+  createTestDatabase,
+  startLocalS3,
+  startTestService,
+  type LocalS3,
+  type SecuredNats,
+  type TestDatabase,
+} from '@pacjent/testing';
 import { BookingDefinition } from '../../services/booking/src/app';
 import { ConsultationsDefinition } from '../../services/consultations/src/app';
 import { FilesDefinition } from '../../services/files/src/app';
@@ -31,6 +38,11 @@ export interface StackOptions {
   bookingClock?: Clock;
   /** Where the gateway finds the built web app (browser tests). */
   portalDist?: string;
+  /**
+   * A NATS server with the portal's users and permissions (startSecuredNats()):
+   * every service and the gateway connect to it as their own user.
+   */
+  bus?: Pick<SecuredNats, 'envOf'>;
 }
 
 /**
@@ -69,12 +81,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const s3 = await startLocalS3();
   const override = (clock?: Clock) => (clock ? [{ provide: Clock, useValue: clock }] : []);
   const services: INestMicroservice[] = [];
+  // Each process reads its NATS user from the environment as it starts.
+  const connectAs = (user: BusUser) => options.bus && Object.assign(process.env, options.bus.envOf(user));
   try {
+    connectAs('identity');
     services.push(await startTestService(IdentityDefinition, override(options.identityClock)));
+    connectAs('booking');
     services.push(await startTestService(BookingDefinition, override(options.bookingClock)));
     for (const definition of [FilesDefinition, PrescriptionsDefinition, ConsultationsDefinition]) {
+      connectAs(definition.name);
       services.push(await startTestService(definition));
     }
+    connectAs('gateway');
     const gateway = await createGatewayApp();
     await gateway.listen(gatewayPort, '127.0.0.1');
     const address = gateway.getHttpServer().address();

@@ -8,6 +8,7 @@ import net from 'node:net';
 import process from 'node:process';
 import { connect as natsConnect } from 'nats';
 import pg from 'pg';
+import { natsAuthOptions } from './nats-users.mjs';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pacjent';
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
@@ -76,7 +77,7 @@ async function checkPostgres(url) {
   }
 }
 
-async function checkNats(url) {
+async function checkNats(url, auth) {
   const first = url.split(',')[0].trim();
   const target = new URL(first);
   const host = target.hostname || '127.0.0.1';
@@ -86,7 +87,13 @@ async function checkNats(url) {
   if (tcp) return { name: 'NATS', variable: 'NATS_URL', where, reason: tcp };
   let connection;
   try {
-    connection = await natsConnect({ servers: first, timeout: TIMEOUT_MS, maxReconnectAttempts: 0, name: 'preflight' });
+    connection = await natsConnect({
+      servers: first,
+      timeout: TIMEOUT_MS,
+      maxReconnectAttempts: 0,
+      name: 'preflight',
+      ...auth,
+    });
   } catch (error) {
     return { name: 'NATS', variable: 'NATS_URL', where, reason: `connect failed: ${error.message}`, up: true };
   }
@@ -191,7 +198,11 @@ export async function preflight(env = process.env, { nats = true, redis = true }
   const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const natsUrl = env.NATS_URL || DEFAULT_NATS_URL;
   const redisUrl = env.REDIS_URL || DEFAULT_REDIS_URL;
-  const checks = [checkPostgres(databaseUrl), nats ? checkNats(natsUrl) : null, redis ? checkRedis(redisUrl) : null];
+  const checks = [
+    checkPostgres(databaseUrl),
+    nats ? checkNats(natsUrl, natsAuthOptions(env, 'gateway')) : null,
+    redis ? checkRedis(redisUrl) : null,
+  ];
   const problems = (await Promise.all(checks)).filter(Boolean);
   return problems.length === 0 ? { ok: true } : { ok: false, line: describeProblems(problems) };
 }
