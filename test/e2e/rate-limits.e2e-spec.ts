@@ -221,6 +221,20 @@ describe('rate limits on the public and costly endpoints', () => {
     expect(new Set(statuses)).toEqual(new Set([200, 201]));
   });
 
+  it('documents the 429 of every limited endpoint in the OpenAPI document', async () => {
+    const paths = (await new ApiClient(stack.baseUrl).get('/api/docs-json')).body.paths;
+    for (const [path, method] of [
+      ['/api/auth/register', 'post'],
+      ['/api/identity/contact-requests', 'post'],
+      ['/api/identity/verification/bank', 'post'],
+      ['/api/slots', 'get'],
+      ['/api/catalog/services', 'get'],
+    ] as const) {
+      expect(paths[path][method].responses['429'].description).toMatch(/TOO_MANY_REQUESTS.*Retry-After/);
+    }
+    expect(paths['/api/auth/login'].post.responses['429']).toBeUndefined();
+  });
+
   it('does not start without Redis: a gateway without shared counters would not limit anything', async () => {
     const previous = process.env.REDIS_URL;
     process.env.REDIS_URL = 'redis://127.0.0.1:1';
