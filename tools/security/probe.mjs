@@ -11,6 +11,8 @@
  * registration and contact-form budgets for the hour: run it against a fresh
  * `npm start`, or again after the Retry-After it reports. The upload race runs
  * last: on a portal that still has that bug, the gateway dies there.
+ * Use the host the portal sends the bank back to (PORTAL_URL; `localhost`
+ * under `npm start`): the probe keeps cookies per host, as a browser does.
  * Attacks that do not go over HTTP (the bus) are reported as not probed, with
  * the test that covers them. Results: docs/security.md ("Probe").
  */
