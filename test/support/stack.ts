@@ -1,7 +1,14 @@
 import type { INestMicroservice } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock } from '@pacjent/platform';
-import { createTestDatabase, startLocalS3, startTestService, type LocalS3, type TestDatabase } from '@pacjent/testing';
+import { Clock, type BusUser } from '@pacjent/platform';
+import {
+  createTestDatabase,
+  startLocalS3,
+  startTestService,
+  type LocalS3,
+  type SecuredNats,
+  type TestDatabase,
+} from '@pacjent/testing';
 import { BookingDefinition } from '../../services/booking/src/app';
 import { ConsultationsDefinition } from '../../services/consultations/src/app';
 import { FilesDefinition } from '../../services/files/src/app';
@@ -31,6 +38,11 @@ export interface StackOptions {
   bookingClock?: Clock;
   /** Where the gateway finds the built web app (browser tests). */
   portalDist?: string;
+  /**
+   * A NATS server with the portal's users and permissions (startSecuredNats()):
+   * every service and the gateway connect to it as their own user.
+   */
+  bus?: Pick<SecuredNats, 'envOf'>;
 }
 
 /**
@@ -42,6 +54,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   process.env.SEED_DEMO_DATA = String(options.demoData ?? true);
   if (options.portalDist) process.env.PORTAL_DIST = options.portalDist;
   else process.env.PORTAL_DIST = '/nonexistent';
+  // Rate-limit counters per test file (its own Redis key prefix); a file that does not set a limit itself
+  // (rate-limits.e2e-spec.ts does) gets limits no test reaches: its many accounts come from one address.
+  process.env.RATE_LIMIT_PREFIX ??= `test:${process.env.BUS_PREFIX}`;
+  for (const limit of RATE_LIMIT_VARIABLES) process.env[limit] ??= '1000000';
   const database = await createTestDatabase();
   // The bank must know the gateway's callback before identity starts: pick the gateway's port first.
   const gatewayPort = await freePort();
@@ -65,12 +81,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const s3 = await startLocalS3();
   const override = (clock?: Clock) => (clock ? [{ provide: Clock, useValue: clock }] : []);
   const services: INestMicroservice[] = [];
+  // Each process reads its NATS user from the environment as it starts.
+  const connectAs = (user: BusUser) => options.bus && Object.assign(process.env, options.bus.envOf(user));
   try {
+    connectAs('identity');
     services.push(await startTestService(IdentityDefinition, override(options.identityClock)));
+    connectAs('booking');
     services.push(await startTestService(BookingDefinition, override(options.bookingClock)));
     for (const definition of [FilesDefinition, PrescriptionsDefinition, ConsultationsDefinition]) {
+      connectAs(definition.name);
       services.push(await startTestService(definition));
     }
+    connectAs('gateway');
     const gateway = await createGatewayApp();
     await gateway.listen(gatewayPort, '127.0.0.1');
     const address = gateway.getHttpServer().address();
@@ -97,6 +119,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
 }
+
+const RATE_LIMIT_VARIABLES = [
+  'RATE_LIMIT_REGISTER_PER_HOUR',
+  'RATE_LIMIT_CONTACT_PER_HOUR',
+  'RATE_LIMIT_BANK_START_PER_HOUR',
+  'RATE_LIMIT_SEARCH_PER_MINUTE',
+];
 
 /** A port nobody listens on right now (the gateway takes it a moment later). */
 function freePort(): Promise<number> {

@@ -91,6 +91,9 @@ function start(service, extraEnv = {}) {
       LOG_LEVEL: 'warn',
       SEED_DEMO_DATA: 'false',
       INSTANCE_ID: `bench-${service}`,
+      // The bench is one client sending thousands of searches and registrations: the gateway's limits would be measured instead.
+      RATE_LIMIT_SEARCH_PER_MINUTE: env.RATE_LIMIT_SEARCH_PER_MINUTE ?? '0',
+      RATE_LIMIT_REGISTER_PER_HOUR: env.RATE_LIMIT_REGISTER_PER_HOUR ?? '0',
       ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -55,6 +55,10 @@ async function fullPatients(count) {
         lastName: 'Pliki',
         acceptTerms: true,
       });
+      if (registered.status === 429)
+        throw new Error(
+          'register: 429, the registration limit; run the stack with RATE_LIMIT_REGISTER_PER_HOUR=0 for the bench',
+        );
       if (registered.status !== 201)
         throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
       await db.query(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [registered.body.id]);

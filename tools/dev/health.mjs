@@ -20,8 +20,9 @@ export async function gatewayHealth(port) {
 }
 
 export class BusProbe {
-  static async open(natsUrl) {
-    return new BusProbe(await connect({ servers: natsUrl, name: 'dev-launcher', maxReconnectAttempts: -1 }));
+  /** `auth`: `{ user, pass }` where NATS asks for users (the launcher asks as the gateway: health subjects). */
+  static async open(natsUrl, auth = {}) {
+    return new BusProbe(await connect({ servers: natsUrl, name: 'dev-launcher', maxReconnectAttempts: -1, ...auth }));
   }
 
   constructor(connection) {

@@ -53,7 +53,7 @@ async function main() {
   if (unknown.length > 0) fail(`✗ Unknown service(s): ${unknown.join(', ')}. Known: ${SERVICES.join(', ')}`);
   const services = asked.length > 0 ? asked : SERVICES;
 
-  const check = await preflight(process.env, { nats: false });
+  const check = await preflight(process.env, { nats: false, redis: false });
   if (!check.ok) fail(check.line);
 
   if (process.env.SKIP_BUILD !== 'true') {

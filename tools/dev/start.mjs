@@ -1,5 +1,5 @@
 /**
- * `npm start`: checks PostgreSQL and NATS, builds, starts every service (and
+ * `npm start`: checks PostgreSQL, NATS and Redis, builds, starts every service (and
  * N replicas where REPLICAS_<SERVICE>=N) and the gateway as child processes,
  * waits until GET /api/health answers 200, then prints where to go.
  * Ctrl-C stops everything; if any process dies, the rest are stopped too.
@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { natsAuthOptions, natsUserEnv } from '../lib/nats-users.mjs';
 import { DEFAULT_DATABASE_URL, DEFAULT_NATS_URL, ensureDatabase, preflight, tcpCheck } from '../lib/preflight.mjs';
 import { bold, dim, green, header, red, runStep, seconds } from '../lib/steps.mjs';
 import { BusProbe, gatewayHealth, summarizeBody } from './health.mjs';
@@ -194,11 +195,13 @@ async function main() {
       // The gateway streams uploads to S3 and reads downloads from it; the files service deletes and expires.
       ...((p.service === 'files' || p.service === 'gateway') && s3 ? s3.env : {}),
       ...(p.service === 'gateway' ? { PORT: String(port) } : {}),
+      // Its own NATS user where the server asks for one (NATS_<SERVICE>_PASSWORD set; docs/security.md).
+      ...natsUserEnv(env, p.service),
     };
     supervisor.start({ label: p.label, group: p.service, script: p.script, cwd: ROOT, env: childEnv(extra) });
   }
 
-  probe = await BusProbe.open(env.NATS_URL || DEFAULT_NATS_URL);
+  probe = await BusProbe.open(env.NATS_URL || DEFAULT_NATS_URL, natsAuthOptions(env, 'gateway'));
   const waiting = new Set(plan.filter((p) => p.service !== 'gateway').map((p) => p.service));
   let last = { status: 0, body: 'not asked yet' };
   let polls = 0;

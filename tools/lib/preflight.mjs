@@ -1,5 +1,5 @@
 /**
- * Checks that PostgreSQL and NATS (with JetStream) answer before anything is
+ * Checks that PostgreSQL, NATS (with JetStream) and Redis answer before anything is
  * built or started, and explains in one line how to start what is down.
  * Shared by `npm start` (tools/dev/start.mjs) and `npm test` (tools/test/run.mjs).
  */
@@ -8,9 +8,11 @@ import net from 'node:net';
 import process from 'node:process';
 import { connect as natsConnect } from 'nats';
 import pg from 'pg';
+import { natsAuthOptions } from './nats-users.mjs';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pacjent';
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 const TIMEOUT_MS = 3000;
 
@@ -75,7 +77,7 @@ async function checkPostgres(url) {
   }
 }
 
-async function checkNats(url) {
+async function checkNats(url, auth) {
   const first = url.split(',')[0].trim();
   const target = new URL(first);
   const host = target.hostname || '127.0.0.1';
@@ -85,7 +87,13 @@ async function checkNats(url) {
   if (tcp) return { name: 'NATS', variable: 'NATS_URL', where, reason: tcp };
   let connection;
   try {
-    connection = await natsConnect({ servers: first, timeout: TIMEOUT_MS, maxReconnectAttempts: 0, name: 'preflight' });
+    connection = await natsConnect({
+      servers: first,
+      timeout: TIMEOUT_MS,
+      maxReconnectAttempts: 0,
+      name: 'preflight',
+      ...auth,
+    });
   } catch (error) {
     return { name: 'NATS', variable: 'NATS_URL', where, reason: `connect failed: ${error.message}`, up: true };
   }
@@ -106,6 +114,39 @@ async function checkNats(url) {
   }
 }
 
+/** Redis (the gateway's shared rate-limit counters): a TCP connection, then PING → +PONG (AUTH first when the URL has a password). */
+async function checkRedis(url) {
+  const target = new URL(url);
+  const host = target.hostname || '127.0.0.1';
+  const port = Number(target.port || 6379);
+  const where = `${host}:${port}`;
+  const tcp = await tcpCheck(host, port);
+  if (tcp) return { name: 'Redis', variable: 'REDIS_URL', where, reason: tcp };
+  if (target.protocol === 'rediss:') return null; // TLS: the gateway itself checks at start-up
+  const reply = await new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    let text = '';
+    const done = (result) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(TIMEOUT_MS, () => done(`no answer within ${TIMEOUT_MS / 1000} s`));
+    socket.once('error', (error) => done(describeSocketError(error)));
+    socket.on('data', (chunk) => {
+      text += chunk.toString('latin1');
+      if (text.includes('+PONG')) done(null);
+      else if (/^-|\r\n-/.test(text)) done(`PING refused: ${text.replace(/\r\n/g, ' ').trim()}`);
+    });
+    const password = decodeURIComponent(target.password);
+    const user = decodeURIComponent(target.username);
+    const auth = password ? `AUTH ${user ? `${user} ` : ''}${password}\r\n` : '';
+    socket.once('connect', () => socket.write(`${auth}PING\r\n`));
+  });
+  return reply ? { name: 'Redis', variable: 'REDIS_URL', where, reason: reply, up: true } : null;
+}
+
+const COMPOSE_SERVICE = { PostgreSQL: 'postgres', NATS: 'nats', Redis: 'redis' };
+
 const isLocal = (where) => /^(127\.0\.0\.1|localhost|::1|\[::1\]):/.test(where);
 
 /** The command that starts a dependency on this machine, when we can tell; else null. */
@@ -122,6 +163,9 @@ function localStartCommand(problem) {
       '-a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log'
     );
   }
+  if (problem.name === 'Redis' && existsSync('/usr/bin/redis-server')) {
+    return 'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no';
+  }
   return null;
 }
 
@@ -136,7 +180,7 @@ export function describeProblems(problems) {
   const sentences = [];
   if (down.length > 0) {
     const commands = down.map(localStartCommand).filter(Boolean);
-    const docker = `docker compose up -d ${down.map((p) => (p.name === 'NATS' ? 'nats' : 'postgres')).join(' ')}`;
+    const docker = `docker compose up -d ${down.map((p) => COMPOSE_SERVICE[p.name]).join(' ')}`;
     const start = commands.length > 0 ? `${commands.join(' && ')} — or, with Docker: ${docker}` : docker;
     sentences.push(
       `Not reachable: ${down.map(describe).join('; ')}. Start ${down.length > 1 ? 'them' : 'it'}: ${start}`,
@@ -147,13 +191,18 @@ export function describeProblems(problems) {
 }
 
 /**
- * Checks both dependencies at once (PostgreSQL alone with `{ nats: false }`). Returns `{ ok: true }`, or `{ ok: false, line }`
- * where `line` is the single message to print before exiting.
+ * Checks every dependency at once (PostgreSQL alone with `{ nats: false, redis: false }`). Returns `{ ok: true }`, or
+ * `{ ok: false, line }` where `line` is the single message to print before exiting.
  */
-export async function preflight(env = process.env, { nats = true } = {}) {
+export async function preflight(env = process.env, { nats = true, redis = true } = {}) {
   const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const natsUrl = env.NATS_URL || DEFAULT_NATS_URL;
-  const checks = [checkPostgres(databaseUrl), nats ? checkNats(natsUrl) : null];
+  const redisUrl = env.REDIS_URL || DEFAULT_REDIS_URL;
+  const checks = [
+    checkPostgres(databaseUrl),
+    nats ? checkNats(natsUrl, natsAuthOptions(env, 'gateway')) : null,
+    redis ? checkRedis(redisUrl) : null,
+  ];
   const problems = (await Promise.all(checks)).filter(Boolean);
   return problems.length === 0 ? { ok: true } : { ok: false, line: describeProblems(problems) };
 }

@@ -44,6 +44,8 @@ export const ErrorCode = {
   /** A new password is on a common/breached list or has too little variety (field error `password`). */
   PASSWORD_TOO_WEAK: 'PASSWORD_TOO_WEAK',
   PATIENT_NOT_FOUND: 'PATIENT_NOT_FOUND',
+  /** Too many requests of one kind from one client or account (the gateway's rate limits); retryAfterSeconds says when. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ServerNats, type CustomStrategy, type NatsContext } from '@nestjs/microservices';
 import type { ServiceName } from '@pacjent/contracts';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, PlatformConfig } from './config';
+import { loadConfig, natsAuth, PlatformConfig } from './config';
 import { migrateDatabase, type ServiceDatabase } from './database';
 import { withCorrelationId } from './correlation';
 import { BusReplySerializer } from './json-text';
@@ -23,6 +23,7 @@ export interface ServiceDefinition {
 export function microserviceOptions(config: PlatformConfig, service: string): CustomStrategy {
   const server = new ServerNats({
     servers: [config.NATS_URL],
+    ...natsAuth(config),
     queue: service,
     name: `${service}-${config.INSTANCE_ID}`,
     maxReconnectAttempts: -1,
@@ -59,6 +60,9 @@ export function describeStartupFailure(error: unknown): string {
   const err = error as { code?: string; message?: string; errors?: Array<{ code?: string }> };
   const codes = [err.code, ...(err.errors ?? []).map((e) => e.code)];
   const message = err.message ?? String(error);
+  if (codes.includes('REDIS_UNREACHABLE')) {
+    return `${message}. Start it: redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no, or: docker compose up -d redis`;
+  }
   if (codes.includes('ECONNREFUSED') && /5432|postgres/i.test(message + JSON.stringify(err))) {
     return 'PostgreSQL is not reachable (DATABASE_URL). Start it: pg_ctlcluster 15 main start, or: docker compose up -d postgres';
   }

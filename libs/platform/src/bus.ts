@@ -32,6 +32,9 @@ export interface BusClientOptions {
   url: string;
   name: string;
   timeoutMs: number;
+  /** NATS credentials (natsAuth(config)); omitted: connect without authentication. */
+  user?: string;
+  pass?: string;
 }
 
 /**
@@ -53,6 +56,7 @@ export class BusClient implements OnApplicationShutdown {
     const connection = await connect({
       servers: options.url,
       name: options.name,
+      ...(options.user ? { user: options.user, pass: options.pass } : {}),
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       // No stack captured per request for a possible timeout: failures become DomainErrors without it anyway.
@@ -123,6 +127,11 @@ export class BusClient implements OnApplicationShutdown {
     }
     if (error.code === 'TIMEOUT') {
       return new DomainError(ErrorCode.SERVICE_TIMEOUT, `The ${service} service did not answer in time.`, { service });
+    }
+    if (error.code === 'PERMISSIONS_VIOLATION') {
+      // The NATS server refused: this process's user may not send this request (deploy/nats/nats-server.conf).
+      this.logger.error({ subject, err: error }, 'bus refused the request: no permission to publish to the subject');
+      return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service is not available.`, { service });
     }
     this.logger.error({ subject, err: error }, 'bus request failed');
     return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The message bus is not available.', { service });

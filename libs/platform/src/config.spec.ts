@@ -1,4 +1,4 @@
-import { ConfigError, EnvBoolean, loadConfig, PlatformConfig } from './config';
+import { ConfigError, EnvBoolean, loadConfig, natsAuth, PlatformConfig } from './config';
 
 class WithFlag extends PlatformConfig {
   @EnvBoolean()
@@ -29,5 +29,23 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/DATABASE_URL/);
     expect(attempt).toThrow(/BUS_TIMEOUT_MS/);
     expect(attempt).not.toThrow(/secret/);
+  });
+});
+
+describe('NATS credentials', () => {
+  it('connects without a user by default (the development NATS)', () => {
+    expect(natsAuth(loadConfig(PlatformConfig, {}))).toEqual({});
+  });
+
+  it('connects as NATS_USER with NATS_PASSWORD', () => {
+    const config = loadConfig(PlatformConfig, { NATS_USER: 'booking', NATS_PASSWORD: 'sekret-hasło' });
+    expect(natsAuth(config)).toEqual({ user: 'booking', pass: 'sekret-hasło' });
+  });
+
+  it('refuses NATS_USER without NATS_PASSWORD, and a user name that is not a plain name, without echoing them', () => {
+    expect(() => loadConfig(PlatformConfig, { NATS_USER: 'booking' })).toThrow(/NATS_PASSWORD/);
+    const odd = () => loadConfig(PlatformConfig, { NATS_USER: 'booking gateway', NATS_PASSWORD: 'tajne' });
+    expect(odd).toThrow(/NATS_USER/);
+    expect(odd).not.toThrow(/tajne/);
   });
 });

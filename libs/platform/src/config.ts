@@ -1,5 +1,16 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 import { Transform, Type } from 'class-transformer';
 import { toFieldErrors } from './validation';
 
@@ -40,6 +51,20 @@ export class PlatformConfig {
   @Matches(/^(nats|tls):\/\//, { message: 'NATS_URL must be a nats:// URL' })
   NATS_URL = 'nats://127.0.0.1:4222';
 
+  /**
+   * This process's NATS user (its service name, or `gateway`) where the NATS
+   * server requires one (deploy/nats/nats-server.conf); empty: no authentication.
+   */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{0,40}$/, { message: 'NATS_USER must be a plain name like booking' })
+  NATS_USER = '';
+
+  /** NATS_USER's password (required with NATS_USER). */
+  @ValidateIf((config: PlatformConfig) => config.NATS_USER !== '')
+  @IsString()
+  @IsNotEmpty({ message: 'NATS_PASSWORD is required when NATS_USER is set' })
+  NATS_PASSWORD = '';
+
   /** Prefix of every NATS subject; lets several portals (or test runs) share one NATS. */
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/)
@@ -61,6 +86,11 @@ export class PlatformConfig {
   @IsString()
   @IsNotEmpty()
   INSTANCE_ID = `${process.pid}`;
+}
+
+/** The credentials to connect to NATS with: none when NATS_USER is empty (development). */
+export function natsAuth(config: PlatformConfig): { user?: string; pass?: string } {
+  return config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD } : {};
 }
 
 export class ConfigError extends Error {}

@@ -6,6 +6,7 @@ import {
   loadConfig,
   microserviceOptions,
   migrateDatabase,
+  natsAuth,
   PlatformConfig,
   type ServiceDefinition,
 } from '@pacjent/platform';
@@ -35,5 +36,5 @@ export async function startTestService(
 /** A bus client for tests, as the gateway would use it. Close it in afterAll. */
 export function testBusClient(timeoutMs = 5000): Promise<BusClient> {
   const config = loadConfig(PlatformConfig);
-  return BusClient.connect({ url: config.NATS_URL, name: 'test-client', timeoutMs });
+  return BusClient.connect({ url: config.NATS_URL, name: 'test-client', timeoutMs, ...natsAuth(config) });
 }

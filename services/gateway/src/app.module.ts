@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { BusClient, ObjectStorage, PlatformModule } from '@pacjent/platform';
+import { BusClient, natsAuth, ObjectStorage, PlatformModule } from '@pacjent/platform';
 import { MeController } from './accounts/me.controller';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthController } from './auth/auth.controller';
@@ -26,6 +26,8 @@ import { SessionRevocations } from './auth/session-revocations';
 import { LabResultsController } from './lab/lab-results.controller';
 import { RecordExportController } from './results/record-export.controller';
 import { ResultsController } from './results/results.controller';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { RateLimits } from './rate-limits/rate-limits';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -58,6 +60,7 @@ import { ResultsController } from './results/results.controller';
           url: config.NATS_URL,
           name: `gateway-${config.INSTANCE_ID}`,
           timeoutMs: config.BUS_TIMEOUT_MS,
+          ...natsAuth(config),
         }),
     },
     AccessTokenVerifier,
@@ -67,6 +70,9 @@ import { ResultsController } from './results/results.controller';
     FileUploadService,
     { provide: APP_GUARD, useClass: AuthGuard },
     SessionRevocations,
+    { provide: RateLimits, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => RateLimits.connect(config) },
+    // After AuthGuard: per-account limits need the verified caller.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
 })
 export class GatewayModule {}

@@ -29,7 +29,11 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
     genReqId: correlationIdFor,
     requestIdHeader: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, {
+    bufferLogs: true,
+    // A dependency that is down (Redis, NATS) reaches main(), which says so in one line, instead of Nest exiting.
+    abortOnError: false,
+  });
   const config = app.get(GatewayConfig);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

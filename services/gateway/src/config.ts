@@ -1,7 +1,7 @@
 import { ACCESS_TOKEN_DEFAULTS } from '@pacjent/contracts';
 import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { resolve } from 'node:path';
 
 export class GatewayConfig extends PlatformConfig {
@@ -47,4 +47,41 @@ export class GatewayConfig extends PlatformConfig {
   /** The patient portal's address (as identity's PORTAL_URL): an https one makes the bank-binding cookie Secure. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PORTAL_URL = 'http://localhost:3000';
+  /**
+   * Redis holding the rate-limit counters every gateway replica shares
+   * (docs/decisions/0010-rate-limits-in-redis.md). The gateway refuses to
+   * start without it; later outages fall back to per-replica counters.
+   */
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of the rate-limit keys in Redis (several portals, or test files, can share one Redis). */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_-]{1,80}$/)
+  RATE_LIMIT_PREFIX = 'pacjent:rate-limit';
+
+  /** Registrations per client IP per hour (0: no limit). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_REGISTER_PER_HOUR = 10;
+
+  /** "Confirm my identity" contact-form requests per client IP per hour (0: no limit). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_CONTACT_PER_HOUR = 5;
+
+  /** Bank identity confirmations started per account per hour (0: no limit). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_BANK_START_PER_HOUR = 10;
+
+  /** Slot searches and catalog reads per minute, per account (logged in) or client IP (0: no limit). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_SEARCH_PER_MINUTE = 120;
 }

@@ -217,6 +217,7 @@ export const en: Dictionary = {
       'The schedule hours are not valid: the end must come after the start and fit at least one slot.',
     SCHEDULE_OVERLAP: 'This doctor already has a schedule at these hours.',
     PATIENT_NOT_FOUND: 'No patient with a confirmed identity has this PESEL.',
+    TOO_MANY_REQUESTS: 'Too many requests of this kind from this device or account. Please wait a moment.',
     NETWORK: 'Cannot reach the server. Check your internet connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',
     PASSWORD_TOO_WEAK: 'The password is too easy to guess. Choose another one.',

@@ -20,7 +20,10 @@ export function describeError(error: unknown, dict: Dictionary, placedFields: re
   const parts = [messages[error.code] ?? (error.detail || dict.errors.UNKNOWN)];
   const fields: Record<string, string[]> = {};
 
-  if (error.code === 'TOO_MANY_ATTEMPTS' && error.retryAfterSeconds !== undefined) {
+  if (
+    (error.code === 'TOO_MANY_ATTEMPTS' || error.code === 'TOO_MANY_REQUESTS') &&
+    error.retryAfterSeconds !== undefined
+  ) {
     parts.push(dict.errorExtras.retryAfter(error.retryAfterSeconds));
   }
   if (error.code === 'INTERNAL' && error.errorId) parts.push(dict.errorExtras.errorId(error.errorId));

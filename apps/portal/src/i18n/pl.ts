@@ -223,6 +223,7 @@ export const pl = {
       'Godziny grafiku są nieprawidłowe: koniec musi być po początku i musi zmieścić się co najmniej jeden termin.',
     SCHEDULE_OVERLAP: 'Ten lekarz ma już grafik w tych godzinach.',
     PATIENT_NOT_FOUND: 'Nie znaleziono pacjenta z potwierdzoną tożsamością o tym numerze PESEL.',
+    TOO_MANY_REQUESTS: 'Za dużo zapytań tego rodzaju z tego urządzenia lub konta. Odczekaj chwilę.',
     NETWORK: 'Brak połączenia z serwerem. Sprawdź połączenie z internetem i spróbuj ponownie.',
     UNKNOWN: 'Coś poszło nie tak. Spróbuj ponownie.',
     PASSWORD_TOO_WEAK: 'Hasło jest zbyt łatwe do odgadnięcia. Wybierz inne.',

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BusClient } from '@pacjent/platform';
+import { BusClient, natsAuth } from '@pacjent/platform';
 import { BookingConfig } from '../config';
 import { ReferralReleasesRepository } from './referral-releases.repository';
 import { ReferralReleasesService } from './referral-releases.service';
@@ -16,6 +16,7 @@ import { ReferralsClient } from './referrals.client';
           url: config.NATS_URL,
           name: `booking-${config.INSTANCE_ID}`,
           timeoutMs: config.REFERRAL_TIMEOUT_MS,
+          ...natsAuth(config),
         }),
     },
     ReferralsClient,

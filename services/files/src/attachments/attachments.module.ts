@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BusClient } from '@pacjent/platform';
+import { BusClient, natsAuth } from '@pacjent/platform';
 import { FilesConfig } from '../config';
 import { FilesRepository } from '../files/files.repository';
 import { AttachmentsController } from './attachments.controller';
@@ -21,6 +21,7 @@ import { AttachmentsService } from './attachments.service';
           url: config.NATS_URL,
           name: `files-${config.INSTANCE_ID}`,
           timeoutMs: config.BUS_TIMEOUT_MS,
+          ...natsAuth(config),
         }),
     },
   ],

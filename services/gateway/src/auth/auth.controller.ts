@@ -11,6 +11,8 @@ import {
 } from '@pacjent/contracts';
 import { BusClient } from '@pacjent/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimited } from '../rate-limits/rate-limit.decorator';
+import { RateLimitPolicy } from '../rate-limits/rate-limit.policies';
 import { Public } from './auth.decorators';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
 
@@ -26,6 +28,7 @@ export class AuthController {
   constructor(private readonly bus: BusClient) {}
 
   @Post('register')
+  @RateLimited(RateLimitPolicy.REGISTER)
   @ApiCreatedResponse({ description: '{ id } of the new (basic) account' })
   register(@Body() body: RegisterDto): Promise<RegisterResult> {
     return this.bus.request(Subjects.identity.register, { actor: null, data: body });

@@ -11,9 +11,12 @@ import {
 } from '@pacjent/contracts';
 import { BusClient } from '@pacjent/platform';
 import { Public } from '../auth/auth.decorators';
+import { RateLimited } from '../rate-limits/rate-limit.decorator';
+import { RateLimitPolicy } from '../rate-limits/rate-limit.policies';
 
 @ApiTags('catalog')
 @Public()
+@RateLimited(RateLimitPolicy.SEARCH)
 @Controller('catalog')
 export class CatalogController {
   constructor(private readonly bus: BusClient) {}

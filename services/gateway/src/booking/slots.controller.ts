@@ -4,9 +4,12 @@ import { SlotSearchDto, Subjects } from '@pacjent/contracts';
 import { BusClient } from '@pacjent/platform';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
+import { RateLimited } from '../rate-limits/rate-limit.decorator';
+import { RateLimitPolicy } from '../rate-limits/rate-limit.policies';
 
 @ApiTags('booking')
 @Public()
+@RateLimited(RateLimitPolicy.SEARCH)
 @Controller('slots')
 export class SlotsController {
   constructor(private readonly bus: BusClient) {}

@@ -14,6 +14,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
 import { GatewayConfig } from '../config';
 import { bankBindingOf, clearBankBindingCookie, newBankBinding, setBankBindingCookie } from './bank-binding-cookie';
+import { RateLimited } from '../rate-limits/rate-limit.decorator';
+import { RateLimitPolicy } from '../rate-limits/rate-limit.policies';
 
 @ApiTags('identity confirmation')
 @ApiBearerAuth()
@@ -31,6 +33,7 @@ export class VerificationController {
 
   @Post('verification/bank')
   @Roles(Role.PATIENT)
+  @RateLimited(RateLimitPolicy.BANK_START)
   @HttpCode(200)
   @ApiOkResponse({
     description: '{ authorizationUrl }: send the browser there; the HttpOnly binding cookie set here must come back',

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventStreams, Subjects, type NotificationEvent, type NotificationView } from '@pacjent/contracts';
-import { busSubject } from '@pacjent/platform';
+import { busSubject, natsAuth } from '@pacjent/platform';
 import { connect, JSONCodec, type ConsumerMessages, type JetStreamManager, type NatsConnection } from 'nats';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { filter, map, Subject, type Observable } from 'rxjs';
@@ -41,6 +41,7 @@ export class NotificationsHub implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     this.connection = await connect({
       servers: this.config.NATS_URL,
+      ...natsAuth(this.config),
       name: `gateway-notifications-${this.config.INSTANCE_ID}`,
       maxReconnectAttempts: -1,
     });

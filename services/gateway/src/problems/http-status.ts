@@ -41,6 +41,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.SERVICE_TIMEOUT]: 504,
   [ErrorCode.PASSWORD_TOO_WEAK]: 400,
   [ErrorCode.PATIENT_NOT_FOUND]: 422,
+  [ErrorCode.TOO_MANY_REQUESTS]: 429,
 };
 
 const TITLES: Record<number, string> = {

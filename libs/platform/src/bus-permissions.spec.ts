@@ -1,0 +1,60 @@
+import { Subjects } from '@pacjent/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { busPermissions, deploymentNatsConfig, requestSubjects } from './bus-permissions';
+
+describe('bus permissions', () => {
+  const permissions = busPermissions('pacjent');
+
+  it('is what deploy/nats/nats-server.conf says (regenerate it with `npm run nats:config`)', () => {
+    const deployed = readFileSync(join(__dirname, '../../../deploy/nats/nats-server.conf'), 'utf8');
+    expect(deployed).toBe(deploymentNatsConfig('pacjent'));
+  });
+
+  it('lets only the gateway send the requests that carry a patient’s actor', () => {
+    const gateway = new Set(permissions.gateway.publish.allow);
+    for (const subject of [Subjects.booking.createAppointment, Subjects.identity.me, Subjects.files.list]) {
+      expect(gateway.has(`pacjent.${subject}`)).toBe(true);
+      for (const service of ['identity', 'booking', 'files', 'prescriptions', 'consultations'] as const) {
+        expect(permissions[service].publish.allow ?? []).not.toContain(`pacjent.${subject}`);
+      }
+    }
+  });
+
+  it('gives the gateway every request subject but the service-to-service ones and the events', () => {
+    const gateway = permissions.gateway.publish.allow!.filter((subject) => subject.startsWith('pacjent.'));
+    const internal = [
+      Subjects.consultations.reserveReferralSession,
+      Subjects.consultations.releaseReferralSession,
+      Subjects.booking.appointmentAccessCheck,
+    ];
+    expect(gateway.sort()).toEqual(
+      requestSubjects()
+        .filter((subject) => !internal.includes(subject as (typeof internal)[number]))
+        .map((subject) => `pacjent.${subject}`)
+        .sort(),
+    );
+    expect(gateway).not.toContain(`pacjent.${Subjects.booking.notificationEvent}`);
+  });
+
+  it('lets each service listen only on its own subjects and publish only replies and its listed calls', () => {
+    expect(permissions.identity).toEqual({
+      publish: { deny: ['>'] },
+      subscribe: { allow: ['pacjent.identity.>'] },
+      allowResponses: true,
+    });
+    expect(permissions.files.publish.allow).toEqual([`pacjent.${Subjects.booking.appointmentAccessCheck}`]);
+    expect(permissions.booking.publish.allow).toEqual(
+      expect.arrayContaining([
+        `pacjent.${Subjects.consultations.reserveReferralSession}`,
+        `pacjent.${Subjects.consultations.releaseReferralSession}`,
+        `pacjent.${Subjects.booking.notificationEvent}`,
+      ]),
+    );
+    expect(
+      permissions.booking.publish.allow!.filter(
+        (s) => s.startsWith('pacjent.identity') || s.startsWith('pacjent.files'),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,140 @@
+import { startSecuredNats, type SecuredNats } from '@pacjent/testing';
+import { Client } from 'pg';
+import { ApiClient, newPatient } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]);
+/** Booking's demo doctor's identity account (doctor@demo.test). */
+const DEMO_DOCTOR_ACCOUNT_ID = '00000000-0000-4000-8000-000000000d0c';
+
+/** Reads server-sent events until `wanted` holds or the deadline passes. */
+async function readEvents(
+  response: Response,
+  wanted: (events: Array<{ event: string; data: unknown }>) => boolean,
+  timeoutMs = 8000,
+): Promise<Array<{ event: string; data: unknown }>> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: Array<{ event: string; data: unknown }> = [];
+  let buffer = '';
+  const deadline = Date.now() + timeoutMs;
+  while (!wanted(events) && Date.now() < deadline) {
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<{ done: true; value: undefined }>((resolve) =>
+        setTimeout(() => resolve({ done: true, value: undefined }), Math.max(0, deadline - Date.now())),
+      ),
+    ]);
+    if (chunk.done) break;
+    buffer += decoder.decode(chunk.value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: ?(.*)$/m.exec(block)?.[1] ?? 'message';
+      const data = /^data: ?(.*)$/m.exec(block)?.[1];
+      if (data !== undefined) events.push({ event, data: JSON.parse(data) });
+    }
+  }
+  await reader.cancel();
+  return events;
+}
+
+/**
+ * The whole portal on a NATS server that requires the users and permissions
+ * of deploy/nats (issue 10, item 9): every path that crosses the bus still
+ * works — gateway → every service, JetStream events booking → gateway, the
+ * files → booking access check — so the permissions are complete, not only
+ * strict (libs/testing/src/bus-permissions.int-spec.ts shows they are strict).
+ */
+describe('the portal on a NATS server with per-process users', () => {
+  let nats: SecuredNats;
+  let stack: Stack;
+  let serviceId: string;
+
+  beforeAll(async () => {
+    nats = await startSecuredNats();
+    stack = await startStack({ bus: nats });
+    const services = (await new ApiClient(stack.baseUrl).get('/api/catalog/services?kind=consultation')).body as Array<{
+      id: string;
+      basicAllowed: boolean;
+      channels: string[];
+    }>;
+    serviceId = services.find((s) => s.basicAllowed && s.channels.includes('in_person'))!.id;
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await nats?.close();
+  });
+
+  async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    const db = new Client({ connectionString: stack.database.url });
+    await db.connect();
+    try {
+      return (await db.query(text, params)).rows as T[];
+    } finally {
+      await db.end();
+    }
+  }
+
+  it('answers health with every service reachable, and registers and logs a patient in', async () => {
+    const health = await new ApiClient(stack.baseUrl).get('/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body.status).toBe('ok');
+    const { client, id } = await newPatient(stack.baseUrl);
+    expect((await client.get('/api/me')).body).toMatchObject({ id, level: 'basic' });
+  });
+
+  it('pushes a notification booking published to JetStream through the gateway’s consumer', async () => {
+    const { client: holder } = await newPatient(stack.baseUrl);
+    const { client: watcher } = await newPatient(stack.baseUrl);
+    const [slot] = (
+      await new ApiClient(stack.baseUrl).get(`/api/slots?serviceId=${serviceId}&channel=in_person&limit=1`)
+    ).body as Array<{ id: string }>;
+    const booked = await holder.post('/api/appointments', { slotId: slot!.id });
+    expect(booked.status).toBe(201);
+    const alert = await watcher.post('/api/slot-alerts', {
+      serviceId,
+      until: new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString(),
+    });
+    expect(alert.status).toBe(201);
+    const stream = await fetch(`${stack.baseUrl}/api/notifications/stream`, {
+      headers: { authorization: `Bearer ${watcher.accessToken}`, accept: 'text/event-stream' },
+    });
+    expect(stream.status).toBe(200);
+    const received = readEvents(stream, (events) => events.some((e) => e.event === 'notification'));
+    expect((await holder.post(`/api/appointments/${booked.body.id}/cancel`)).status).toBe(200);
+    const pushed = (await received).find((e) => e.event === 'notification');
+    expect(pushed?.data).toMatchObject({ kind: 'slot_available', slot: { id: slot!.id } });
+  });
+
+  it('attaches a document to a visit: the files service asks booking who the visit belongs to', async () => {
+    const patient = await newPatient(stack.baseUrl);
+    await sql(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patient.id]);
+    const login = await patient.client.post('/api/auth/login', { email: patient.email, password: patient.password });
+    patient.client.accessToken = login.body.accessToken;
+    const [slot] = await sql<{ id: string }>(
+      `SELECT s.id FROM "booking"."slots" s JOIN "booking"."doctors" d ON d.id = s.doctor_id
+        WHERE d.account_id = $1 AND s.channel = 'phone' AND s.starts_at > now() + interval '1 day'
+          AND NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id AND a.status = 'booked')
+        ORDER BY s.starts_at LIMIT 1`,
+      [DEMO_DOCTOR_ACCOUNT_ID],
+    );
+    const visit = await patient.client.post('/api/appointments', { slotId: slot!.id });
+    expect(visit.status).toBe(201);
+
+    const form = new FormData();
+    form.append('description', 'Wynik badania krwi');
+    form.append('consent', 'true');
+    form.append('file', new Blob([PNG], { type: 'image/png' }), 'skan.png');
+    const uploaded = await fetch(`${stack.baseUrl}/api/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${patient.client.accessToken}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const file = (await uploaded.json()) as { id: string };
+    const attached = await patient.client.post(`/api/files/${file.id}/attachments`, { appointmentId: visit.body.id });
+    expect(attached.status).toBe(204);
+  });
+});
