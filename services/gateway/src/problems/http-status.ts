@@ -39,6 +39,11 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.INTERNAL]: 500,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.SERVICE_TIMEOUT]: 504,
+  [ErrorCode.PRESCRIPTION_VALIDITY_INVALID]: 422,
+  [ErrorCode.RENEWAL_NOT_ALLOWED]: 422,
+  [ErrorCode.RENEWAL_ALREADY_PENDING]: 409,
+  [ErrorCode.RENEWAL_LIMIT_REACHED]: 429,
+  [ErrorCode.RENEWAL_ALREADY_DECIDED]: 409,
 };
 
 const TITLES: Record<number, string> = {
