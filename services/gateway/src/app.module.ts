@@ -23,6 +23,8 @@ import { ContactRequestsController } from './identity/contact-requests.controlle
 import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
 import { MedicinesCatalogController } from './prescriptions/medicines-catalog.controller';
+import { DoctorPrescriptionsController } from './doctor/doctor-prescriptions.controller';
+import { PatientMedicinesController, PrescriptionsController } from './prescriptions/prescriptions.controller';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -43,6 +45,9 @@ import { MedicinesCatalogController } from './prescriptions/medicines-catalog.co
     FilesController,
     DoctorFilesController,
     MedicinesCatalogController,
+    DoctorPrescriptionsController,
+    PrescriptionsController,
+    PatientMedicinesController,
   ],
   providers: [
     {

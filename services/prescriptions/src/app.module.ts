@@ -3,6 +3,7 @@ import { databaseModule, healthController, PlatformModule } from '@pacjent/platf
 import { CatalogModule } from './catalog/catalog.module';
 import { PrescriptionsConfig } from './config';
 import { PrescriptionsDatabase } from './database';
+import { PrescriptionsFeatureModule } from './prescriptions/prescriptions.module';
 
 /** The prescriptions service: the medicines catalog, e-prescriptions and renewal requests. */
 @Module({
@@ -10,6 +11,7 @@ import { PrescriptionsDatabase } from './database';
     PlatformModule.forService('prescriptions', PrescriptionsConfig),
     databaseModule(PrescriptionsDatabase),
     CatalogModule,
+    PrescriptionsFeatureModule,
   ],
   controllers: [healthController('prescriptions')],
 })
