@@ -25,6 +25,8 @@ import { VerificationController } from './identity/verification.controller';
 import { MedicinesCatalogController } from './prescriptions/medicines-catalog.controller';
 import { DoctorPrescriptionsController } from './doctor/doctor-prescriptions.controller';
 import { PatientMedicinesController, PrescriptionsController } from './prescriptions/prescriptions.controller';
+import { RenewalsController } from './prescriptions/renewals.controller';
+import { DoctorRenewalsController } from './doctor/doctor-renewals.controller';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -48,6 +50,8 @@ import { PatientMedicinesController, PrescriptionsController } from './prescript
     DoctorPrescriptionsController,
     PrescriptionsController,
     PatientMedicinesController,
+    RenewalsController,
+    DoctorRenewalsController,
   ],
   providers: [
     {

@@ -4,6 +4,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { PrescriptionsConfig } from './config';
 import { PrescriptionsDatabase } from './database';
 import { PrescriptionsFeatureModule } from './prescriptions/prescriptions.module';
+import { RenewalsModule } from './renewals/renewals.module';
 
 /** The prescriptions service: the medicines catalog, e-prescriptions and renewal requests. */
 @Module({
@@ -12,6 +13,7 @@ import { PrescriptionsFeatureModule } from './prescriptions/prescriptions.module
     databaseModule(PrescriptionsDatabase),
     CatalogModule,
     PrescriptionsFeatureModule,
+    RenewalsModule,
   ],
   controllers: [healthController('prescriptions')],
 })

@@ -47,6 +47,11 @@ export class VisitRelations {
   relate(doctor: Actor, patient: Actor): void {
     this.pairs.add(`${doctor.id}:${patient.id}`);
   }
+
+  /** The visit is over 12 months ago (or cancelled): no visit relation any more. */
+  forget(doctor: Actor, patient: Actor): void {
+    this.pairs.delete(`${doctor.id}:${patient.id}`);
+  }
 }
 
 export interface PrescriptionsTestKit {
