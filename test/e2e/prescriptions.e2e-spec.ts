@@ -1,5 +1,6 @@
 import type { PrescriptionView } from '@pacjent/contracts';
 import { ApiClient, newPatient } from '../support/http';
+import { readPdf } from '../support/pdf-text';
 import { bookWithDemoDoctor, demoDoctor, findMedicine, fullPatient } from '../support/prescriptions';
 import { startStack, type Stack } from '../support/stack';
 
@@ -110,5 +111,40 @@ describe('prescriptions through the gateway: catalog, issuing, the patient readi
       expect(answer.body.code).toBe('VERIFICATION_REQUIRED');
     }
     expect((await doctor.get('/api/medicines')).status).toBe(403);
+  });
+
+  it('renders "Informacja o e-recepcie" as a PDF with the access code, in Polish', async () => {
+    const patient = await fullPatient(stack);
+    await bookWithDemoDoctor(stack, patient.client);
+    const issued = await doctor.post('/api/doctor/prescriptions', {
+      patientId: patient.id,
+      items: [
+        item(bisocard, { dosage: 'pół tabletki rano, łącznie z posiłkiem', refundLevel: 'R', noSubstitution: true }),
+      ],
+    });
+    const prescription = issued.body as PrescriptionView;
+
+    const response = await fetch(`${stack.baseUrl}/api/prescriptions/${prescription.id}/pdf`, {
+      headers: { authorization: `Bearer ${patient.client.accessToken}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { text, imagesPerPage } = await readPdf(bytes);
+    expect(text).toContain('Informacja o e-recepcie');
+    expect(text).toContain(prescription.accessCode);
+    expect(text).toContain(prescription.key);
+    expect(text).toContain('Kod dostępu');
+    expect(text).toContain('pół tabletki rano, łącznie z posiłkiem');
+    expect(text).toContain('Odpłatność: ryczałt');
+    expect(text).toContain('Nie zamieniać');
+    // The barcode of the access code.
+    expect(imagesPerPage).toEqual([1]);
+
+    const other = await fullPatient(stack);
+    expect((await other.client.get(`/api/prescriptions/${prescription.id}/pdf`)).status).toBe(404);
+    const basic = await newPatient(stack.baseUrl);
+    expect((await basic.client.get(`/api/prescriptions/${prescription.id}/pdf`)).status).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   AccountLevel,
   Role,
@@ -9,8 +9,10 @@ import {
   type PrescriptionView,
 } from '@pacjent/contracts';
 import { BusClient } from '@pacjent/platform';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, RequireLevel, Roles } from '../auth/auth.decorators';
 import { pathId } from './ids';
+import { renderPrescriptionPdf } from './prescription-pdf';
 
 /** The patient's e-prescriptions (full accounts). */
 @ApiTags('prescriptions')
@@ -27,6 +29,27 @@ export class PrescriptionsController {
   })
   list(@CurrentActor() actor: Actor): Promise<PrescriptionView[]> {
     return this.bus.request(Subjects.prescriptions.listPrescriptions, { actor, data: {} });
+  }
+
+  // Declared before ':id' so the router matches the suffix first.
+  @Get(':id/pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: '"Informacja o e-recepcie": the access code large and as a barcode, items, validity' })
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const prescription = await this.bus.request<PrescriptionView>(Subjects.prescriptions.getPrescription, {
+      actor,
+      data: { id: pathId(id, 'prescription') },
+    });
+    const pdf = await renderPrescriptionPdf(prescription);
+    void reply
+      .header('Content-Type', 'application/pdf')
+      .header('Content-Disposition', `attachment; filename="e-recepta-${prescription.issuedAt.slice(0, 10)}.pdf"`)
+      .header('Cache-Control', 'no-store');
+    return pdf;
   }
 
   @Get(':id')
