@@ -1,6 +1,6 @@
 import type { DoctorRenewalView, PrescriptionView, RenewalRequestView } from '@pacjent/contracts';
 import { newPatient, type ApiClient } from '../support/http';
-import { bookWithDemoDoctor, demoDoctor, findMedicine, fullPatient } from '../support/prescriptions';
+import { bookWithDemoDoctor, demoDoctor, findMedicine, fullPatient, signIn } from '../support/prescriptions';
 import { startStack, type Stack } from '../support/stack';
 
 describe('renewal requests through the gateway', () => {
@@ -124,5 +124,24 @@ describe('renewal requests through the gateway', () => {
     expect((await doctor.post('/api/doctor/renewals/nope/approve', {})).status).toBe(404);
     expect((await ask(patient.client, ['Bisocard'], 'x'.repeat(501))).status).toBe(400);
     expect((await ask(patient.client, ['Bisocard'], 'Dzień\u001bdobry')).status).toBe(400);
+  });
+
+  it('gives the demo patient medicines to renew from the demo doctor', async () => {
+    const demo = await signIn(stack, 'patient@demo.test', 'Patient#Demo2026');
+    const medicines = (await demo.get('/api/medicines')).body as Array<{
+      medicine: { id: string; name: string };
+      status: string;
+      renewable: boolean;
+    }>;
+    expect(medicines.filter((m) => m.status === 'expired').map((m) => m.medicine.name)).toEqual(
+      expect.arrayContaining(['Euthyrox N', 'Bisocard']),
+    );
+    expect(medicines.some((m) => m.status === 'active')).toBe(true);
+    const euthyrox = medicines.find((m) => m.medicine.name === 'Euthyrox N')!;
+    expect(euthyrox.renewable).toBe(true);
+    const asked = await demo.post('/api/prescriptions/renewals', { medicineIds: [euthyrox.medicine.id] });
+    expect(asked.status).toBe(201);
+    const queue = (await doctor.get('/api/doctor/renewals')).body as DoctorRenewalView[];
+    expect(queue.find((r) => r.id === asked.body.id)?.patientId).toBe('00000000-0000-4000-8000-00000000a71e');
   });
 });

@@ -3,6 +3,7 @@ import { databaseModule, healthController, PlatformModule } from '@pacjent/platf
 import { CatalogModule } from './catalog/catalog.module';
 import { PrescriptionsConfig } from './config';
 import { PrescriptionsDatabase } from './database';
+import { DemoModule } from './demo/demo.module';
 import { PrescriptionsFeatureModule } from './prescriptions/prescriptions.module';
 import { RenewalsModule } from './renewals/renewals.module';
 
@@ -14,6 +15,7 @@ import { RenewalsModule } from './renewals/renewals.module';
     CatalogModule,
     PrescriptionsFeatureModule,
     RenewalsModule,
+    DemoModule,
   ],
   controllers: [healthController('prescriptions')],
 })

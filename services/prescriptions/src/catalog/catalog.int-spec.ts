@@ -26,7 +26,7 @@ describe('medicines catalog', () => {
     expect(count).toBe(loadCatalog().length);
     expect(count).toBeGreaterThanOrEqual(300);
     const ids = await kit.dataSource.query(`SELECT id FROM "prescriptions"."medicines" ORDER BY id`);
-    await kit.service.get(CatalogService).onApplicationBootstrap();
+    await kit.service.get(CatalogService).seed();
     expect(await kit.dataSource.query(`SELECT id FROM "prescriptions"."medicines" ORDER BY id`)).toEqual(ids);
   });
 

@@ -6,6 +6,6 @@ import { CatalogService } from './catalog.service';
 @Module({
   controllers: [CatalogController],
   providers: [CatalogService, CatalogRepository],
-  exports: [CatalogRepository],
+  exports: [CatalogRepository, CatalogService],
 })
 export class CatalogModule {}

@@ -11,7 +11,19 @@ export class CatalogService implements OnApplicationBootstrap {
 
   constructor(private readonly catalog: CatalogRepository) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  private seeding?: Promise<void>;
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.ready();
+  }
+
+  /** Resolves once this process has brought the catalog in step with the list (what the demo data needs). */
+  ready(): Promise<void> {
+    this.seeding ??= this.seed();
+    return this.seeding;
+  }
+
+  async seed(): Promise<void> {
     const started = Date.now();
     const products = loadCatalog();
     const written = await this.catalog.upsert(products);
