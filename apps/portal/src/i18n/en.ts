@@ -216,6 +216,11 @@ export const en: Dictionary = {
     SCHEDULE_HOURS_INVALID:
       'The schedule hours are not valid: the end must come after the start and fit at least one slot.',
     SCHEDULE_OVERLAP: 'This doctor already has a schedule at these hours.',
+    PRESCRIPTION_VALIDITY_INVALID: 'The prescription’s validity is not allowed.',
+    RENEWAL_NOT_ALLOWED: 'This medicine cannot be ordered online (a controlled substance). Please book a visit.',
+    RENEWAL_ALREADY_PENDING: 'A request for this medicine is already waiting for the doctor.',
+    RENEWAL_LIMIT_REACHED: 'You have sent 3 e-prescription requests today. Please try again tomorrow.',
+    RENEWAL_ALREADY_DECIDED: 'This request has already been decided.',
     NETWORK: 'Cannot reach the server. Check your internet connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',
   },

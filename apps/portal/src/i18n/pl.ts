@@ -222,6 +222,11 @@ export const pl = {
     SCHEDULE_HOURS_INVALID:
       'Godziny grafiku są nieprawidłowe: koniec musi być po początku i musi zmieścić się co najmniej jeden termin.',
     SCHEDULE_OVERLAP: 'Ten lekarz ma już grafik w tych godzinach.',
+    PRESCRIPTION_VALIDITY_INVALID: 'Nieprawidłowy okres ważności recepty.',
+    RENEWAL_NOT_ALLOWED: 'Tego leku nie można zamówić online (substancja kontrolowana). Umów wizytę u lekarza.',
+    RENEWAL_ALREADY_PENDING: 'Prośba o ten lek już czeka na decyzję lekarza.',
+    RENEWAL_LIMIT_REACHED: 'Dziś wysłano już 3 prośby o e-Receptę. Spróbuj jutro.',
+    RENEWAL_ALREADY_DECIDED: 'Ta prośba została już rozpatrzona.',
     NETWORK: 'Brak połączenia z serwerem. Sprawdź połączenie z internetem i spróbuj ponownie.',
     UNKNOWN: 'Coś poszło nie tak. Spróbuj ponownie.',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,
