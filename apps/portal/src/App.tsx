@@ -6,6 +6,7 @@ import { BookPage } from './pages/BookPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { FilesPage } from './pages/files/FilesPage';
 import { LoginPage } from './pages/LoginPage';
+import { MedicinesPage } from './pages/medicines/MedicinesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { AccessHistoryPage } from './pages/verification/AccessHistoryPage';
@@ -26,6 +27,7 @@ const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/verification/result': () => <VerificationResultPage />,
   '/access-history': () => <AccessHistoryPage />,
   '/files': () => <FilesPage />,
+  '/medicines': () => <MedicinesPage />,
 };
 
 /** Where the patient should be instead of `location`, or null to stay. */
