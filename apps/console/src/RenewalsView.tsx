@@ -16,6 +16,7 @@ export const renewalTexts = {
   waiting: (seconds: number) =>
     seconds < 3600 ? `czeka ${Math.floor(seconds / 60)} min` : `czeka ${Math.floor(seconds / 3600)} h`,
   pool: 'pula internistów',
+  patient: 'pacjent (id)',
   note: 'Wiadomość pacjenta',
   requested: 'Prośba o',
   current: 'Leki pacjenta (12 mies.)',
@@ -135,10 +136,10 @@ function RenewalRow({
     });
 
   return (
-    <li className="card" data-testid="renewal-request" data-id={request.id}>
+    <li className="card" style={{ display: 'block' }} data-testid="renewal-request" data-id={request.id}>
       <p>
         <strong>{formatDate(request.createdAt)}</strong> · {renewalTexts.waiting(request.waitingSeconds)}
-        {request.doctorId === null ? ` · ${renewalTexts.pool}` : ''}
+        {request.doctorId === null ? ` · ${renewalTexts.pool}` : ''} · {renewalTexts.patient}: {request.patientId}
       </p>
       {request.note ? (
         <p>

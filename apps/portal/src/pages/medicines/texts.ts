@@ -72,5 +72,13 @@ const en: MedicinesTexts = {
 
 export const medicinesTexts = (lang: Lang): MedicinesTexts => (lang === 'en' ? en : pl);
 
-/** 2026-03-03 → 03.03.2026. */
-export const formatDay = (date: string) => date.slice(0, 10).split('-').reverse().join('.');
+const WARSAW_DAY = new Intl.DateTimeFormat('pl-PL', {
+  timeZone: 'Europe/Warsaw',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+
+/** A date (2026-03-03) or an instant as its Warsaw day, written 03.03.2026. */
+export const formatDay = (value: string) =>
+  value.length === 10 ? value.split('-').reverse().join('.') : WARSAW_DAY.format(new Date(value));
