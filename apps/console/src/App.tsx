@@ -4,6 +4,7 @@ import { consoleApi, refresh } from './api';
 import { LoginView } from './LoginView';
 import { PatientsView } from './PatientsView';
 import { QueueView } from './QueueView';
+import { renewalTexts, RenewalsView } from './RenewalsView';
 import { SchedulesView } from './SchedulesView';
 import { t } from './texts';
 
@@ -11,14 +12,15 @@ type Session = { status: 'loading' } | { status: 'anonymous' } | { status: 'staf
 
 export function App() {
   const [session, setSession] = useState<Session>({ status: 'loading' });
-  const [view, setView] = useState<'patients' | 'queue' | 'schedules'>('patients');
+  const [view, setView] = useState<'patients' | 'queue' | 'schedules' | 'renewals'>('patients');
 
-  // A reload restores the session from the refresh cookie, for staff accounts only.
+  // A reload restores the session from the refresh cookie, for staff and doctors only.
   useEffect(() => {
     void (async () => {
       if (!(await refresh())) return setSession({ status: 'anonymous' });
       const me = await consoleApi.me().catch(() => null);
-      setSession(me?.roles.includes('staff') ? { status: 'staff', me } : { status: 'anonymous' });
+      const allowed = me?.roles.includes('staff') || me?.roles.includes('doctor');
+      setSession(me && allowed ? { status: 'staff', me } : { status: 'anonymous' });
     })();
   }, []);
 
@@ -28,39 +30,58 @@ export function App() {
 
   if (session.status === 'loading') return <p className="muted">{t.loading}</p>;
   if (session.status === 'anonymous') return <LoginView onStaff={(me) => setSession({ status: 'staff', me })} />;
+  // A doctor (without the staff role) sees the doctor's work only: the renewal queue.
+  const staff = session.me.roles.includes('staff');
+  const doctor = session.me.roles.includes('doctor');
+  const shown = staff ? view : 'renewals';
 
   return (
     <>
       <header className="header">
         <strong>{t.appName}</strong>
         <nav className="nav" aria-label={t.appName}>
-          <button
-            type="button"
-            className={view === 'patients' ? 'tab tab--active' : 'tab'}
-            aria-current={view === 'patients' ? 'page' : undefined}
-            data-testid="console-nav-patients"
-            onClick={() => setView('patients')}
-          >
-            {t.patients}
-          </button>
-          <button
-            type="button"
-            className={view === 'queue' ? 'tab tab--active' : 'tab'}
-            aria-current={view === 'queue' ? 'page' : undefined}
-            data-testid="console-nav-queue"
-            onClick={() => setView('queue')}
-          >
-            {t.queue}
-          </button>
-          <button
-            type="button"
-            className={view === 'schedules' ? 'tab tab--active' : 'tab'}
-            aria-current={view === 'schedules' ? 'page' : undefined}
-            data-testid="console-nav-schedules"
-            onClick={() => setView('schedules')}
-          >
-            {t.schedules}
-          </button>
+          {staff ? (
+            <>
+              <button
+                type="button"
+                className={view === 'patients' ? 'tab tab--active' : 'tab'}
+                aria-current={view === 'patients' ? 'page' : undefined}
+                data-testid="console-nav-patients"
+                onClick={() => setView('patients')}
+              >
+                {t.patients}
+              </button>
+              <button
+                type="button"
+                className={view === 'queue' ? 'tab tab--active' : 'tab'}
+                aria-current={view === 'queue' ? 'page' : undefined}
+                data-testid="console-nav-queue"
+                onClick={() => setView('queue')}
+              >
+                {t.queue}
+              </button>
+              <button
+                type="button"
+                className={view === 'schedules' ? 'tab tab--active' : 'tab'}
+                aria-current={view === 'schedules' ? 'page' : undefined}
+                data-testid="console-nav-schedules"
+                onClick={() => setView('schedules')}
+              >
+                {t.schedules}
+              </button>
+            </>
+          ) : null}
+          {doctor ? (
+            <button
+              type="button"
+              className={shown === 'renewals' ? 'tab tab--active' : 'tab'}
+              aria-current={shown === 'renewals' ? 'page' : undefined}
+              data-testid="console-nav-renewals"
+              onClick={() => setView('renewals')}
+            >
+              {renewalTexts.tab}
+            </button>
+          ) : null}
         </nav>
         <span data-testid="console-user">
           {session.me.firstName} {session.me.lastName}
@@ -75,7 +96,15 @@ export function App() {
         </button>
       </header>
       <main className="main">
-        {view === 'patients' ? <PatientsView /> : view === 'queue' ? <QueueView /> : <SchedulesView />}
+        {shown === 'patients' ? (
+          <PatientsView />
+        ) : shown === 'queue' ? (
+          <QueueView />
+        ) : shown === 'schedules' ? (
+          <SchedulesView />
+        ) : (
+          <RenewalsView />
+        )}
       </main>
     </>
   );

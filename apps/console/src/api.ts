@@ -12,6 +12,11 @@ import type {
   ScheduleTemplateView,
   ServiceView,
   StaffChannel,
+  ApproveRenewalDto,
+  DoctorRenewalView,
+  PrescriptionView,
+  RenewalRequestView,
+  RenewalStatus,
 } from '@pacjent/contracts';
 
 /** A failed call: the gateway's problem+json `code` and `detail`. */
@@ -125,4 +130,9 @@ export const consoleApi = {
   }) => authorized<CreatedScheduleTemplateView>('POST', '/api/staff/schedules', template),
   deleteSchedule: (id: string) =>
     authorized<ScheduleTemplateRemoval>('DELETE', `/api/staff/schedules/${encodeURIComponent(id)}`),
+  renewals: (status: RenewalStatus) => authorized<DoctorRenewalView[]>('GET', `/api/doctor/renewals?status=${status}`),
+  approveRenewal: (id: string, body: ApproveRenewalDto) =>
+    authorized<PrescriptionView>('POST', `/api/doctor/renewals/${encodeURIComponent(id)}/approve`, body),
+  declineRenewal: (id: string, reason: string) =>
+    authorized<RenewalRequestView>('POST', `/api/doctor/renewals/${encodeURIComponent(id)}/decline`, { reason }),
 };

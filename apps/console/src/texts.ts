@@ -108,6 +108,8 @@ export const t = {
     SERVICE_NOT_FOUND: 'Nie znaleziono usługi.',
     FACILITY_NOT_FOUND: 'Nie znaleziono placówki.',
     NETWORK: 'Brak połączenia z serwerem.',
+    RENEWAL_ALREADY_DECIDED: 'Ta prośba została już rozpatrzona.',
+    PRESCRIPTION_VALIDITY_INVALID: 'Nieprawidłowy okres ważności recepty.',
     UNKNOWN: 'Wystąpił nieoczekiwany błąd.',
   } as Record<string, string>,
 };

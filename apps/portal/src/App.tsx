@@ -6,6 +6,7 @@ import { BookPage } from './pages/BookPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { FilesPage } from './pages/files/FilesPage';
 import { LoginPage } from './pages/LoginPage';
+import { MedicinesPage } from './pages/medicines/MedicinesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { ResultsPage } from './pages/results/ResultsPage';
@@ -30,6 +31,7 @@ const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/access-history': () => <AccessHistoryPage />,
   '/files': () => <FilesPage />,
   '/results': () => <ResultsPage />,
+  '/medicines': () => <MedicinesPage />,
 };
 
 /** Where the patient should be instead of `location`, or null to stay. */

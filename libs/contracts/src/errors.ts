@@ -46,6 +46,11 @@ export const ErrorCode = {
   PATIENT_NOT_FOUND: 'PATIENT_NOT_FOUND',
   /** Too many requests of one kind from one client or account (the gateway's rate limits); retryAfterSeconds says when. */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  PRESCRIPTION_VALIDITY_INVALID: 'PRESCRIPTION_VALIDITY_INVALID',
+  RENEWAL_NOT_ALLOWED: 'RENEWAL_NOT_ALLOWED',
+  RENEWAL_ALREADY_PENDING: 'RENEWAL_ALREADY_PENDING',
+  RENEWAL_LIMIT_REACHED: 'RENEWAL_LIMIT_REACHED',
+  RENEWAL_ALREADY_DECIDED: 'RENEWAL_ALREADY_DECIDED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -11,3 +11,4 @@ export * from './subjects';
 export * from './verification';
 export * from './sessions';
 export * from './results';
+export * from './prescriptions';

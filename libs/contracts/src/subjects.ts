@@ -87,7 +87,19 @@ export const Subjects = {
     assignLabDocument: 'files.lab-documents.assign',
     locateLabDocument: 'files.lab-documents.locate',
   },
-  prescriptions: { health: healthSubject('prescriptions') },
+  prescriptions: {
+    health: healthSubject('prescriptions'),
+    searchMedicines: 'prescriptions.catalog.medicines.search',
+    issue: 'prescriptions.doctor.prescriptions.issue',
+    listPrescriptions: 'prescriptions.prescriptions.list',
+    getPrescription: 'prescriptions.prescriptions.get',
+    listMedicines: 'prescriptions.medicines.list',
+    requestRenewal: 'prescriptions.renewals.request',
+    listRenewals: 'prescriptions.renewals.list',
+    doctorListRenewals: 'prescriptions.doctor.renewals.list',
+    approveRenewal: 'prescriptions.doctor.renewals.approve',
+    declineRenewal: 'prescriptions.doctor.renewals.decline',
+  },
   consultations: {
     health: healthSubject('consultations'),
     /** Answered by consultations, asked by booking (see referrals.ts). */

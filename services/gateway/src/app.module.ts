@@ -28,6 +28,11 @@ import { RecordExportController } from './results/record-export.controller';
 import { ResultsController } from './results/results.controller';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimits } from './rate-limits/rate-limits';
+import { MedicinesCatalogController } from './prescriptions/medicines-catalog.controller';
+import { DoctorPrescriptionsController } from './doctor/doctor-prescriptions.controller';
+import { PatientMedicinesController, PrescriptionsController } from './prescriptions/prescriptions.controller';
+import { RenewalsController } from './prescriptions/renewals.controller';
+import { DoctorRenewalsController } from './doctor/doctor-renewals.controller';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -50,6 +55,12 @@ import { RateLimits } from './rate-limits/rate-limits';
     LabResultsController,
     ResultsController,
     RecordExportController,
+    MedicinesCatalogController,
+    DoctorPrescriptionsController,
+    PrescriptionsController,
+    PatientMedicinesController,
+    RenewalsController,
+    DoctorRenewalsController,
   ],
   providers: [
     {

@@ -1,10 +1,22 @@
 import { Module } from '@nestjs/common';
 import { databaseModule, healthController, PlatformModule } from '@pacjent/platform';
+import { CatalogModule } from './catalog/catalog.module';
+import { PrescriptionsConfig } from './config';
 import { PrescriptionsDatabase } from './database';
+import { DemoModule } from './demo/demo.module';
+import { PrescriptionsFeatureModule } from './prescriptions/prescriptions.module';
+import { RenewalsModule } from './renewals/renewals.module';
 
-/** The prescriptions service. Its features arrive in their own issues; for now it owns its schema and answers health. */
+/** The prescriptions service: the medicines catalog, e-prescriptions and renewal requests. */
 @Module({
-  imports: [PlatformModule.forService('prescriptions'), databaseModule(PrescriptionsDatabase)],
+  imports: [
+    PlatformModule.forService('prescriptions', PrescriptionsConfig),
+    databaseModule(PrescriptionsDatabase),
+    CatalogModule,
+    PrescriptionsFeatureModule,
+    RenewalsModule,
+    DemoModule,
+  ],
   controllers: [healthController('prescriptions')],
 })
 export class PrescriptionsModule {}

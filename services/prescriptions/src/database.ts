@@ -1,8 +1,22 @@
 import type { ServiceDatabase } from '@pacjent/platform';
+import { MedicineEntity } from './catalog/medicine.entity';
 import { CreateSchema1764086400000 } from './migrations/1764086400000-create-schema';
+import { MedicinesPrescriptionsRenewals1764950400000 } from './migrations/1764950400000-medicines-prescriptions-renewals';
+import { PrescriptionItemEntity } from './prescriptions/prescription-item.entity';
+import { PrescriptionEntity } from './prescriptions/prescription.entity';
+import { RenewalDailyCountEntity } from './renewals/renewal-daily-count.entity';
+import { RenewalRequestItemEntity } from './renewals/renewal-request-item.entity';
+import { RenewalRequestEntity } from './renewals/renewal-request.entity';
 
 export const PrescriptionsDatabase: ServiceDatabase = {
   schema: 'prescriptions',
-  entities: [],
-  migrations: [CreateSchema1764086400000],
+  entities: [
+    MedicineEntity,
+    PrescriptionEntity,
+    PrescriptionItemEntity,
+    RenewalRequestEntity,
+    RenewalRequestItemEntity,
+    RenewalDailyCountEntity,
+  ],
+  migrations: [CreateSchema1764086400000, MedicinesPrescriptionsRenewals1764950400000],
 };

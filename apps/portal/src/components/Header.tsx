@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { resultsTexts } from '../pages/results/texts';
+import { medicinesTexts } from '../pages/medicines/texts';
 import { verificationTexts } from '../pages/verification/texts';
 import { Link, useLocation } from '../router';
 import { LangSwitch } from './LangSwitch';
@@ -67,6 +68,7 @@ export function Header() {
           <NavLink to="/book" testId="nav-book" label={t.nav.book} />
           <NavLink to="/files" testId="nav-files" label={t.nav.files} />
           <NavLink to="/results" testId="nav-results" label={resultsTexts(lang).title} />
+          <NavLink to="/medicines" testId="nav-medicines" label={medicinesTexts(lang).title} />
           {state.me.level === 'basic' ? (
             <NavLink to="/verification" testId="nav-verification" label={verificationTexts(lang).confirmTitle} />
           ) : null}

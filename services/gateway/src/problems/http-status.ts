@@ -42,6 +42,11 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.PASSWORD_TOO_WEAK]: 400,
   [ErrorCode.PATIENT_NOT_FOUND]: 422,
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
+  [ErrorCode.PRESCRIPTION_VALIDITY_INVALID]: 422,
+  [ErrorCode.RENEWAL_NOT_ALLOWED]: 422,
+  [ErrorCode.RENEWAL_ALREADY_PENDING]: 409,
+  [ErrorCode.RENEWAL_LIMIT_REACHED]: 429,
+  [ErrorCode.RENEWAL_ALREADY_DECIDED]: 409,
 };
 
 const TITLES: Record<number, string> = {

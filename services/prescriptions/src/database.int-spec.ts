@@ -1,0 +1,4 @@
+import { describeServiceSchema } from '@pacjent/testing';
+import { PrescriptionsDatabase } from './database';
+
+describeServiceSchema(PrescriptionsDatabase);

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { BusClient } from '@pacjent/platform';
+import { CatalogModule } from '../catalog/catalog.module';
+import { PrescriptionsConfig } from '../config';
+import { PrescriptionsController } from './prescriptions.controller';
+import { PrescriptionsRepository } from './prescriptions.repository';
+import { PrescriptionsService } from './prescriptions.service';
+import { VisitRelationsClient } from './relations.client';
+
+@Module({
+  imports: [CatalogModule],
+  controllers: [PrescriptionsController],
+  providers: [
+    PrescriptionsService,
+    PrescriptionsRepository,
+    VisitRelationsClient,
+    // Booking knows the visits that relate a doctor to a patient; the service asks it over the bus.
+    {
+      provide: BusClient,
+      inject: [PrescriptionsConfig],
+      useFactory: (config: PrescriptionsConfig) =>
+        BusClient.connect({
+          url: config.NATS_URL,
+          name: `prescriptions-${config.INSTANCE_ID}`,
+          timeoutMs: config.BUS_TIMEOUT_MS,
+        }),
+    },
+  ],
+  exports: [PrescriptionsRepository],
+})
+export class PrescriptionsFeatureModule {}

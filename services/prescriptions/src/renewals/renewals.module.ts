@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PrescriptionsFeatureModule } from '../prescriptions/prescriptions.module';
+import { RenewalsController } from './renewals.controller';
+import { RenewalsRepository } from './renewals.repository';
+import { RenewalsService } from './renewals.service';
+
+@Module({
+  imports: [PrescriptionsFeatureModule],
+  controllers: [RenewalsController],
+  providers: [RenewalsService, RenewalsRepository],
+})
+export class RenewalsModule {}
