@@ -258,5 +258,5 @@ async function closed(stream: WriteStream): Promise<void> {
   stream.on('error', () => undefined);
   stream.destroy();
   // Not events.once: it rejects on the 'error' that a destroyed stream emits before 'close'.
-  if (!stream.closed) await new Promise((resolve) => stream.once('close', resolve));
+  if (!stream.closed) await new Promise<void>((resolve) => stream.once('close', () => resolve()));
 }
