@@ -11,3 +11,4 @@ export * from './platform.module';
 export * from './rpc';
 export * from './validation';
 export * from './s3';
+export * from './input-safety';

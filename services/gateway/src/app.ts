@@ -1,8 +1,7 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { BusHeader, MAX_FILE_BYTES } from '@pacjent/contracts';
-import { toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '@pacjent/platform';
-import { ValidationPipe } from '@nestjs/common';
+import { loadConfig, toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '@pacjent/platform';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,9 +9,12 @@ import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
 import { correlationIdFor } from './http/correlation-id';
+import { GatewayValidationPipe } from './http/input-pipe';
+import { parseJsonBodies } from './http/json-body';
 import { correlateRequests } from './http/request-correlation';
 import { logRequests } from './http/request-log';
 import { sendSecurityHeaders } from './http/security-headers';
+import { clientErrorHandler, frameworkErrors, RouteMethods } from './problems/edge-problems';
 import { ProblemFilter } from './problems/problem.filter';
 import { consoleDist, serveConsole } from './web/console';
 import { servePortal } from './web/portal';
@@ -21,19 +23,28 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 
 /** Builds the gateway (not yet listening): the HTTP edge of the portal. */
 export async function createGatewayApp(): Promise<NestFastifyApplication> {
-  const probe = new GatewayConfig();
+  // Validated before the HTTP server exists: it needs TRUST_PROXY (an invalid value stops the start).
+  const startup = loadConfig(GatewayConfig);
   const adapter = new FastifyAdapter({
-    trustProxy: process.env.TRUST_PROXY === 'true' || probe.TRUST_PROXY,
+    trustProxy: startup.TRUST_PROXY,
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: correlationIdFor,
     requestIdHeader: false,
+    frameworkErrors,
+    clientErrorHandler,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, { bufferLogs: true });
+  // Nest's own body parsers are off: the gateway takes JSON only, through parseJsonBodies (depth-checked).
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   const config = app.get(GatewayConfig);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  const routeMethods = new RouteMethods(fastify);
+  parseJsonBodies(fastify, JSON_BODY_LIMIT); // the only body parser besides multipart's
   correlateRequests(fastify);
   logRequests(fastify);
   fastify.addHook('onSend', async (request, reply) => {
@@ -50,7 +61,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
-    new ValidationPipe({
+    new GatewayValidationPipe({
       ...VALIDATOR_OPTIONS,
       transform: true,
       exceptionFactory: (errors) => validationFailed(toFieldErrors(errors)),
@@ -59,7 +70,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
   const spaFallback = await servePortal(fastify, config.PORTAL_DIST);
   const consoleFallback = await serveConsole(fastify, consoleDist());
   app.useGlobalFilters(
-    new ProblemFilter((request, reply) => consoleFallback(request, reply) || spaFallback(request, reply)),
+    new ProblemFilter((request, reply) => consoleFallback(request, reply) || spaFallback(request, reply), routeMethods),
   );
 
   const document = SwaggerModule.createDocument(
