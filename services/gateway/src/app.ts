@@ -5,6 +5,7 @@ import { loadConfig, toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyServerOptions } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
@@ -21,18 +22,22 @@ import { servePortal } from './web/portal';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 
+/** Fastify's options for the gateway, from its validated configuration. */
+export function httpServerOptions(config: GatewayConfig) {
+  return {
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: correlationIdFor,
+    requestIdHeader: false as const,
+    frameworkErrors,
+    clientErrorHandler,
+  } satisfies FastifyServerOptions;
+}
+
 /** Builds the gateway (not yet listening): the HTTP edge of the portal. */
 export async function createGatewayApp(): Promise<NestFastifyApplication> {
   // Validated before the HTTP server exists: it needs TRUST_PROXY (an invalid value stops the start).
-  const startup = loadConfig(GatewayConfig);
-  const adapter = new FastifyAdapter({
-    trustProxy: startup.TRUST_PROXY,
-    bodyLimit: JSON_BODY_LIMIT,
-    genReqId: correlationIdFor,
-    requestIdHeader: false,
-    frameworkErrors,
-    clientErrorHandler,
-  });
+  const adapter = new FastifyAdapter(httpServerOptions(loadConfig(GatewayConfig)));
   // Nest's own body parsers are off: the gateway takes JSON only, through parseJsonBodies (depth-checked).
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, {
     bufferLogs: true,
