@@ -12,3 +12,4 @@ export * from './rpc';
 export * from './validation';
 export * from './s3';
 export * from './input-safety';
+export * from './log-masking';
