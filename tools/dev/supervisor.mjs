@@ -84,6 +84,8 @@ export class Supervisor {
     createInterface({ input: child.stdout }).on('line', (line) => this.print(label, group, line));
     createInterface({ input: child.stderr }).on('line', (line) => this.print(label, group, line, process.stderr));
     child.once('error', (error) => this.print(label, group, `cannot start: ${error.message}`, process.stderr));
+    // A broken pipe from a dying child must not end the launcher.
+    for (const stream of [child.stdout, child.stderr]) stream?.on('error', () => undefined);
     const stable = setTimeout(() => this.markHealthy(record), this.policy.stableMs);
     stable.unref();
     child.once('exit', (code, signal) => {
