@@ -23,6 +23,14 @@ export const TOO_DEEP_MESSAGE = `must not be nested more than ${MAX_INPUT_DEPTH}
 
 export const hasControlCharacter = (text: string): boolean => CONTROL_CHARACTER.test(text);
 
+/**
+ * `text` without the control characters the input check refuses: for text
+ * the client does not type but its software sends (a multipart file name),
+ * which is cleaned rather than refused.
+ */
+export const withoutControlCharacters = (text: string): string =>
+  text.replace(new RegExp(CONTROL_CHARACTER.source, 'g'), '');
+
 export interface InputIssue {
   /** `a.b.0.c`, or '' for the payload itself. */
   field: string;

@@ -11,7 +11,7 @@ import {
   type FileView,
   type ReservedUpload,
 } from '@pacjent/contracts';
-import { BusClient, ObjectStorage, validateInput, validationFailed } from '@pacjent/platform';
+import { BusClient, ObjectStorage, validateInput, validationFailed, withoutControlCharacters } from '@pacjent/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
@@ -228,7 +228,8 @@ export class FileUploadService implements OnModuleDestroy {
         },
         out,
       );
-      return { path, size, filename: part.filename, contentType: contentType! };
+      // A file name comes from the client's software, not its hand: cleaned (here and by the files service), not refused.
+      return { path, size, filename: withoutControlCharacters(part.filename), contentType: contentType! };
     } catch (error) {
       await closed(out);
       await rm(path, { force: true });
