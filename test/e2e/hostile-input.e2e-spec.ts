@@ -93,7 +93,8 @@ describe('hostile input at the gateway', () => {
       contentType: 'application/problem+json; charset=utf-8',
     });
     expect(answer.body).toMatchObject({ status, code });
-    expect(typeof answer.body.title).toBe('string');
+    expect(answer.body.title).toMatch(/^[A-Z]/);
+    expect(answer.body.title).not.toBe('Error');
     expect(typeof answer.body.detail).toBe('string');
     expect(answer.body.code).toMatch(/^[A-Z][A-Z_]+$/);
     expect(answer.text).not.toContain(MARKER);
