@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { Client } from 'pg';
 import { FileUploadService } from '../../services/gateway/src/files/file-upload.service';
@@ -108,4 +108,12 @@ describe('uploads racing over the file limit', () => {
     const spool = await stack.gateway.get(FileUploadService).spoolDirectory();
     expect(await readdir(spool)).toEqual([]);
   }, 60_000);
+
+  it('still takes uploads after a temporary-files cleaner removed its spool directory', async () => {
+    const client = await fullPatient();
+    const spool = await stack.gateway.get(FileUploadService).spoolDirectory();
+    await rm(spool, { recursive: true, force: true });
+    expect(await upload(client)).toBe(201);
+    expect(await readdir(spool)).toEqual([]);
+  });
 });

@@ -15,7 +15,7 @@ import { BusClient, ObjectStorage, validateInput, validationFailed, withoutContr
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -197,7 +197,10 @@ export class FileUploadService implements OnModuleDestroy {
    * it is still opening left it behind).
    */
   private async spool(part: MultipartFile, onAccepted: () => Promise<void>): Promise<SpooledFile> {
-    const path = join(await this.spoolDirectory(), randomUUID());
+    const dir = await this.spoolDirectory();
+    // Made again if a temporary-files cleaner swept it away while the gateway ran.
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const path = join(dir, randomUUID());
     const out = createWriteStream(path, { mode: 0o600, flags: 'wx' });
     let head = Buffer.alloc(0);
     let contentType: FileContentType | null = null;
