@@ -2,7 +2,9 @@
  * `npm start`: checks PostgreSQL, NATS and Redis, builds, starts every service (and
  * N replicas where REPLICAS_<SERVICE>=N) and the gateway as child processes,
  * waits until GET /api/health answers 200, then prints where to go.
- * Ctrl-C stops everything; if any process dies, the rest are stopped too.
+ * Ctrl-C stops everything. A process that dies is restarted with backoff
+ * (1 s doubling to 30 s); one that keeps dying before it ever becomes healthy
+ * (3 times in a row) stops the launcher with a message naming it.
  * Configuration: docs/running.md.
  */
 import { existsSync } from 'node:fs';
@@ -160,8 +162,8 @@ async function main() {
     labelWidth: Math.max(...labels.map((l) => l.length)),
     formatLine: createLineFormatter({ format: env.LOG_FORMAT || 'pretty', colorize }),
     colorize,
-    onUnexpectedExit: (record, code, signal) => {
-      void shutdown(1, red(`✗ ${record.label} died (${signal ? `signal ${signal}` : `exit code ${code}`})`));
+    onGiveUp: (record, reason) => {
+      void shutdown(1, red(`✗ ${reason}: it keeps dying before it becomes healthy (its log is above)`));
     },
   });
   for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(name, () => void shutdown(0, `${name} received`));
@@ -239,6 +241,8 @@ async function main() {
     await sleep(500);
   }
   if (shuttingDown) return shuttingDown;
+  // Healthy now: from here a process that dies is restarted with a fresh backoff.
+  for (const record of supervisor.children) supervisor.markHealthy(record);
 
   const readyMs = performance.now() - servicesStarted;
   const url = `http://localhost:${port}`;

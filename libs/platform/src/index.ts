@@ -12,3 +12,5 @@ export * from './rpc';
 export * from './validation';
 export * from './s3';
 export * from './bus-permissions';
+export * from './input-safety';
+export * from './log-masking';

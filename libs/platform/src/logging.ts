@@ -1,11 +1,13 @@
 import type { Params } from 'nestjs-pino';
 import type { LoggerOptions } from 'pino';
 import { currentCorrelationId } from './correlation';
+import { maskPersonalData } from './log-masking';
 
 /**
  * Personal data and secrets never reach a log line: these paths are replaced
- * wherever they appear (one or two levels deep), and request URLs lose their
- * query strings (a staff search may carry a PESEL).
+ * wherever they appear (one or two levels deep), request URLs lose their
+ * query strings (a staff search may carry a PESEL), and every line is masked
+ * by pattern too (log-masking.ts: a valid PESEL, a labelled 4-digit code).
  */
 export const REDACTED_PATHS = [
   'password',
@@ -41,6 +43,8 @@ export function pinoOptions(service: string, level: string): LoggerOptions {
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // …and by pattern, in whatever text a line carries (an error message quoting a PESEL).
+    hooks: { streamWrite: maskPersonalData },
     mixin: () => {
       const correlationId = currentCorrelationId();
       return correlationId ? { correlationId } : {};

@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode } from '@pacjent/contracts';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { findInputIssue } from './input-safety';
 
 export const VALIDATOR_OPTIONS = { whitelist: true, forbidNonWhitelisted: true } as const;
 
@@ -23,6 +24,15 @@ export function validationFailed(errors: FieldError[]): DomainError {
 }
 
 /**
+ * Refuses, for any payload and before any DTO sees it, a string with a
+ * control character or nesting past MAX_INPUT_DEPTH (see input-safety.ts).
+ */
+export function assertSafeInput(payload: unknown): void {
+  const issue = findInputIssue(payload);
+  if (issue) throw validationFailed([{ field: issue.field, messages: [issue.message] }]);
+}
+
+/**
  * Validates an untrusted payload against a DTO class and returns the typed
  * instance. The one validation helper for bus payloads; the gateway's HTTP
  * pipe uses the same options and error shape.
@@ -31,6 +41,7 @@ export function validateInput<T extends object>(type: ClassConstructor<T>, paylo
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw validationFailed([{ field: '', messages: ['payload must be an object'] }]);
   }
+  assertSafeInput(payload);
   const instance = plainToInstance(type, payload);
   const errors = validateSync(instance, VALIDATOR_OPTIONS);
   if (errors.length > 0) throw validationFailed(toFieldErrors(errors));

@@ -1,36 +1,48 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { BusHeader, MAX_FILE_BYTES } from '@pacjent/contracts';
-import { toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '@pacjent/platform';
-import { ValidationPipe } from '@nestjs/common';
+import { loadConfig, toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '@pacjent/platform';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyServerOptions } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
 import { correlationIdFor } from './http/correlation-id';
+import { GatewayValidationPipe } from './http/input-pipe';
+import { parseJsonBodies } from './http/json-body';
 import { correlateRequests } from './http/request-correlation';
 import { logRequests } from './http/request-log';
 import { sendSecurityHeaders } from './http/security-headers';
 import { acceptFhirJson } from './lab/fhir-json';
+import { clientErrorHandler, frameworkErrors, RouteMethods } from './problems/edge-problems';
 import { ProblemFilter } from './problems/problem.filter';
 import { consoleDist, serveConsole } from './web/console';
 import { servePortal } from './web/portal';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 
-/** Builds the gateway (not yet listening): the HTTP edge of the portal. */
-export async function createGatewayApp(): Promise<NestFastifyApplication> {
-  const probe = new GatewayConfig();
-  const adapter = new FastifyAdapter({
-    trustProxy: process.env.TRUST_PROXY === 'true' || probe.TRUST_PROXY,
+/** Fastify's options for the gateway, from its validated configuration. */
+export function httpServerOptions(config: GatewayConfig) {
+  return {
+    trustProxy: config.TRUST_PROXY,
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: correlationIdFor,
-    requestIdHeader: false,
-  });
+    requestIdHeader: false as const,
+    frameworkErrors,
+    clientErrorHandler,
+  } satisfies FastifyServerOptions;
+}
+
+/** Builds the gateway (not yet listening): the HTTP edge of the portal. */
+export async function createGatewayApp(): Promise<NestFastifyApplication> {
+  // Validated before the HTTP server exists: it needs TRUST_PROXY (an invalid value stops the start).
+  const adapter = new FastifyAdapter(httpServerOptions(loadConfig(GatewayConfig)));
+  // Nest's own body parsers are off: the gateway takes JSON only, through parseJsonBodies (depth-checked).
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, {
     bufferLogs: true,
+    bodyParser: false,
     // A dependency that is down (Redis, NATS) reaches main(), which says so in one line, instead of Nest exiting.
     abortOnError: false,
   });
@@ -39,6 +51,8 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  const routeMethods = new RouteMethods(fastify);
+  parseJsonBodies(fastify, JSON_BODY_LIMIT); // the only body parser besides multipart's
   correlateRequests(fastify);
   logRequests(fastify);
   fastify.addHook('onSend', async (request, reply) => {
@@ -56,7 +70,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
-    new ValidationPipe({
+    new GatewayValidationPipe({
       ...VALIDATOR_OPTIONS,
       transform: true,
       exceptionFactory: (errors) => validationFailed(toFieldErrors(errors)),
@@ -65,7 +79,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
   const spaFallback = await servePortal(fastify, config.PORTAL_DIST);
   const consoleFallback = await serveConsole(fastify, consoleDist());
   app.useGlobalFilters(
-    new ProblemFilter((request, reply) => consoleFallback(request, reply) || spaFallback(request, reply)),
+    new ProblemFilter((request, reply) => consoleFallback(request, reply) || spaFallback(request, reply), routeMethods),
   );
 
   const document = SwaggerModule.createDocument(

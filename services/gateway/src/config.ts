@@ -1,8 +1,9 @@
 import { ACCESS_TOKEN_DEFAULTS } from '@pacjent/contracts';
-import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
+import { PlatformConfig } from '@pacjent/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { resolve } from 'node:path';
+import { EnvTrustProxy, type TrustProxy } from './http/trust-proxy';
 
 export class GatewayConfig extends PlatformConfig {
   @Type(() => Number)
@@ -30,9 +31,12 @@ export class GatewayConfig extends PlatformConfig {
   @Min(5)
   JWKS_CACHE_SECONDS = 300;
 
-  /** Behind a reverse proxy, trust its X-Forwarded-* headers (client IP, HTTPS). */
-  @EnvBoolean()
-  TRUST_PROXY = false;
+  /**
+   * Behind a reverse proxy, trust its X-Forwarded-* headers (client IP, HTTPS):
+   * `true`, a hop count, or the proxies' addresses (see http/trust-proxy.ts).
+   */
+  @EnvTrustProxy()
+  TRUST_PROXY: TrustProxy = false;
 
   /** Where the built patient web app lives; served at `/`. */
   @IsString()

@@ -1,7 +1,8 @@
 import { ACCESS_TOKEN_DEFAULTS } from '@pacjent/contracts';
 import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, Min, ValidateBy } from 'class-validator';
+import { DEV_KEYS_ENCRYPTION_KEY, encryptionKeyBytes } from './keys/key-sealing';
 
 /** What the identity service reads from the environment, on top of the platform's variables. */
 export class IdentityConfig extends PlatformConfig {
@@ -87,4 +88,22 @@ export class IdentityConfig extends PlatformConfig {
   @IsString()
   @IsNotEmpty()
   PORTAL_URL = 'http://localhost:3000';
+
+  /**
+   * Seals the private signing keys at rest (AES-256-GCM): base64 of 32 random
+   * bytes (`openssl rand -base64 32`). Required in production; the default is
+   * a fixed development key, refused when NODE_ENV=production.
+   */
+  @ValidateBy({
+    name: 'isKeysEncryptionKey',
+    validator: {
+      validate: (value: unknown, args) =>
+        typeof value === 'string' &&
+        encryptionKeyBytes(value) !== null &&
+        !((args?.object as { NODE_ENV?: string }).NODE_ENV === 'production' && value === DEV_KEYS_ENCRYPTION_KEY),
+      defaultMessage: () =>
+        'KEYS_ENCRYPTION_KEY must be base64 of 32 random bytes (openssl rand -base64 32), and set in production',
+    },
+  })
+  KEYS_ENCRYPTION_KEY = DEV_KEYS_ENCRYPTION_KEY;
 }

@@ -58,8 +58,13 @@ export async function startMockBank(options: MockBankOptions): Promise<MockBank>
   const server: Server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // Listening: a later server error (say, out of file descriptors) is reported, never the end of the process.
+  server.on('error', (error) => process.stderr.write(`mock bank server error: ${error.message}\n`));
   const port = (server.address() as AddressInfo).port;
   const issuer = options.issuer ?? `http://127.0.0.1:${port}`;
   const ownKey = await newSigningKey();

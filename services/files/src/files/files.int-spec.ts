@@ -33,7 +33,7 @@ describe('files over the bus', () => {
     expect(reserved.objectKey).not.toContain(patient.id);
     const file = await kit.request<FileView>(completeUpload, patient, {
       uploadId: reserved.uploadId,
-      name: '../../tmp/\u0000wynik.pdf',
+      name: '../../tmp/\u202ewynik.pdf',
       contentType: 'application/pdf',
       size: 1234,
       description: '  Wyniki morfologii  ',

@@ -1,5 +1,5 @@
 import type { Multipart, MultipartFile } from '@fastify/multipart';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
@@ -11,15 +11,14 @@ import {
   type FileView,
   type ReservedUpload,
 } from '@pacjent/contracts';
-import { BusClient, ObjectStorage, validateInput, validationFailed } from '@pacjent/platform';
+import { BusClient, ObjectStorage, validateInput, validationFailed, withoutControlCharacters } from '@pacjent/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import { sniffContentType, SNIFF_BYTES } from './content-type';
 
 /** Room for the multipart envelope and the text fields around the file. */
@@ -85,8 +84,9 @@ async function* readParts(request: FastifyRequest): AsyncGenerator<Multipart> {
  * See docs/decisions/0003-files-upload-path.md.
  */
 @Injectable()
-export class FileUploadService {
+export class FileUploadService implements OnModuleDestroy {
   private readonly logger = new Logger(FileUploadService.name);
+  private spoolDir?: Promise<string>;
 
   constructor(
     private readonly bus: BusClient,
@@ -126,7 +126,14 @@ export class FileUploadService {
       if (!spooled) throw validationFailed([{ field: 'file', messages: ['a file is required'] }]);
       const input = this.fieldsOf(fields, false);
       reservation ??= await this.bus.request<ReservedUpload>(Subjects.files.reserveUpload, { actor, data: {} });
-      await this.storage.put(reservation.objectKey, createReadStream(spooled.path), spooled.size, spooled.contentType);
+      const body = createReadStream(spooled.path);
+      // The SDK may give up on the body without reading it; its errors must never go unheard.
+      body.on('error', (err) => this.logger.warn({ err }, 'spooled upload could not be read'));
+      try {
+        await this.storage.put(reservation.objectKey, body, spooled.size, spooled.contentType);
+      } finally {
+        body.destroy();
+      }
       const file = await this.bus.request<FileView>(Subjects.files.completeUpload, {
         actor,
         data: {
@@ -169,13 +176,32 @@ export class FileUploadService {
   }
 
   /**
+   * This process's own spool directory (mode 0700 under the system's temporary
+   * directory, `pacjent-upload-*`), made on first use and removed on shutdown.
+   */
+  spoolDirectory(): Promise<string> {
+    this.spoolDir ??= mkdtemp(join(tmpdir(), 'pacjent-upload-'));
+    return this.spoolDir;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.spoolDir) await rm(await this.spoolDir, { recursive: true, force: true });
+  }
+
+  /**
    * Writes the part to a temporary file, deciding its type from the first
    * bytes (then `onAccepted` runs, before the rest is read) and stopping as
-   * soon as it grows past the limit.
+   * soon as it grows past the limit. One pipeline owns both streams: any
+   * failure destroys both, every 'error' has a listener, and the temporary
+   * file is removed only once the file stream has closed (removing it while
+   * it is still opening left it behind).
    */
   private async spool(part: MultipartFile, onAccepted: () => Promise<void>): Promise<SpooledFile> {
-    const path = join(tmpdir(), `pacjent-upload-${randomUUID()}`);
-    const out = createWriteStream(path, { mode: 0o600 });
+    const dir = await this.spoolDirectory();
+    // Made again if a temporary-files cleaner swept it away while the gateway ran.
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const path = join(dir, randomUUID());
+    const out = createWriteStream(path, { mode: 0o600, flags: 'wx' });
     let head = Buffer.alloc(0);
     let contentType: FileContentType | null = null;
     let size = 0;
@@ -188,22 +214,27 @@ export class FileUploadService {
     const overLimit = tooLarge();
     part.file.once('limit', () => part.file.destroy(overLimit));
     try {
-      for await (const chunk of part.file as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (part.file.truncated || size > MAX_FILE_BYTES) throw tooLarge();
-        if (!contentType) {
-          head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES)]).subarray(0, SNIFF_BYTES);
-          if (head.length >= SNIFF_BYTES) await accept();
-        }
-        if (!out.write(chunk)) await once(out, 'drain');
-      }
-      if (part.file.truncated) throw tooLarge();
-      if (!contentType) await accept();
-      out.end();
-      await finished(out);
-      return { path, size, filename: part.filename, contentType: contentType! };
+      await pipeline(
+        part.file,
+        async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            size += chunk.length;
+            if (part.file.truncated || size > MAX_FILE_BYTES) throw tooLarge();
+            if (!contentType) {
+              head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES)]).subarray(0, SNIFF_BYTES);
+              if (head.length >= SNIFF_BYTES) await accept();
+            }
+            yield chunk;
+          }
+          if (part.file.truncated) throw tooLarge();
+          if (!contentType) await accept();
+        },
+        out,
+      );
+      // A file name comes from the client's software, not its hand: cleaned (here and by the files service), not refused.
+      return { path, size, filename: withoutControlCharacters(part.filename), contentType: contentType! };
     } catch (error) {
-      out.destroy();
+      await closed(out);
       await rm(path, { force: true });
       throw error;
     }
@@ -223,4 +254,13 @@ export class FileUploadService {
     request.raw.pause();
     void reply.header('Connection', 'close');
   }
+}
+
+/** Resolves once the file stream has let go of its file (opened or not). */
+async function closed(stream: WriteStream): Promise<void> {
+  // pipeline leaves its own 'error' listeners behind; one more keeps a late error from going unheard.
+  stream.on('error', () => undefined);
+  stream.destroy();
+  // Not events.once: it rejects on the 'error' that a destroyed stream emits before 'close'.
+  if (!stream.closed) await new Promise<void>((resolve) => stream.once('close', () => resolve()));
 }

@@ -72,7 +72,15 @@ describe('NotificationsHub: booking’s notification events from JetStream', () 
     id: randomUUID(),
     kind: 'slot_available',
     createdAt: new Date().toISOString(),
-    slot: { id: randomUUID() } as NotificationView['slot'],
+    slot: {
+      id: randomUUID(),
+      startsAt: '2026-12-10T09:00:00.000Z',
+      endsAt: '2026-12-10T09:20:00.000Z',
+      channel: 'in_person',
+      service: { id: randomUUID(), name: 'Konsultacja internistyczna' },
+      doctor: { id: randomUUID(), name: 'dr Anna Nowak' },
+      facility: { id: randomUUID(), name: 'Przychodnia Centrum', city: 'Warszawa' },
+    },
     appointmentId: null,
     alertId: randomUUID(),
   });
@@ -149,5 +157,35 @@ describe('NotificationsHub: booking’s notification events from JetStream', () 
     expect(strangers).toEqual([theirs]);
     subscription.unsubscribe();
     strangerSubscription.unsubscribe();
+  }, 30_000);
+
+  it('skips (and logs) events that are not notification events, and goes on delivering', async () => {
+    const patient = randomUUID();
+    const received: unknown[] = [];
+    const subscription = hub.of(patient).subscribe((view) => received.push(view));
+    const subject = busSubject(Subjects.booking.notificationEvent);
+    const raw = async (data: Uint8Array) => jetstream.publish(subject, data, { msgID: randomUUID() });
+    const valid = notification();
+    const invalid: unknown[] = [
+      { patientId: patient, notification: null },
+      { patientId: patient },
+      { patientId: patient, notification: { ...valid, id: 'not-a-uuid' } },
+      { patientId: patient, notification: { ...valid, kind: 'free_pizza' } },
+      { patientId: patient, notification: { ...valid, slot: { id: randomUUID() } } },
+      { patientId: patient, notification: valid, extra: true },
+      { patientId: 42, notification: valid },
+      [patient, valid],
+      'just a string',
+    ];
+    await raw(new TextEncoder().encode('{not json'));
+    for (const event of invalid) await raw(new TextEncoder().encode(JSON.stringify(event)));
+    await publish(patient, valid);
+    await waitFor(() => received.length >= 1, 5000);
+    // The hub reads in order: everything published before the valid event has been judged by now.
+    expect(received).toEqual([valid]);
+    const next = await publish(patient);
+    await waitFor(() => received.length >= 2, 5000);
+    expect(received).toEqual([valid, next]);
+    subscription.unsubscribe();
   }, 30_000);
 });

@@ -5,8 +5,9 @@ import { connect, JSONCodec, type ConsumerMessages, type JetStreamManager, type 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { filter, map, Subject, type Observable } from 'rxjs';
 import { GatewayConfig } from '../config';
+import { readNotificationEvent } from './notification-event';
 
-const codec = JSONCodec<NotificationEvent>();
+const codec = JSONCodec<unknown>();
 /** While booking's stream is missing: look again after 1 s, 2 s, 4 s … at most 30 s apart. */
 const STREAM_RETRY_MS = { first: 1000, max: 30_000 };
 
@@ -102,14 +103,24 @@ export class NotificationsHub implements OnModuleInit, OnApplicationShutdown {
     try {
       for await (const message of messages) {
         this.lastSequence = message.seq;
-        let event: NotificationEvent;
+        let data: unknown;
         try {
-          event = codec.decode(message.data);
+          data = codec.decode(message.data);
         } catch (error) {
           this.logger.warn({ err: error, seq: message.seq }, 'unreadable notification event');
           continue;
         }
-        this.events.next(event);
+        // Validated, never cast: a malformed event is skipped (and logged), it cannot reach a page or stop the feed.
+        const read = readNotificationEvent(data);
+        if ('invalid' in read) {
+          this.logger.warn({ seq: message.seq, reason: read.invalid }, 'invalid notification event skipped');
+          continue;
+        }
+        try {
+          this.events.next(read.event);
+        } catch (error) {
+          this.logger.warn({ err: error, seq: message.seq }, 'a page could not take a notification');
+        }
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'notification consumer stopped');

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '@pacjent/contracts';
 import { currentCorrelationId } from '@pacjent/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { detailOfStatus, EdgeCode, type RouteMethods } from './edge-problems';
 import { HTTP_STATUS_OF, titleOf } from './http-status';
 
 /** RFC 9457 problem details, with our stable `code` (and `errors` for validation). */
@@ -30,10 +31,14 @@ function codeOfHttpStatus(status: number): string {
       return ErrorCode.FORBIDDEN;
     case 404:
       return ErrorCode.NOT_FOUND;
+    case 405:
+      return EdgeCode.METHOD_NOT_ALLOWED;
     case 413:
-      return 'PAYLOAD_TOO_LARGE';
+      return EdgeCode.PAYLOAD_TOO_LARGE;
+    case 414:
+      return EdgeCode.URI_TOO_LONG;
     case 415:
-      return 'UNSUPPORTED_MEDIA_TYPE';
+      return EdgeCode.UNSUPPORTED_MEDIA_TYPE;
     case 429:
       return ErrorCode.TOO_MANY_ATTEMPTS;
     default:
@@ -67,7 +72,10 @@ export function problemFromDomainError(error: DomainError): Problem {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  constructor(private readonly spaFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean) {}
+  constructor(
+    private readonly spaFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean,
+    private readonly routeMethods?: RouteMethods,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -77,7 +85,21 @@ export class ProblemFilter implements ExceptionFilter {
     if (status === 404 && this.spaFallback?.(request, reply)) return;
 
     const problem = this.toProblem(exception, request);
-    problem.instance = request.url.split('?')[0];
+    if (status === 404 && this.routeMethods) {
+      // No route answered: is there one at this path for another method?
+      const allowed = this.routeMethods.allowedAt(request.url.split('?')[0]!);
+      if (allowed.length > 0 && !allowed.includes(request.method)) {
+        Object.assign(problem, {
+          status: 405,
+          title: titleOf(405),
+          detail: detailOfStatus(405),
+          code: EdgeCode.METHOD_NOT_ALLOWED,
+        });
+        reply.header('Allow', allowed.join(', '));
+      }
+    }
+    // The path is the client's input: name the route that answered (`/api/files/:id`), never the path sent.
+    if (request.routeOptions?.url) problem.instance = request.routeOptions.url;
     if (problem.retryAfterSeconds !== undefined) reply.header('Retry-After', String(problem.retryAfterSeconds));
     void reply
       .status(problem.status)
@@ -95,20 +117,25 @@ export class ProblemFilter implements ExceptionFilter {
       return problem;
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
+      // The framework's messages repeat the input (`Cannot GET /…`, a JSON parser's `Unexpected token …`): fixed text instead.
       const status = exception.getStatus();
-      const body = exception.getResponse();
-      const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : body;
       return {
         type: 'about:blank',
         title: titleOf(status),
         status,
-        detail: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+        detail: detailOfStatus(status),
         code: codeOfHttpStatus(status),
       };
     }
     const errorId = randomUUID();
     this.logger.error(
-      { errorId, correlationId: currentCorrelationId(), method: request.method, url: request.url.split('?')[0], err: exception },
+      {
+        errorId,
+        correlationId: currentCorrelationId(),
+        method: request.method,
+        url: request.url.split('?')[0],
+        err: exception,
+      },
       'unhandled error',
     );
     return {

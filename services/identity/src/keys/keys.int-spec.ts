@@ -2,7 +2,16 @@ import type { INestMicroservice } from '@nestjs/common';
 import { Subjects, type JwksResult, type RegisterResult, type TokenResult } from '@pacjent/contracts';
 import type { BusClient } from '@pacjent/platform';
 import { createTestDatabase, startTestService, testBusClient, type TestDatabase } from '@pacjent/testing';
-import { createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet } from 'jose';
+import {
+  calculateJwkThumbprint,
+  createLocalJWKSet,
+  decodeProtectedHeader,
+  errors,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  type JSONWebKeySet,
+} from 'jose';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { IdentityDefinition } from '../app';
@@ -97,5 +106,46 @@ describe('signing keys and the JWKS (identity over the bus)', () => {
     } finally {
       await replica.close();
     }
+  });
+
+  const storedKeys = () =>
+    db.query<Array<{ kid: string; private_jwk: Record<string, unknown>; text: string }>>(
+      'SELECT "kid", "private_jwk", "private_jwk"::text AS text FROM "identity"."signing_keys" ORDER BY "id"',
+    );
+
+  it('stores private keys sealed (AES-256-GCM), never as a JWK, and the tokens they sign verify', async () => {
+    await keys.rotate();
+    const token = await login();
+    const rows = await storedKeys();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(Object.keys(row.private_jwk).sort()).toEqual(['ciphertext', 'iv', 'sealed', 'tag']);
+      expect(row.private_jwk.sealed).toBe('A256GCM');
+      expect(row.text).not.toMatch(/"(kty|crv|d|x|y)"/);
+    }
+    await expect(verify(token)).resolves.toHaveProperty('sub');
+  });
+
+  it('seals a key an older version stored in the clear when the service starts, and it goes on signing', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const publicJwk = await exportJWK(publicKey);
+    const kid = await calculateJwkThumbprint(publicJwk);
+    await db.query(
+      `INSERT INTO "identity"."signing_keys" ("kid", "algorithm", "public_jwk", "private_jwk", "created_at")
+       VALUES ($1, 'ES256', $2, $3, now())`,
+      [kid, JSON.stringify(publicJwk), JSON.stringify(await exportJWK(privateKey))],
+    );
+    expect((await storedKeys()).find((row) => row.kid === kid)!.text).toMatch(/"d"/);
+
+    await keys.onApplicationBootstrap(); // what a restarted replica does
+    const row = (await storedKeys()).find((stored) => stored.kid === kid)!;
+    expect(row.private_jwk.sealed).toBe('A256GCM');
+    expect(row.text).not.toMatch(/"d"/);
+
+    const token = await login();
+    expect(decodeProtectedHeader(token).kid).toBe(kid);
+    await expect(verify(token)).resolves.toHaveProperty('sub');
+    // A second start finds nothing left to seal.
+    await expect(keys.sealUnsealedKeys()).resolves.toBe(0);
   });
 });

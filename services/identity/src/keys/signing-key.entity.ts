@@ -1,4 +1,5 @@
 import type { JWK } from 'jose';
+import type { SealedJwk } from './key-sealing';
 import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
@@ -22,9 +23,12 @@ export class SigningKeyEntity {
   @Column('jsonb', { name: 'public_jwk' })
   publicJwk: JWK;
 
-  /** Not encrypted at rest yet: the database is the trust boundary. */
+  /**
+   * The private JWK sealed with KEYS_ENCRYPTION_KEY (key-sealing.ts). A plain
+   * JWK (rows written before sealing) is sealed when the service starts.
+   */
   @Column('jsonb', { name: 'private_jwk' })
-  privateJwk: JWK;
+  privateJwk: SealedJwk | JWK;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;

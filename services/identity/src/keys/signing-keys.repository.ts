@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, type Repository } from 'typeorm';
 import { rowsOf } from '../database';
+import type { SealedJwk } from './key-sealing';
 import { SigningKeyEntity } from './signing-key.entity';
 
 export type NewSigningKey = Pick<SigningKeyEntity, 'kid' | 'algorithm' | 'publicJwk' | 'privateJwk' | 'createdAt'>;
@@ -42,6 +43,20 @@ export class SigningKeysRepository {
       await manager.getRepository(SigningKeyEntity).insert(await makeKey());
       return true;
     });
+  }
+
+  /** Keys whose private JWK is still stored in the clear (written before keys were sealed). */
+  async findUnsealed(): Promise<SigningKeyEntity[]> {
+    return this.keys.createQueryBuilder('key').where(`NOT (key.private_jwk ? 'sealed')`).getMany();
+  }
+
+  /** Replaces a key's clear private JWK by its sealed form; a row already sealed (by a replica) is left alone. */
+  async sealPrivateJwk(kid: string, sealed: SealedJwk): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "identity"."signing_keys" SET "private_jwk" = $2::jsonb
+        WHERE "kid" = $1 AND NOT ("private_jwk" ? 'sealed')`,
+      [kid, JSON.stringify(sealed)],
+    );
   }
 
   /** Retires `kid` unless it is the active key (a service always keeps one key to sign with). */
