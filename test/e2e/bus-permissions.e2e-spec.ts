@@ -85,6 +85,22 @@ describe('the portal on a NATS server with per-process users', () => {
     expect((await client.get('/api/me')).body).toMatchObject({ id, level: 'basic' });
   });
 
+  it('ends a session at once on logout: identity’s broadcast reaches the gateway under its user', async () => {
+    const { client } = await newPatient(stack.baseUrl);
+    const token = client.accessToken!;
+    const meStatus = async () => (await new ApiClient(stack.baseUrl).get('/api/me', token)).status;
+    expect(await meStatus()).toBe(200); // verified and cached by the gateway
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    // The gateway's periodic catch-up runs once a minute; only the broadcast can end it this soon.
+    const deadline = Date.now() + 5000;
+    let status = await meStatus();
+    while (status !== 401 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = await meStatus();
+    }
+    expect(status).toBe(401);
+  });
+
   it('pushes a notification booking published to JetStream through the gateway’s consumer', async () => {
     const { client: holder } = await newPatient(stack.baseUrl);
     const { client: watcher } = await newPatient(stack.baseUrl);

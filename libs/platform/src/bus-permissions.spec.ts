@@ -27,6 +27,10 @@ describe('bus permissions', () => {
       Subjects.consultations.reserveReferralSession,
       Subjects.consultations.releaseReferralSession,
       Subjects.booking.appointmentAccessCheck,
+      Subjects.booking.doctorPatientRelation,
+      Subjects.identity.resolvePatientByPesel,
+      Subjects.identity.recordPatient,
+      Subjects.files.assignLabDocument,
     ];
     expect(gateway.sort()).toEqual(
       requestSubjects()
@@ -35,11 +39,27 @@ describe('bus permissions', () => {
         .sort(),
     );
     expect(gateway).not.toContain(`pacjent.${Subjects.booking.notificationEvent}`);
+    expect(gateway).not.toContain(`pacjent.${Subjects.identity.sessionRevoked}`);
+  });
+
+  it('lets a service and the gateway share a subject the gateway asks too (gatewayToo)', () => {
+    const listAppointments = `pacjent.${Subjects.booking.listAppointments}`;
+    expect(permissions.gateway.publish.allow).toContain(listAppointments);
+    expect(permissions.consultations.publish.allow).toContain(listAppointments);
+    expect(permissions.prescriptions.publish.allow).not.toContain(listAppointments);
+  });
+
+  it('lets only identity broadcast ended sessions, and the gateway hear them', () => {
+    const revoked = `pacjent.${Subjects.identity.sessionRevoked}`;
+    expect(permissions.gateway.subscribe.allow).toContain(revoked);
+    for (const service of ['booking', 'files', 'prescriptions', 'consultations'] as const) {
+      expect(permissions[service].publish.allow ?? []).not.toContain(revoked);
+    }
   });
 
   it('lets each service listen only on its own subjects and publish only replies and its listed calls', () => {
     expect(permissions.identity).toEqual({
-      publish: { deny: ['>'] },
+      publish: { allow: [`pacjent.${Subjects.identity.sessionRevoked}`] },
       subscribe: { allow: ['pacjent.identity.>'] },
       allowResponses: true,
     });

@@ -14,11 +14,30 @@ import { ALL_SERVICES, EventStreams, Subjects, type ServiceName } from '@pacjent
 export type BusUser = 'gateway' | ServiceName;
 export const BUS_USERS: readonly BusUser[] = ['gateway', ...ALL_SERVICES];
 
-/** Requests one service sends another (every other request subject is the gateway's alone). */
-export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string }> = [
+/**
+ * Requests one service sends another. Every other request subject is the
+ * gateway's alone; a subject listed here is the services' alone unless
+ * `gatewayToo` says the gateway asks it as well (for its own caller).
+ */
+export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; gatewayToo?: true }> = [
   { from: 'booking', subject: Subjects.consultations.reserveReferralSession },
   { from: 'booking', subject: Subjects.consultations.releaseReferralSession },
   { from: 'files', subject: Subjects.booking.appointmentAccessCheck },
+  { from: 'prescriptions', subject: Subjects.booking.doctorPatientRelation },
+  { from: 'consultations', subject: Subjects.booking.doctorPatientRelation },
+  // The FHIR export: the patient's own visits, asked with the patient's actor.
+  { from: 'consultations', subject: Subjects.booking.listAppointments, gatewayToo: true },
+  { from: 'consultations', subject: Subjects.identity.resolvePatientByPesel },
+  { from: 'consultations', subject: Subjects.identity.recordPatient },
+  { from: 'consultations', subject: Subjects.files.assignLabDocument },
+];
+
+/**
+ * Core NATS broadcasts (no JetStream, no reply): the publishing service and
+ * the processes that subscribe to them.
+ */
+export const BROADCASTS: ReadonlyArray<{ from: ServiceName; subject: string; readers: BusUser[] }> = [
+  { from: 'identity', subject: Subjects.identity.sessionRevoked, readers: ['gateway'] },
 ];
 
 /** Events: published to JetStream by the service that owns them (through its outbox), never requested. */
@@ -39,7 +58,7 @@ export interface BusUserPermissions {
 
 /** Every request subject of the bus API (events excluded). */
 export function requestSubjects(): string[] {
-  const events = new Set(EVENT_SUBJECTS.map((event) => event.subject));
+  const events = new Set([...EVENT_SUBJECTS, ...BROADCASTS].map((event) => event.subject));
   return Object.values(Subjects)
     .flatMap((group) => Object.values(group) as string[])
     .filter((subject) => !events.has(subject));
@@ -73,26 +92,29 @@ const unique = (values: string[]): string[] => [...new Set(values)];
 /** Each process's permissions for the bus prefix `prefix` (BUS_PREFIX). */
 export function busPermissions(prefix: string): Record<BusUser, BusUserPermissions> {
   const full = (subject: string) => `${prefix}.${subject}`;
-  const internal = new Set(SERVICE_CALLS.map((call) => call.subject));
+  const internal = new Set(SERVICE_CALLS.filter((call) => !call.gatewayToo).map((call) => call.subject));
+  const broadcastsReadBy = (user: BusUser) =>
+    BROADCASTS.filter((broadcast) => broadcast.readers.includes(user)).map((broadcast) => full(broadcast.subject));
   const gatewayRequests = requestSubjects().filter((subject) => !internal.has(subject));
   const permissions = {
     gateway: {
       publish: { allow: unique([...gatewayRequests.map(full), ...STREAMS_READ_BY_GATEWAY.flatMap(streamReaderApi)]) },
       // Replies to its requests and the messages of its JetStream consumers arrive on its inboxes.
-      subscribe: { allow: ['_INBOX.>'] },
+      subscribe: { allow: ['_INBOX.>', ...broadcastsReadBy('gateway')] },
       allowResponses: false,
     },
   } as Record<BusUser, BusUserPermissions>;
   for (const service of ALL_SERVICES) {
     const calls = SERVICE_CALLS.filter((call) => call.from === service).map((call) => full(call.subject));
     const events = EVENT_SUBJECTS.filter((event) => event.from === service).map((event) => full(event.subject));
+    const broadcasts = BROADCASTS.filter((broadcast) => broadcast.from === service).map((b) => full(b.subject));
     const streams = (STREAMS_OWNED[service] ?? []).flatMap(streamOwnerApi);
-    const publish = unique([...calls, ...events, ...streams]);
+    const publish = unique([...calls, ...events, ...broadcasts, ...streams]);
     // The inbox is where a requester (or a JetStream publisher) gets its answers.
     const inbox = calls.length > 0 || events.length > 0 ? ['_INBOX.>'] : [];
     permissions[service] = {
       publish: publish.length > 0 ? { allow: publish } : { deny: ['>'] },
-      subscribe: { allow: [full(`${service}.>`), ...inbox] },
+      subscribe: { allow: unique([full(`${service}.>`), ...inbox, ...broadcastsReadBy(service)]) },
       allowResponses: true,
     };
   }

@@ -3,6 +3,7 @@ import { MessagePattern } from '@nestjs/microservices';
 import { BusHeader, DomainError, ErrorCode, type BusRequest, type ErrorPayload } from '@pacjent/contracts';
 import { randomUUID } from 'node:crypto';
 import { connect, headers as natsHeaders, JSONCodec, type NatsConnection, type NatsError } from 'nats';
+import { natsAuth, PlatformConfig } from './config';
 import { currentCorrelationId } from './correlation';
 import { renderedResponse } from './json-text';
 
@@ -63,6 +64,16 @@ export class BusClient implements OnApplicationShutdown {
       noAsyncTraces: true,
     });
     return new BusClient(connection, options.timeoutMs);
+  }
+
+  /** A client for a process's configuration (`purpose` names the connection, e.g. `gateway`). */
+  static fromConfig(config: PlatformConfig, purpose: string, timeoutMs = config.BUS_TIMEOUT_MS): Promise<BusClient> {
+    return BusClient.connect({
+      url: config.NATS_URL,
+      name: `${purpose}-${config.INSTANCE_ID}`,
+      timeoutMs,
+      ...natsAuth(config),
+    });
   }
 
   async request<TResult, TData = unknown>(

@@ -93,6 +93,20 @@ export function natsAuth(config: PlatformConfig): { user?: string; pass?: string
   return config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD } : {};
 }
 
+/**
+ * The options every NATS connection of a process uses: its server, its
+ * credentials, a name (`<purpose>-<INSTANCE_ID>`) and reconnecting forever.
+ */
+export function natsConnectionOptions(config: PlatformConfig, purpose: string) {
+  return {
+    servers: config.NATS_URL,
+    name: `${purpose}-${config.INSTANCE_ID}`,
+    ...natsAuth(config),
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+  };
+}
+
 export class ConfigError extends Error {}
 
 /**

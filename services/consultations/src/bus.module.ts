@@ -9,12 +9,7 @@ import { ConsultationsConfig } from './config';
     {
       provide: BusClient,
       inject: [ConsultationsConfig],
-      useFactory: (config: ConsultationsConfig) =>
-        BusClient.connect({
-          url: config.NATS_URL,
-          name: `consultations-${config.INSTANCE_ID}`,
-          timeoutMs: config.BUS_TIMEOUT_MS,
-        }),
+      useFactory: (config: ConsultationsConfig) => BusClient.fromConfig(config, 'consultations'),
     },
   ],
   exports: [BusClient],

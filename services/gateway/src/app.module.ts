@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { BusClient, natsAuth, ObjectStorage, PlatformModule } from '@pacjent/platform';
+import { BusClient, ObjectStorage, PlatformModule } from '@pacjent/platform';
 import { MeController } from './accounts/me.controller';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthController } from './auth/auth.controller';
@@ -66,13 +66,7 @@ import { DoctorRenewalsController } from './doctor/doctor-renewals.controller';
     {
       provide: BusClient,
       inject: [GatewayConfig],
-      useFactory: (config: GatewayConfig) =>
-        BusClient.connect({
-          url: config.NATS_URL,
-          name: `gateway-${config.INSTANCE_ID}`,
-          timeoutMs: config.BUS_TIMEOUT_MS,
-          ...natsAuth(config),
-        }),
+      useFactory: (config: GatewayConfig) => BusClient.fromConfig(config, 'gateway'),
     },
     AccessTokenVerifier,
     NotificationsHub,

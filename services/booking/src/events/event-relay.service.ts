@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { EventStreams } from '@pacjent/contracts';
-import { busSubject, Clock, natsAuth, PlatformConfig } from '@pacjent/platform';
+import { busSubject, Clock, natsConnectionOptions, PlatformConfig } from '@pacjent/platform';
 import { connect, JSONCodec, RetentionPolicy, StorageType, type JetStreamClient, type NatsConnection } from 'nats';
 import type { EntityManager } from 'typeorm';
 import { OutboxRepository } from './outbox.repository';
@@ -30,12 +30,7 @@ export class EventRelay implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.connection = await connect({
-      servers: this.config.NATS_URL,
-      ...natsAuth(this.config),
-      name: `booking-events-${this.config.INSTANCE_ID}`,
-      maxReconnectAttempts: -1,
-    });
+    this.connection = await connect(natsConnectionOptions(this.config, 'booking-events'));
     const manager = await this.connection.jetstreamManager();
     const stream = {
       name: BOOKING_EVENTS_STREAM,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BusClient, natsAuth } from '@pacjent/platform';
+import { BusClient } from '@pacjent/platform';
 import { BookingConfig } from '../config';
 import { ReferralReleasesRepository } from './referral-releases.repository';
 import { ReferralReleasesService } from './referral-releases.service';
@@ -11,13 +11,7 @@ import { ReferralsClient } from './referrals.client';
     {
       provide: BusClient,
       inject: [BookingConfig],
-      useFactory: (config: BookingConfig) =>
-        BusClient.connect({
-          url: config.NATS_URL,
-          name: `booking-${config.INSTANCE_ID}`,
-          timeoutMs: config.REFERRAL_TIMEOUT_MS,
-          ...natsAuth(config),
-        }),
+      useFactory: (config: BookingConfig) => BusClient.fromConfig(config, 'booking', config.REFERRAL_TIMEOUT_MS),
     },
     ReferralsClient,
     ReferralReleasesRepository,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BusClient, natsAuth } from '@pacjent/platform';
+import { BusClient } from '@pacjent/platform';
 import { FilesConfig } from '../config';
 import { FilesRepository } from '../files/files.repository';
 import { AttachmentsController } from './attachments.controller';
@@ -16,13 +16,7 @@ import { AttachmentsService } from './attachments.service';
     {
       provide: BusClient,
       inject: [FilesConfig],
-      useFactory: (config: FilesConfig) =>
-        BusClient.connect({
-          url: config.NATS_URL,
-          name: `files-${config.INSTANCE_ID}`,
-          timeoutMs: config.BUS_TIMEOUT_MS,
-          ...natsAuth(config),
-        }),
+      useFactory: (config: FilesConfig) => BusClient.fromConfig(config, 'files'),
     },
   ],
 })

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { SessionRevocation, Subjects, type RecentSessionRevocations } from '@pacjent/contracts';
-import { BusClient, busSubject, Clock, validateInput } from '@pacjent/platform';
+import { BusClient, busSubject, Clock, natsConnectionOptions, validateInput } from '@pacjent/platform';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { GatewayConfig } from '../config';
 
@@ -36,12 +36,7 @@ export class SessionRevocations implements OnModuleInit, OnApplicationShutdown {
 
   /** Subscribes first, then asks for the recent ones, so nothing falls between the two. */
   async onModuleInit(): Promise<void> {
-    this.connection = await connect({
-      servers: this.config.NATS_URL,
-      name: `gateway-sessions-${this.config.INSTANCE_ID}`,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-    });
+    this.connection = await connect(natsConnectionOptions(this.config, 'gateway-sessions'));
     const subscription = this.connection.subscribe(busSubject(Subjects.identity.sessionRevoked), {
       callback: (error, message) => {
         if (error) {

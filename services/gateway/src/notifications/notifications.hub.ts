@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventStreams, Subjects, type NotificationEvent, type NotificationView } from '@pacjent/contracts';
-import { busSubject, natsAuth } from '@pacjent/platform';
+import { busSubject, natsConnectionOptions } from '@pacjent/platform';
 import { connect, JSONCodec, type ConsumerMessages, type JetStreamManager, type NatsConnection } from 'nats';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { filter, map, Subject, type Observable } from 'rxjs';
@@ -40,12 +40,7 @@ export class NotificationsHub implements OnModuleInit, OnApplicationShutdown {
    * gateway starts anyway and the hub keeps looking in the background.
    */
   async onModuleInit(): Promise<void> {
-    this.connection = await connect({
-      servers: this.config.NATS_URL,
-      ...natsAuth(this.config),
-      name: `gateway-notifications-${this.config.INSTANCE_ID}`,
-      maxReconnectAttempts: -1,
-    });
+    this.connection = await connect(natsConnectionOptions(this.config, 'gateway-notifications'));
     const manager = await this.connection.jetstreamManager();
     const lastStored = await this.lastStoredSequence(manager);
     if (lastStored === null) {

@@ -5,7 +5,7 @@ import {
   type SessionEndReason,
   type SessionRevocation,
 } from '@pacjent/contracts';
-import { busSubject, Clock } from '@pacjent/platform';
+import { busSubject, Clock, natsConnectionOptions } from '@pacjent/platform';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { IdentityConfig } from '../config';
 import { VerificationRepository } from '../verification/verification.repository';
@@ -35,12 +35,7 @@ export class SessionRevocations implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.connection = await connect({
-      servers: this.config.NATS_URL,
-      name: `identity-sessions-${this.config.INSTANCE_ID}`,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-    });
+    this.connection = await connect(natsConnectionOptions(this.config, 'identity-sessions'));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -18,12 +18,7 @@ import { VisitRelationsClient } from './relations.client';
     {
       provide: BusClient,
       inject: [PrescriptionsConfig],
-      useFactory: (config: PrescriptionsConfig) =>
-        BusClient.connect({
-          url: config.NATS_URL,
-          name: `prescriptions-${config.INSTANCE_ID}`,
-          timeoutMs: config.BUS_TIMEOUT_MS,
-        }),
+      useFactory: (config: PrescriptionsConfig) => BusClient.fromConfig(config, 'prescriptions'),
     },
   ],
   exports: [PrescriptionsRepository],
