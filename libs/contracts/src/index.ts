@@ -9,3 +9,4 @@ export * from './relations';
 export * from './schedules';
 export * from './subjects';
 export * from './verification';
+export * from './record';

@@ -61,6 +61,8 @@ export const Subjects = {
     appointmentAccessCheck: 'booking.appointments.accessCheck',
     /** Asked by other services with a doctor actor (see relations.ts). */
     doctorPatientRelation: 'booking.relations.doctor-patient',
+    /** Asked by consultations with the doctor's actor (record.ts DoctorVisitFacts). */
+    doctorVisitFacts: 'booking.doctor.visits.facts',
   },
   files: {
     health: healthSubject('files'),
@@ -82,6 +84,18 @@ export const Subjects = {
     /** Answered by consultations, asked by booking (see referrals.ts). */
     reserveReferralSession: 'consultations.referrals.sessions.reserve',
     releaseReferralSession: 'consultations.referrals.sessions.release',
+    completeVisit: 'consultations.visits.complete',
+    markNoShow: 'consultations.visits.no-show',
+    searchIcd10: 'consultations.icd10.search',
+    listReferrals: 'consultations.referrals.list',
+    listRecordVisits: 'consultations.record.visits.list',
+    getRecordVisit: 'consultations.record.visits.get',
+    askQuestion: 'consultations.questions.ask',
+    listQuestions: 'consultations.questions.list',
+    doctorListQuestions: 'consultations.doctor.questions.list',
+    answerQuestion: 'consultations.doctor.questions.answer',
+    /** An event (JetStream, consultations' stream): VisitOutcomeEvent. Booking consumes it. */
+    visitOutcomeEvent: 'consultations.events.visit-outcome',
   },
 } as const;
 
@@ -92,6 +106,7 @@ export const Subjects = {
  */
 export const EventStreams = {
   booking: 'PACJENT_BOOKING_EVENTS',
+  consultations: 'PACJENT_CONSULTATIONS_EVENTS',
 } as const;
 
 export interface HealthReply {

@@ -2,4 +2,8 @@ import type { ServiceDefinition } from '@pacjent/platform';
 import { ConsultationsModule } from './app.module';
 import { ConsultationsDatabase } from './database';
 
-export const ConsultationsDefinition: ServiceDefinition = { name: 'consultations', module: ConsultationsModule, database: ConsultationsDatabase };
+export const ConsultationsDefinition: ServiceDefinition = {
+  name: 'consultations',
+  module: ConsultationsModule,
+  database: ConsultationsDatabase,
+};

@@ -1,0 +1,4 @@
+import { describeServiceSchema } from '@pacjent/testing';
+import { ConsultationsDatabase } from './database';
+
+describeServiceSchema(ConsultationsDatabase);
