@@ -302,10 +302,19 @@ export interface DoctorVisitFacts {
  * doctor completes a visit or marks a no-show; booking consumes it
  * (durably, idempotently) and sets the appointment's status.
  */
-export interface VisitOutcomeEvent {
+export class VisitOutcomeEvent {
+  @IsUUID()
   appointmentId: string;
+
+  @IsIn(VISIT_OUTCOME_STATUSES)
   status: VisitOutcomeStatus;
+
+  @IsUUID()
   patientId: string;
+
+  @IsUUID()
   doctorAccountId: string;
+
+  @IsISO8601()
   recordedAt: string;
 }

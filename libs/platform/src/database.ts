@@ -32,8 +32,7 @@ export function dataSourceOptions(url: string, database: ServiceDatabase, poolSi
 export function databaseModule(database: ServiceDatabase): DynamicModule {
   return TypeOrmModule.forRootAsync({
     inject: [PlatformConfig],
-    useFactory: (config: PlatformConfig) =>
-      dataSourceOptions(config.DATABASE_URL, database, config.DATABASE_POOL_SIZE),
+    useFactory: (config: PlatformConfig) => dataSourceOptions(config.DATABASE_URL, database, config.DATABASE_POOL_SIZE),
   });
 }
 

@@ -11,3 +11,5 @@ export * from './platform.module';
 export * from './rpc';
 export * from './validation';
 export * from './s3';
+export * from './outbox';
+export * from './event-consumer';

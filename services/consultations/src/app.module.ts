@@ -1,10 +1,24 @@
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { databaseModule, healthController, PlatformModule } from '@pacjent/platform';
+import { ClientsModule } from './clients/clients.module';
+import { ConsultationsConfig } from './config';
 import { ConsultationsDatabase } from './database';
+import { EventsModule } from './events/events.module';
+import { Icd10Module } from './icd10/icd10.module';
+import { VisitsModule } from './visits/visits.module';
 
-/** The consultations service. Its features arrive in their own issues; for now it owns its schema and answers health. */
+/** The consultations service: the treatment record (visit outcomes, referrals, questions). */
 @Module({
-  imports: [PlatformModule.forService('consultations'), databaseModule(ConsultationsDatabase)],
+  imports: [
+    PlatformModule.forService('consultations', ConsultationsConfig),
+    databaseModule(ConsultationsDatabase),
+    ScheduleModule.forRoot(),
+    ClientsModule,
+    EventsModule,
+    Icd10Module,
+    VisitsModule,
+  ],
   controllers: [healthController('consultations')],
 })
 export class ConsultationsModule {}

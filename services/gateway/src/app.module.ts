@@ -22,6 +22,7 @@ import { NotificationsHub } from './notifications/notifications.hub';
 import { ContactRequestsController } from './identity/contact-requests.controller';
 import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
+import { DoctorVisitsController } from './doctor/doctor-visits.controller';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -41,6 +42,7 @@ import { VerificationController } from './identity/verification.controller';
     StaffController,
     FilesController,
     DoctorFilesController,
+    DoctorVisitsController,
   ],
   providers: [
     {

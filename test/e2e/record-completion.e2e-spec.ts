@@ -1,0 +1,232 @@
+import { EventStreams } from '@pacjent/contracts';
+import { FixedClock } from '@pacjent/platform';
+import { connect, type NatsConnection } from 'nats';
+import { Client } from 'pg';
+import { ConsultationsEvents } from '../../services/consultations/src/events/consultations-events';
+import { VisitOutcomesConsumer } from '../../services/booking/src/visit-outcomes/visit-outcomes.consumer';
+import { ApiClient, newPatient } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+/** Booking's demo doctor's identity account (doctor@demo.test). */
+const DEMO_DOCTOR_ACCOUNT_ID = '00000000-0000-4000-8000-000000000d0c';
+const MINUTE = 60_000;
+
+/** Polls until `check` answers true, failing after `ms`. */
+async function eventually(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('completing a visit through the gateway (consultations records, booking follows)', () => {
+  let stack: Stack;
+  let nats: NatsConnection;
+  const clock = new FixedClock(new Date());
+
+  beforeAll(async () => {
+    stack = await startStack({ consultationsClock: clock });
+    nats = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+  });
+  afterAll(async () => {
+    await nats?.drain();
+    await stack?.close();
+  });
+
+  async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    const db = new Client({ connectionString: stack.database.url });
+    await db.connect();
+    try {
+      return (await db.query(text, params)).rows as T[];
+    } finally {
+      await db.end();
+    }
+  }
+
+  /** A patient with a full account (confirmed as staff would; the token is taken again to carry the level). */
+  async function fullPatient(): Promise<ApiClient> {
+    const patient = await newPatient(stack.baseUrl);
+    await sql(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patient.id]);
+    const login = await patient.client.post('/api/auth/login', { email: patient.email, password: patient.password });
+    patient.client.accessToken = login.body.accessToken;
+    return patient.client;
+  }
+
+  async function demoDoctor(): Promise<ApiClient> {
+    const client = new ApiClient(stack.baseUrl);
+    const login = await client.post('/api/auth/login', { email: 'doctor@demo.test', password: 'Doctor#Demo2026' });
+    expect(login.status).toBe(200);
+    client.accessToken = login.body.accessToken;
+    return client;
+  }
+
+  /** Books the next free slot of the demo doctor (or, with `otherDoctor`, of a doctor without this account). */
+  async function book(patient: ApiClient, otherDoctor = false): Promise<{ id: string; startsAt: Date }> {
+    const [slot] = await sql<{ id: string; starts_at: Date }>(
+      `SELECT s.id, s.starts_at FROM "booking"."slots" s
+         JOIN "booking"."doctors" d ON d.id = s.doctor_id
+         JOIN "booking"."services" sv ON sv.id = s.service_id
+        WHERE d.account_id IS ${otherDoctor ? 'DISTINCT FROM' : 'NOT DISTINCT FROM'} $1
+          AND sv.kind = 'consultation' AND sv.basic_allowed AND s.withdrawn_at IS NULL
+          AND s.starts_at > now() + interval '1 day'
+          AND NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id AND a.status = 'booked')
+        ORDER BY s.starts_at LIMIT 1`,
+      [DEMO_DOCTOR_ACCOUNT_ID],
+    );
+    const booked = await patient.post('/api/appointments', { slotId: slot!.id });
+    expect(booked.status).toBe(201);
+    return { id: booked.body.id, startsAt: slot!.starts_at };
+  }
+
+  const outcome = {
+    notes: 'Pacjent zgłasza ból gardła od 3 dni.',
+    diagnoses: ['J02.9'],
+    recommendations: 'Płukanie gardła, dużo płynów. Kontrola za tydzień.',
+    referrals: [],
+  };
+
+  const appointmentStatus = async (patient: ApiClient, id: string): Promise<string> =>
+    (await patient.get(`/api/appointments/${id}`)).body.status;
+
+  const visitConsumer = () =>
+    nats
+      .jetstreamManager()
+      .then((manager) =>
+        manager.consumers.info(EventStreams.consultations, `${process.env.BUS_PREFIX}-booking-visit-outcomes`),
+      );
+
+  it('lets only the visit’s doctor complete it, from its start, once; booking then shows it completed', async () => {
+    const patient = await fullPatient();
+    const doctor = await demoDoctor();
+    const visit = await book(patient);
+    clock.set(new Date(visit.startsAt.getTime() - MINUTE));
+
+    const early = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, outcome);
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('VISIT_NOT_STARTED');
+
+    clock.set(new Date(visit.startsAt.getTime() + 5 * MINUTE));
+    const patientTries = await patient.post(`/api/doctor/appointments/${visit.id}/complete`, outcome);
+    expect(patientTries.status).toBe(403);
+    const othersVisit = await book(await fullPatient(), true);
+    clock.set(new Date(Math.max(visit.startsAt.getTime(), othersVisit.startsAt.getTime()) + 5 * MINUTE));
+    const notMine = await doctor.post(`/api/doctor/appointments/${othersVisit.id}/complete`, outcome);
+    expect(notMine.status).toBe(404);
+
+    const key = { 'Idempotency-Key': `complete-${visit.id}` };
+    const completed = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, outcome, key);
+    expect(completed.status).toBe(200);
+    expect(completed.body).toMatchObject({
+      id: visit.id,
+      status: 'completed',
+      notes: outcome.notes,
+      recommendations: outcome.recommendations,
+      diagnoses: [{ code: 'J02.9', name: 'Ostre zapalenie gardła, nieokreślone' }],
+      doctor: { name: expect.stringContaining('Nowak') },
+    });
+    await eventually(async () => (await appointmentStatus(patient, visit.id)) === 'completed');
+
+    const again = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, outcome);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('VISIT_ALREADY_COMPLETED');
+    const repeated = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, outcome, key);
+    expect(repeated.status).toBe(200);
+    expect(repeated.body).toEqual(completed.body);
+    const noShowAfter = await doctor.post(`/api/doctor/appointments/${visit.id}/no-show`);
+    expect(noShowAfter.status).toBe(409);
+  });
+
+  it('refuses unknown ICD-10 codes, control characters and oversized notes, storing nothing', async () => {
+    const patient = await fullPatient();
+    const doctor = await demoDoctor();
+    const visit = await book(patient);
+    clock.set(new Date(visit.startsAt.getTime() + MINUTE));
+    const unknown = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, {
+      ...outcome,
+      diagnoses: ['X99.9'],
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.code).toBe('UNKNOWN_DIAGNOSIS');
+    const control = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, {
+      ...outcome,
+      notes: 'a\u0000b',
+    });
+    expect(control.status).toBe(400);
+    const large = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, {
+      ...outcome,
+      notes: 'x'.repeat(10_001),
+    });
+    expect(large.status).toBe(400);
+    expect(await sql(`SELECT 1 FROM "consultations"."visit_outcomes" WHERE appointment_id = $1`, [visit.id])).toEqual(
+      [],
+    );
+    const search = await doctor.get('/api/doctor/icd10?q=gardla');
+    expect(search.status).toBe(200);
+    expect(search.body).toEqual(
+      expect.arrayContaining([{ code: 'J02.9', name: 'Ostre zapalenie gardła, nieokreślone' }]),
+    );
+  });
+
+  it('marks a no-show, and booking shows the visit as no_show', async () => {
+    const patient = await fullPatient();
+    const doctor = await demoDoctor();
+    const visit = await book(patient);
+    clock.set(new Date(visit.startsAt.getTime() + 15 * MINUTE));
+    const noShow = await doctor.post(`/api/doctor/appointments/${visit.id}/no-show`);
+    expect(noShow.status).toBe(200);
+    expect(noShow.body).toMatchObject({ id: visit.id, status: 'no_show' });
+    await eventually(async () => (await appointmentStatus(patient, visit.id)) === 'no_show');
+  });
+
+  it('keeps the outcome and the event while booking cannot take it, and booking completes the visit once it is back', async () => {
+    const patient = await fullPatient();
+    const doctor = await demoDoctor();
+    const visit = await book(patient);
+    clock.set(new Date(visit.startsAt.getTime() + 10 * MINUTE));
+
+    // Booking's event side dies: nothing reads consultations' events any more.
+    await stack.service('booking').get(VisitOutcomesConsumer).onApplicationShutdown();
+    const completed = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, outcome);
+    expect(completed.status).toBe(200);
+    await eventually(async () => (await visitConsumer()).num_pending === 1);
+    expect(await appointmentStatus(patient, visit.id)).toBe('booked');
+
+    // Booking is redeployed: its durable consumer reads what waited.
+    await stack.restart('booking');
+    await eventually(async () => (await appointmentStatus(patient, visit.id)) === 'completed');
+    await eventually(async () => {
+      const info = await visitConsumer();
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    });
+    expect((await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, outcome)).body.code).toBe(
+      'VISIT_ALREADY_COMPLETED',
+    );
+  });
+
+  it('publishes an outcome recorded just before consultations died once consultations is back', async () => {
+    const patient = await fullPatient();
+    const doctor = await demoDoctor();
+    const visit = await book(patient);
+    clock.set(new Date(visit.startsAt.getTime() + 10 * MINUTE));
+
+    // Consultations loses its connection to JetStream right after committing: the event stays in its outbox.
+    await stack.service('consultations').get(ConsultationsEvents).stop();
+    const completed = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, outcome);
+    expect(completed.status).toBe(200);
+    const waiting = await sql<{ published_at: Date | null }>(
+      `SELECT published_at FROM "consultations"."outbox" WHERE payload->>'appointmentId' = $1`,
+      [visit.id],
+    );
+    expect(waiting).toEqual([{ published_at: null }]);
+    expect(await appointmentStatus(patient, visit.id)).toBe('booked');
+
+    await stack.restart('consultations');
+    await eventually(async () => (await appointmentStatus(patient, visit.id)) === 'completed');
+    const published = await sql<{ published_at: Date | null }>(
+      `SELECT published_at FROM "consultations"."outbox" WHERE payload->>'appointmentId' = $1`,
+      [visit.id],
+    );
+    expect(published).toEqual([{ published_at: expect.any(Date) }]);
+  });
+});
