@@ -1,24 +1,11 @@
 import { EventStreams } from '@pacjent/contracts';
 import { FixedClock } from '@pacjent/platform';
 import { connect, type NatsConnection } from 'nats';
-import { Client } from 'pg';
 import { ConsultationsEvents } from '../../services/consultations/src/events/consultations-events';
 import { VisitOutcomesConsumer } from '../../services/booking/src/visit-outcomes/visit-outcomes.consumer';
-import { ApiClient, newPatient } from '../support/http';
+import type { ApiClient } from '../support/http';
+import { eventually, MINUTE, RecordScenario } from '../support/record';
 import { startStack, type Stack } from '../support/stack';
-
-/** Booking's demo doctor's identity account (doctor@demo.test). */
-const DEMO_DOCTOR_ACCOUNT_ID = '00000000-0000-4000-8000-000000000d0c';
-const MINUTE = 60_000;
-
-/** Polls until `check` answers true, failing after `ms`. */
-async function eventually(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('completing a visit through the gateway (consultations records, booking follows)', () => {
   let stack: Stack;
@@ -27,6 +14,7 @@ describe('completing a visit through the gateway (consultations records, booking
 
   beforeAll(async () => {
     stack = await startStack({ consultationsClock: clock });
+    scenario = new RecordScenario(stack);
     nats = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
   });
   afterAll(async () => {
@@ -34,50 +22,11 @@ describe('completing a visit through the gateway (consultations records, booking
     await stack?.close();
   });
 
-  async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-    const db = new Client({ connectionString: stack.database.url });
-    await db.connect();
-    try {
-      return (await db.query(text, params)).rows as T[];
-    } finally {
-      await db.end();
-    }
-  }
-
-  /** A patient with a full account (confirmed as staff would; the token is taken again to carry the level). */
-  async function fullPatient(): Promise<ApiClient> {
-    const patient = await newPatient(stack.baseUrl);
-    await sql(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patient.id]);
-    const login = await patient.client.post('/api/auth/login', { email: patient.email, password: patient.password });
-    patient.client.accessToken = login.body.accessToken;
-    return patient.client;
-  }
-
-  async function demoDoctor(): Promise<ApiClient> {
-    const client = new ApiClient(stack.baseUrl);
-    const login = await client.post('/api/auth/login', { email: 'doctor@demo.test', password: 'Doctor#Demo2026' });
-    expect(login.status).toBe(200);
-    client.accessToken = login.body.accessToken;
-    return client;
-  }
-
-  /** Books the next free slot of the demo doctor (or, with `otherDoctor`, of a doctor without this account). */
-  async function book(patient: ApiClient, otherDoctor = false): Promise<{ id: string; startsAt: Date }> {
-    const [slot] = await sql<{ id: string; starts_at: Date }>(
-      `SELECT s.id, s.starts_at FROM "booking"."slots" s
-         JOIN "booking"."doctors" d ON d.id = s.doctor_id
-         JOIN "booking"."services" sv ON sv.id = s.service_id
-        WHERE d.account_id IS ${otherDoctor ? 'DISTINCT FROM' : 'NOT DISTINCT FROM'} $1
-          AND sv.kind = 'consultation' AND sv.basic_allowed AND s.withdrawn_at IS NULL
-          AND s.starts_at > now() + interval '1 day'
-          AND NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id AND a.status = 'booked')
-        ORDER BY s.starts_at LIMIT 1`,
-      [DEMO_DOCTOR_ACCOUNT_ID],
-    );
-    const booked = await patient.post('/api/appointments', { slotId: slot!.id });
-    expect(booked.status).toBe(201);
-    return { id: booked.body.id, startsAt: slot!.starts_at };
-  }
+  let scenario: RecordScenario;
+  const fullPatient = async () => (await scenario.fullPatient()).client;
+  const demoDoctor = () => scenario.demoDoctor();
+  const book = (patient: ApiClient, otherDoctor = false) => scenario.book(patient, otherDoctor);
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => scenario.sql<T>(text, params);
 
   const outcome = {
     notes: 'Pacjent zgłasza ból gardła od 3 dni.',

@@ -6,6 +6,7 @@ import { ConsultationsConfig } from './config';
 import { ConsultationsDatabase } from './database';
 import { EventsModule } from './events/events.module';
 import { Icd10Module } from './icd10/icd10.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { VisitsModule } from './visits/visits.module';
 
 /** The consultations service: the treatment record (visit outcomes, referrals, questions). */
@@ -18,6 +19,7 @@ import { VisitsModule } from './visits/visits.module';
     EventsModule,
     Icd10Module,
     VisitsModule,
+    ReferralsModule,
   ],
   controllers: [healthController('consultations')],
 })

@@ -23,6 +23,7 @@ import { ContactRequestsController } from './identity/contact-requests.controlle
 import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
 import { DoctorVisitsController } from './doctor/doctor-visits.controller';
+import { ReferralsController } from './record/referrals.controller';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -43,6 +44,7 @@ import { DoctorVisitsController } from './doctor/doctor-visits.controller';
     FilesController,
     DoctorFilesController,
     DoctorVisitsController,
+    ReferralsController,
   ],
   providers: [
     {

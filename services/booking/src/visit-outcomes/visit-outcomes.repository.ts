@@ -50,7 +50,9 @@ export class VisitOutcomesRepository {
    */
   async applyOutcome(appointmentId: string, status: VisitOutcomeStatus): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `UPDATE "booking"."appointments" SET status = $2 WHERE id = $1 AND status = 'booked' RETURNING id`,
+      `WITH changed AS (
+         UPDATE "booking"."appointments" SET status = $2 WHERE id = $1 AND status = 'booked' RETURNING id)
+       SELECT id FROM changed`,
       [appointmentId, status],
     );
     return rows.length > 0;

@@ -1,0 +1,91 @@
+import { FixedClock } from '@pacjent/platform';
+import type { ApiClient } from '../support/http';
+import { eventually, MINUTE, RecordScenario } from '../support/record';
+import { startStack, type Stack } from '../support/stack';
+
+describe('the treatment record through the gateway', () => {
+  let stack: Stack;
+  let scenario: RecordScenario;
+  const clock = new FixedClock(new Date());
+
+  beforeAll(async () => {
+    stack = await startStack({ consultationsClock: clock });
+    scenario = new RecordScenario(stack);
+  });
+  afterAll(() => stack?.close());
+
+  /** The demo doctor completes a fresh visit of `patient` with `body`; answers the visit's id. */
+  async function completedVisit(patient: ApiClient, body: Record<string, unknown> = {}): Promise<string> {
+    const doctor = await scenario.demoDoctor();
+    const visit = await scenario.book(patient);
+    clock.set(new Date(visit.startsAt.getTime() + 5 * MINUTE));
+    const completed = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, {
+      notes: 'Badanie fizykalne bez odchyleń.',
+      diagnoses: ['M54.5'],
+      recommendations: 'Rehabilitacja odcinka lędźwiowego.',
+      referrals: [],
+      ...body,
+    });
+    if (completed.status !== 200)
+      throw new Error(`complete failed: ${completed.status} ${JSON.stringify(completed.body)}`);
+    await eventually(async () => (await patient.get(`/api/appointments/${visit.id}`)).body.status === 'completed');
+    return visit.id;
+  }
+
+  describe('referrals', () => {
+    it('a rehabilitation referral from the doctor books a session, and cancelling gives it back', async () => {
+      const { client: patient } = await scenario.fullPatient();
+      const rehab = await scenario.freeSlot('rehabilitation', 'any');
+      await completedVisit(patient, {
+        referrals: [{ kind: 'rehabilitation', serviceId: rehab.serviceId, sessionsTotal: 3 }],
+      });
+
+      const issued = await patient.get('/api/referrals');
+      expect(issued.status).toBe(200);
+      expect(issued.body).toEqual([
+        expect.objectContaining({
+          kind: 'rehabilitation',
+          service: { id: rehab.serviceId, name: expect.any(String) },
+          doctor: { id: expect.any(String), name: expect.stringContaining('Nowak') },
+          sessionsTotal: 3,
+          sessionsUsed: 0,
+          sessionsLeft: 3,
+          status: 'active',
+        }),
+      ]);
+      const referral = issued.body[0];
+      const validDays = (Date.parse(referral.validUntil) - Date.parse(referral.issuedAt)) / (24 * 60 * MINUTE);
+      expect(validDays).toBe(90);
+
+      const withoutReferral = await patient.post('/api/appointments', { slotId: rehab.id });
+      expect(withoutReferral.status).toBe(422);
+      expect(withoutReferral.body.code).toBe('REFERRAL_REQUIRED');
+
+      const booked = await patient.post('/api/appointments', { slotId: rehab.id, referralId: referral.id });
+      expect(booked.status).toBe(201);
+      expect((await patient.get('/api/referrals')).body[0]).toMatchObject({ sessionsUsed: 1, sessionsLeft: 2 });
+
+      const cancelled = await patient.post(`/api/appointments/${booked.body.id}/cancel`);
+      expect(cancelled.status).toBe(200);
+      await eventually(async () => (await patient.get('/api/referrals')).body[0].sessionsLeft === 3);
+    });
+
+    it('shows nobody else’s referrals, and none to a basic account', async () => {
+      const { client: patient } = await scenario.fullPatient();
+      const rehab = await scenario.freeSlot('rehabilitation', 'any');
+      await completedVisit(patient, { referrals: [{ kind: 'rehabilitation', serviceId: rehab.serviceId }] });
+      const referralId = (await patient.get('/api/referrals')).body[0].id;
+
+      const { client: stranger } = await scenario.fullPatient();
+      expect((await stranger.get('/api/referrals')).body).toEqual([]);
+      const stolen = await stranger.post('/api/appointments', { slotId: rehab.id, referralId });
+      expect(stolen.status).toBe(422);
+      expect(stolen.body.code).toBe('REFERRAL_REQUIRED');
+
+      const basic = await scenario.basicPatient();
+      const refused = await basic.get('/api/referrals');
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('VERIFICATION_REQUIRED');
+    });
+  });
+});
