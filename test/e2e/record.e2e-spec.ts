@@ -88,4 +88,81 @@ describe('the treatment record through the gateway', () => {
       expect(refused.body.code).toBe('VERIFICATION_REQUIRED');
     });
   });
+  describe('visits and questions', () => {
+    it('the patient sees the completed visit with recommendations, diagnoses and referrals; nobody else does', async () => {
+      const { client: patient } = await scenario.fullPatient();
+      const rehab = await scenario.freeSlot('rehabilitation', 'any');
+      const visitId = await completedVisit(patient, {
+        diagnoses: ['M54.5', 'I10'],
+        referrals: [{ kind: 'rehabilitation', serviceId: rehab.serviceId, sessionsTotal: 5 }],
+      });
+
+      const list = await patient.get('/api/record/visits');
+      expect(list.status).toBe(200);
+      expect(list.body).toMatchObject({ total: 1, limit: 20, offset: 0 });
+      expect(list.body.items[0]).toMatchObject({
+        id: visitId,
+        status: 'completed',
+        channel: expect.any(String),
+        service: { name: expect.any(String), kind: 'consultation' },
+        doctor: { name: expect.stringContaining('Nowak') },
+        recommendations: 'Rehabilitacja odcinka lędźwiowego.',
+        diagnoses: [
+          { code: 'M54.5', name: 'Ból okolicy lędźwiowo-krzyżowej kręgosłupa' },
+          { code: 'I10', name: 'Samoistne (pierwotne) nadciśnienie' },
+        ],
+        referrals: [expect.objectContaining({ kind: 'rehabilitation', sessionsLeft: 5 })],
+      });
+      expect(list.body.items[0]).not.toHaveProperty('notes');
+      expect((await patient.get(`/api/record/visits/${visitId}`)).body.id).toBe(visitId);
+
+      const { client: stranger } = await scenario.fullPatient();
+      expect((await stranger.get(`/api/record/visits/${visitId}`)).status).toBe(404);
+      expect((await stranger.get('/api/record/visits')).body.items).toEqual([]);
+      expect((await stranger.post(`/api/record/visits/${visitId}/questions`, { text: 'Cudze?' })).status).toBe(404);
+      expect((await patient.get('/api/record/visits/not-a-uuid')).status).toBe(404);
+
+      const basic = await scenario.basicPatient();
+      const refused = await basic.get('/api/record/visits');
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('VERIFICATION_REQUIRED');
+    });
+
+    it('the patient asks, the doctor sees it among open questions and answers, the patient reads the answer', async () => {
+      const { client: patient } = await scenario.fullPatient();
+      const visitId = await completedVisit(patient);
+      const doctor = await scenario.demoDoctor();
+
+      const asked = await patient.post(`/api/record/visits/${visitId}/questions`, {
+        text: 'Ile razy dziennie ćwiczyć?',
+      });
+      expect(asked.status).toBe(201);
+      const open = await doctor.get('/api/doctor/questions?status=open');
+      expect(open.status).toBe(200);
+      expect(open.body).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: asked.body.id, text: 'Ile razy dziennie ćwiczyć?' })]),
+      );
+      const answer = await doctor.post(`/api/doctor/questions/${asked.body.id}/answer`, { text: 'Dwa razy dziennie.' });
+      expect(answer.status).toBe(200);
+
+      const mine = await patient.get('/api/questions');
+      expect(mine.body).toEqual([
+        expect.objectContaining({ id: asked.body.id, status: 'answered', answer: 'Dwa razy dziennie.' }),
+      ]);
+      const visit = await patient.get(`/api/record/visits/${visitId}`);
+      expect(visit.body.questions).toEqual([expect.objectContaining({ answer: 'Dwa razy dziennie.' })]);
+
+      expect((await patient.get('/api/doctor/questions')).status).toBe(403);
+      expect((await patient.post(`/api/doctor/questions/${asked.body.id}/answer`, { text: 'x' })).status).toBe(403);
+    });
+
+    it('closes questions 14 days after completion with 422 QUESTION_WINDOW_CLOSED', async () => {
+      const { client: patient } = await scenario.fullPatient();
+      const visitId = await completedVisit(patient);
+      clock.advance(14 * 24 * 60 * MINUTE);
+      const late = await patient.post(`/api/record/visits/${visitId}/questions`, { text: 'Spóźnione pytanie' });
+      expect(late.status).toBe(422);
+      expect(late.body.code).toBe('QUESTION_WINDOW_CLOSED');
+    });
+  });
 });

@@ -6,6 +6,8 @@ import { ConsultationsConfig } from './config';
 import { ConsultationsDatabase } from './database';
 import { EventsModule } from './events/events.module';
 import { Icd10Module } from './icd10/icd10.module';
+import { QuestionsModule } from './questions/questions.module';
+import { RecordModule } from './record/record.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { VisitsModule } from './visits/visits.module';
 
@@ -20,6 +22,8 @@ import { VisitsModule } from './visits/visits.module';
     Icd10Module,
     VisitsModule,
     ReferralsModule,
+    RecordModule,
+    QuestionsModule,
   ],
   controllers: [healthController('consultations')],
 })

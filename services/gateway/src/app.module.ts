@@ -24,6 +24,8 @@ import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
 import { DoctorVisitsController } from './doctor/doctor-visits.controller';
 import { ReferralsController } from './record/referrals.controller';
+import { RecordController } from './record/record.controller';
+import { DoctorQuestionsController } from './doctor/doctor-questions.controller';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -45,6 +47,8 @@ import { ReferralsController } from './record/referrals.controller';
     DoctorFilesController,
     DoctorVisitsController,
     ReferralsController,
+    RecordController,
+    DoctorQuestionsController,
   ],
   providers: [
     {
