@@ -1,5 +1,5 @@
 import { FixedClock } from '@pacjent/platform';
-import type { ApiClient } from '../support/http';
+import { newPatient, type ApiClient } from '../support/http';
 import { eventually, MINUTE, RecordScenario } from '../support/record';
 import { startStack, type Stack } from '../support/stack';
 
@@ -163,6 +163,67 @@ describe('the treatment record through the gateway', () => {
       const late = await patient.post(`/api/record/visits/${visitId}/questions`, { text: 'Spóźnione pytanie' });
       expect(late.status).toBe(422);
       expect(late.body.code).toBe('QUESTION_WINDOW_CLOSED');
+    });
+  });
+  describe('the doctor’s views', () => {
+    /** A valid PESEL of someone born on 15 May 1990 (serial from `n`). */
+    function pesel(n: number): string {
+      const digits = `900515${String(n % 10_000).padStart(4, '0')}`;
+      const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+      const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
+      return `${digits}${(10 - (sum % 10)) % 10}`;
+    }
+
+    const warsawDay = (instant: Date) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(instant);
+
+    it('"Mój dzień" lists the doctor’s visits of a Warsaw day with the patient’s name and age', async () => {
+      const patient = await newPatient(stack.baseUrl, {
+        pesel: pesel(Date.now()),
+        firstName: 'Ewa',
+        lastName: 'Dzienna',
+      });
+      const visit = await scenario.book(patient.client);
+      const doctor = await scenario.demoDoctor();
+      const day = await doctor.get(`/api/doctor/appointments?date=${warsawDay(visit.startsAt)}`);
+      expect(day.status).toBe(200);
+      const mine = day.body.find((item: { id: string }) => item.id === visit.id);
+      const ageNow =
+        new Date(visit.startsAt).getUTCFullYear() - 1990 - (warsawDay(visit.startsAt).slice(5) < '05-15' ? 1 : 0);
+      expect(mine).toMatchObject({
+        startsAt: visit.startsAt.toISOString(),
+        status: 'booked',
+        channel: expect.any(String),
+        service: { name: expect.any(String) },
+        patient: { id: patient.id, name: 'Ewa Dzienna', age: ageNow },
+      });
+      const times = day.body.map((item: { startsAt: string }) => item.startsAt);
+      expect(times).toEqual([...times].sort());
+
+      expect((await doctor.get('/api/doctor/appointments?date=2026-13-01')).status).toBe(400);
+      expect((await patient.client.get(`/api/doctor/appointments?date=${warsawDay(visit.startsAt)}`)).status).toBe(403);
+    });
+
+    it('reads a related patient’s record (logged in the patient’s access history) and nobody else’s', async () => {
+      const { client: patient, id: patientId } = await scenario.fullPatient();
+      const visitId = await completedVisit(patient);
+      const doctor = await scenario.demoDoctor();
+
+      const record = await doctor.get(`/api/doctor/patients/${patientId}/record`);
+      expect(record.status).toBe(200);
+      expect(record.body.visits).toEqual([
+        expect.objectContaining({ id: visitId, notes: 'Badanie fizykalne bez odchyleń.', patientId }),
+      ]);
+      const history = await patient.get('/api/identity/access-history');
+      expect(history.body).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'record.viewed', actor: { kind: 'doctor', name: expect.any(String) } }),
+        ]),
+      );
+
+      const { id: strangerId } = await scenario.fullPatient();
+      expect((await doctor.get(`/api/doctor/patients/${strangerId}/record`)).status).toBe(404);
+      expect((await patient.get(`/api/doctor/patients/${patientId}/record`)).status).toBe(403);
     });
   });
 });

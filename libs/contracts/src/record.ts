@@ -318,3 +318,58 @@ export class VisitOutcomeEvent {
   @IsISO8601()
   recordedAt: string;
 }
+
+/** GET /api/doctor/appointments?date=YYYY-MM-DD (a Warsaw calendar day). */
+export class DoctorDayDto {
+  @ApiProperty({ example: '2026-12-03', description: 'A calendar day in Warsaw' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be YYYY-MM-DD' })
+  date: string;
+}
+
+/** One visit on the doctor's day ("Mój dzień"). */
+export interface DoctorDayAppointmentView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  status: 'booked' | 'cancelled' | 'completed' | 'no_show';
+  channel: Channel;
+  service: { id: string; name: string; kind: ServiceKind };
+  facility: { id: string; name: string } | null;
+  /** Null only if identity could not name the patient (the visit still shows). */
+  patient: { id: string; name: string; age: number | null } | null;
+}
+
+/** identity.doctor.patients.summaries: names and birth dates of patients the asking doctor has a relation with. */
+export class PatientSummariesDto {
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID(undefined, { each: true })
+  patientIds: string[];
+}
+
+export interface PatientSummary {
+  id: string;
+  firstName: string;
+  lastName: string;
+  /** YYYY-MM-DD, from the PESEL or the bank; null when unknown. */
+  birthDate: string | null;
+}
+
+/** identity.record-access.log: a doctor or staff member read a patient's record (shown in "Historia dostępu"). */
+export class RecordAccessDto {
+  @IsUUID()
+  patientId: string;
+}
+
+/** GET /api/doctor/patients/{id}/record */
+export class DoctorPatientRecordDto {
+  @IsUUID()
+  patientId: string;
+}
+
+/** A patient's record as a doctor with a relation reads it (visits with notes, referrals). */
+export interface DoctorPatientRecordView {
+  patientId: string;
+  visits: VisitOutcomeView[];
+  referrals: ReferralView[];
+}

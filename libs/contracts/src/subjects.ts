@@ -34,6 +34,10 @@ export const Subjects = {
     createContactRequest: 'identity.contact-requests.create',
     listContactRequests: 'identity.staff.contact-requests.list',
     resolveContactRequest: 'identity.staff.contact-requests.resolve',
+    /** Asked by booking with a doctor's actor (record.ts PatientSummariesDto). */
+    doctorPatientSummaries: 'identity.doctor.patients.summaries',
+    /** Asked by consultations with the reading doctor's actor (record.ts RecordAccessDto). */
+    logRecordAccess: 'identity.record-access.log',
   },
   booking: {
     health: healthSubject('booking'),
@@ -63,6 +67,7 @@ export const Subjects = {
     doctorPatientRelation: 'booking.relations.doctor-patient',
     /** Asked by consultations with the doctor's actor (record.ts DoctorVisitFacts). */
     doctorVisitFacts: 'booking.doctor.visits.facts',
+    doctorDay: 'booking.doctor.appointments.day',
   },
   files: {
     health: healthSubject('files'),
@@ -96,6 +101,7 @@ export const Subjects = {
     answerQuestion: 'consultations.doctor.questions.answer',
     /** An event (JetStream, consultations' stream): VisitOutcomeEvent. Booking consumes it. */
     visitOutcomeEvent: 'consultations.events.visit-outcome',
+    doctorPatientRecord: 'consultations.doctor.patients.record',
   },
 } as const;
 

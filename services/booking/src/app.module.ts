@@ -10,6 +10,7 @@ import { RelationsModule } from './relations/relations.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { SlotsModule } from './slots/slots.module';
 import { VisitOutcomesModule } from './visit-outcomes/visit-outcomes.module';
+import { DoctorDayModule } from './doctor-day/doctor-day.module';
 
 /** The booking service: catalog, free-slot search, appointments, and the demo network. */
 @Module({
@@ -24,6 +25,7 @@ import { VisitOutcomesModule } from './visit-outcomes/visit-outcomes.module';
     DemoModule,
     RelationsModule,
     VisitOutcomesModule,
+    DoctorDayModule,
   ],
   controllers: [healthController('booking')],
 })

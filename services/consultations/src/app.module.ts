@@ -4,6 +4,7 @@ import { databaseModule, healthController, PlatformModule } from '@pacjent/platf
 import { ClientsModule } from './clients/clients.module';
 import { ConsultationsConfig } from './config';
 import { ConsultationsDatabase } from './database';
+import { DoctorRecordModule } from './doctor-record/doctor-record.module';
 import { EventsModule } from './events/events.module';
 import { Icd10Module } from './icd10/icd10.module';
 import { QuestionsModule } from './questions/questions.module';
@@ -24,6 +25,7 @@ import { VisitsModule } from './visits/visits.module';
     ReferralsModule,
     RecordModule,
     QuestionsModule,
+    DoctorRecordModule,
   ],
   controllers: [healthController('consultations')],
 })

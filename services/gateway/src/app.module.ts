@@ -26,6 +26,7 @@ import { DoctorVisitsController } from './doctor/doctor-visits.controller';
 import { ReferralsController } from './record/referrals.controller';
 import { RecordController } from './record/record.controller';
 import { DoctorQuestionsController } from './doctor/doctor-questions.controller';
+import { DoctorDayController } from './doctor/doctor-day.controller';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -49,6 +50,7 @@ import { DoctorQuestionsController } from './doctor/doctor-questions.controller'
     ReferralsController,
     RecordController,
     DoctorQuestionsController,
+    DoctorDayController,
   ],
   providers: [
     {

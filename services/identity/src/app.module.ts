@@ -7,6 +7,7 @@ import { IdentityConfig } from './config';
 import { IdentityDatabase } from './database';
 import { DemoModule } from './demo/demo.module';
 import { KeysModule } from './keys/keys.module';
+import { RecordAccessModule } from './record-access/record-access.module';
 import { StaffModule } from './staff/staff.module';
 import { VerificationModule } from './verification/verification.module';
 
@@ -22,6 +23,7 @@ import { VerificationModule } from './verification/verification.module';
     DemoModule,
     VerificationModule,
     StaffModule,
+    RecordAccessModule,
   ],
   controllers: [healthController('identity')],
 })

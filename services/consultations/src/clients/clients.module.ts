@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { BusClient, PlatformConfig } from '@pacjent/platform';
 import { BookingClient } from './booking.client';
+import { IdentityClient } from './identity.client';
 
 /** Consultations' requests to other services over the bus. */
 @Global()
@@ -17,7 +18,8 @@ import { BookingClient } from './booking.client';
         }),
     },
     BookingClient,
+    IdentityClient,
   ],
-  exports: [BusClient, BookingClient],
+  exports: [BusClient, BookingClient, IdentityClient],
 })
 export class ClientsModule {}

@@ -59,10 +59,12 @@ const pl = {
   what: 'Co',
   bank: 'Bank',
   staff: 'Konsultant',
+  doctor: 'Lekarz',
   actions: {
     'identity.confirmed': 'Potwierdzenie tożsamości',
     'identity.refused': 'Odmowa potwierdzenia tożsamości',
     'patient.viewed': 'Wgląd w dane konta',
+    'record.viewed': 'Wgląd w historię leczenia',
   } as Record<string, string>,
   methods: {
     bank: 'przez bank',
@@ -131,6 +133,7 @@ const en: VerificationTexts = {
   what: 'What',
   bank: 'Bank',
   staff: 'Consultant',
+  doctor: 'Doctor',
   actions: {
     'identity.confirmed': 'Identity confirmed',
     'identity.refused': 'Identity confirmation refused',
