@@ -1,5 +1,5 @@
 import { FixedClock } from '@pacjent/platform';
-import { newPatient, type ApiClient } from '../support/http';
+import { ApiClient, newPatient } from '../support/http';
 import { eventually, MINUTE, RecordScenario } from '../support/record';
 import { startStack, type Stack } from '../support/stack';
 
@@ -225,5 +225,36 @@ describe('the treatment record through the gateway', () => {
       expect((await doctor.get(`/api/doctor/patients/${strangerId}/record`)).status).toBe(404);
       expect((await patient.get(`/api/doctor/patients/${patientId}/record`)).status).toBe(403);
     });
+  });
+  it('the demo patient has a populated record: a dozen visits, two active referrals, an answered question', async () => {
+    const patient = new ApiClient(stack.baseUrl);
+    const login = await patient.post('/api/auth/login', { email: 'patient@demo.test', password: 'Patient#Demo2026' });
+    expect(login.status).toBe(200);
+    patient.accessToken = login.body.accessToken;
+    await eventually(async () => (await patient.get('/api/record/visits')).body.total === 12);
+
+    const visits = (await patient.get('/api/record/visits?limit=100')).body.items;
+    expect(visits[0]).toMatchObject({
+      doctor: { name: 'lek. Anna Nowak' },
+      service: { name: 'Konsultacja internistyczna' },
+      diagnoses: [{ code: 'M54.5', name: 'Ból okolicy lędźwiowo-krzyżowej kręgosłupa' }],
+      recommendations: expect.stringContaining('Fizjoterapia'),
+      questions: [expect.objectContaining({ status: 'answered', answer: expect.any(String) })],
+    });
+    expect(
+      visits.every(
+        (visit: { recommendations: string; diagnoses: unknown[] }) =>
+          visit.recommendations && visit.diagnoses.length > 0,
+      ),
+    ).toBe(true);
+    const referrals = (await patient.get('/api/referrals')).body;
+    expect(referrals).toHaveLength(2);
+    expect(referrals.every((referral: { status: string }) => referral.status === 'active')).toBe(true);
+    expect(referrals).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'rehabilitation', sessionsLeft: expect.any(Number) })]),
+    );
+    expect(
+      referrals.find((referral: { kind: string }) => referral.kind === 'rehabilitation').sessionsLeft,
+    ).toBeGreaterThan(0);
   });
 });

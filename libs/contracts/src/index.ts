@@ -10,3 +10,4 @@ export * from './schedules';
 export * from './subjects';
 export * from './verification';
 export * from './record';
+export * from './demo-record';

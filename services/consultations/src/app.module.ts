@@ -4,6 +4,7 @@ import { databaseModule, healthController, PlatformModule } from '@pacjent/platf
 import { ClientsModule } from './clients/clients.module';
 import { ConsultationsConfig } from './config';
 import { ConsultationsDatabase } from './database';
+import { DemoModule } from './demo/demo.module';
 import { DoctorRecordModule } from './doctor-record/doctor-record.module';
 import { EventsModule } from './events/events.module';
 import { Icd10Module } from './icd10/icd10.module';
@@ -26,6 +27,7 @@ import { VisitsModule } from './visits/visits.module';
     RecordModule,
     QuestionsModule,
     DoctorRecordModule,
+    DemoModule,
   ],
   controllers: [healthController('consultations')],
 })
