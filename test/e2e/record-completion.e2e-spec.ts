@@ -117,6 +117,43 @@ describe('completing a visit through the gateway (consultations records, booking
     );
   });
 
+  it('stores one outcome when the doctor’s tabs complete the visit at once', async () => {
+    const patient = await fullPatient();
+    const doctor = await demoDoctor();
+    const visit = await book(patient);
+    clock.set(new Date(visit.startsAt.getTime() + MINUTE));
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => doctor.post(`/api/doctor/appointments/${visit.id}/complete`, outcome)),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409, 409]);
+    expect(
+      answers
+        .filter((answer) => answer.status === 409)
+        .every((answer) => answer.body.code === 'VISIT_ALREADY_COMPLETED'),
+    ).toBe(true);
+    const events = await sql(`SELECT 1 FROM "consultations"."outbox" WHERE payload->>'appointmentId' = $1`, [visit.id]);
+    expect(events).toHaveLength(1);
+  });
+
+  it('refuses a referral naming a service of another kind, storing nothing', async () => {
+    const patient = await fullPatient();
+    const doctor = await demoDoctor();
+    const visit = await book(patient);
+    clock.set(new Date(visit.startsAt.getTime() + MINUTE));
+    const [consultation] = await sql<{ id: string }>(
+      `SELECT id FROM "booking"."services" WHERE kind = 'consultation' LIMIT 1`,
+    );
+    const wrong = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, {
+      ...outcome,
+      referrals: [{ kind: 'rehabilitation', serviceId: consultation!.id, sessionsTotal: 5 }],
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('VALIDATION_FAILED');
+    expect(await sql(`SELECT 1 FROM "consultations"."visit_outcomes" WHERE appointment_id = $1`, [visit.id])).toEqual(
+      [],
+    );
+  });
+
   it('marks a no-show, and booking shows the visit as no_show', async () => {
     const patient = await fullPatient();
     const doctor = await demoDoctor();

@@ -1,6 +1,8 @@
+import { Subjects } from '@pacjent/contracts';
 import { FixedClock } from '@pacjent/platform';
+import { testBusClient } from '@pacjent/testing';
 import { ApiClient, newPatient } from '../support/http';
-import { eventually, MINUTE, RecordScenario } from '../support/record';
+import { DEMO_DOCTOR_ACCOUNT_ID, eventually, MINUTE, RecordScenario } from '../support/record';
 import { startStack, type Stack } from '../support/stack';
 
 describe('the treatment record through the gateway', () => {
@@ -202,6 +204,29 @@ describe('the treatment record through the gateway', () => {
 
       expect((await doctor.get('/api/doctor/appointments?date=2026-13-01')).status).toBe(400);
       expect((await patient.client.get(`/api/doctor/appointments?date=${warsawDay(visit.startsAt)}`)).status).toBe(403);
+    });
+
+    it('identity names only patients the asking doctor has a relation with, and only to doctors', async () => {
+      const related = await scenario.fullPatient();
+      await scenario.book(related.client);
+      const { id: unrelatedId } = await scenario.fullPatient();
+      const bus = await testBusClient();
+      try {
+        const doctorActor = { id: DEMO_DOCTOR_ACCOUNT_ID, roles: ['doctor' as const], level: 'full' as const };
+        const names = await bus.request<Array<{ id: string }>>(Subjects.identity.doctorPatientSummaries, {
+          actor: doctorActor,
+          data: { patientIds: [related.id, unrelatedId] },
+        });
+        expect(names.map((name) => name.id)).toEqual([related.id]);
+        await expect(
+          bus.request(Subjects.identity.doctorPatientSummaries, {
+            actor: { id: related.id, roles: ['patient'], level: 'full' },
+            data: { patientIds: [related.id] },
+          }),
+        ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      } finally {
+        await bus.onApplicationShutdown();
+      }
     });
 
     it('reads a related patient’s record (logged in the patient’s access history) and nobody else’s', async () => {
