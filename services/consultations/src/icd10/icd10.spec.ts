@@ -1,3 +1,4 @@
+import { ICD10_CODE } from '@pacjent/contracts';
 import { Icd10Service } from './icd10.service';
 
 describe('ICD-10 list', () => {
@@ -26,5 +27,6 @@ describe('ICD-10 list', () => {
     const codes = icd10.search('', 10_000).map((entry) => entry.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes.length).toBeGreaterThanOrEqual(150);
+    expect(codes.filter((code) => !ICD10_CODE.test(code))).toEqual([]);
   });
 });
