@@ -68,8 +68,9 @@ export class DurableEventConsumer {
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
         ack_wait: 30 * SECOND_NS,
-        // Forgotten after a week without a reader (a removed deployment or a finished test run).
-        inactive_threshold: 7 * 24 * 60 * 60 * SECOND_NS,
+        // Forgotten after an hour without a reader (a finished test run, a removed deployment). Safe: a reader
+        // that comes back later makes it again and reads the whole stream, and handlers are idempotent.
+        inactive_threshold: 60 * 60 * SECOND_NS,
       });
     }
     const consumer = await connection.jetstream().consumers.get(this.options.stream, this.durableName);
