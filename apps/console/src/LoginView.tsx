@@ -4,7 +4,7 @@ import { consoleApi } from './api';
 import { useSubmit } from './hooks';
 import { t } from './texts';
 
-/** Staff log in with the portal's login; any other account is turned away with a clear message. */
+/** Staff and doctors log in with the portal's login; any other account is turned away with a clear message. */
 export function LoginView({ onStaff }: { onStaff: (me: MeView) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -14,7 +14,7 @@ export function LoginView({ onStaff }: { onStaff: (me: MeView) => void }) {
     setError(null);
     await consoleApi.login(email, password);
     const me = await consoleApi.me();
-    if (!me.roles.includes('staff')) {
+    if (!me.roles.includes('staff') && !me.roles.includes('doctor')) {
       await consoleApi.logout();
       setError(t.notStaff);
       return;

@@ -1,4 +1,9 @@
 import type {
+  DoctorDayAppointmentView,
+  DoctorQuestionView,
+  Icd10View,
+  QuestionView,
+  VisitOutcomeView,
   Channel,
   ContactRequestStatus,
   CreatedScheduleTemplateView,
@@ -125,4 +130,21 @@ export const consoleApi = {
   }) => authorized<CreatedScheduleTemplateView>('POST', '/api/staff/schedules', template),
   deleteSchedule: (id: string) =>
     authorized<ScheduleTemplateRemoval>('DELETE', `/api/staff/schedules/${encodeURIComponent(id)}`),
+  doctorDay: (date: string) =>
+    authorized<DoctorDayAppointmentView[]>('GET', `/api/doctor/appointments?date=${encodeURIComponent(date)}`),
+  icd10: (query: string) => authorized<Icd10View[]>('GET', `/api/doctor/icd10?q=${encodeURIComponent(query)}`),
+  completeVisit: (
+    id: string,
+    outcome: {
+      notes: string;
+      diagnoses: string[];
+      recommendations: string;
+      referrals: Array<{ kind: 'specialist' | 'test' | 'rehabilitation'; serviceId: string; sessionsTotal?: number }>;
+    },
+  ) => authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/complete`, outcome),
+  noShow: (id: string) =>
+    authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/no-show`),
+  doctorQuestions: () => authorized<DoctorQuestionView[]>('GET', '/api/doctor/questions?status=open'),
+  answerQuestion: (id: string, text: string) =>
+    authorized<QuestionView>('POST', `/api/doctor/questions/${encodeURIComponent(id)}/answer`, { text }),
 };

@@ -113,7 +113,7 @@ export const en: Dictionary = {
     moved: 'We moved your visit to an earlier time.',
   },
   visit: {
-    status: { booked: 'Planned', cancelled: 'Cancelled', completed: 'Completed' },
+    status: { booked: 'Planned', cancelled: 'Cancelled', completed: 'Completed', no_show: 'Missed' },
     channel: { in_person: 'Visit at a facility', phone: 'Phone consultation', video: 'Video consultation' },
     doctor: 'Doctor',
     place: 'Place',
@@ -216,6 +216,13 @@ export const en: Dictionary = {
     SCHEDULE_HOURS_INVALID:
       'The schedule hours are not valid: the end must come after the start and fit at least one slot.',
     SCHEDULE_OVERLAP: 'This doctor already has a schedule at these hours.',
+    VISIT_NOT_STARTED: 'The visit has not started yet.',
+    VISIT_ALREADY_COMPLETED: 'This visit is already completed.',
+    VISIT_NOT_COMPLETABLE: 'This visit cannot be completed.',
+    UNKNOWN_DIAGNOSIS: 'Unknown diagnosis code.',
+    QUESTION_WINDOW_CLOSED: 'The time for questions about this visit is over.',
+    QUESTION_LIMIT_REACHED: 'You already have 3 questions waiting for an answer about this visit.',
+    QUESTION_ALREADY_ANSWERED: 'This question has been answered already.',
     NETWORK: 'Cannot reach the server. Check your internet connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',
   },

@@ -115,7 +115,7 @@ export const pl = {
     moved: 'Przenieśliśmy Twoją wizytę na wcześniejszy termin.',
   },
   visit: {
-    status: { booked: 'Zaplanowana', cancelled: 'Odwołana', completed: 'Zrealizowana' },
+    status: { booked: 'Zaplanowana', cancelled: 'Odwołana', completed: 'Zrealizowana', no_show: 'Nieobecność' },
     channel: { in_person: 'Wizyta w placówce', phone: 'Konsultacja telefoniczna', video: 'Konsultacja wideo' },
     doctor: 'Lekarz',
     place: 'Miejsce',
@@ -222,6 +222,13 @@ export const pl = {
     SCHEDULE_HOURS_INVALID:
       'Godziny grafiku są nieprawidłowe: koniec musi być po początku i musi zmieścić się co najmniej jeden termin.',
     SCHEDULE_OVERLAP: 'Ten lekarz ma już grafik w tych godzinach.',
+    VISIT_NOT_STARTED: 'Wizyta jeszcze się nie rozpoczęła.',
+    VISIT_ALREADY_COMPLETED: 'Ta wizyta jest już zakończona.',
+    VISIT_NOT_COMPLETABLE: 'Tej wizyty nie można zakończyć.',
+    UNKNOWN_DIAGNOSIS: 'Nieznany kod rozpoznania.',
+    QUESTION_WINDOW_CLOSED: 'Na pytania do tej wizyty minął już czas.',
+    QUESTION_LIMIT_REACHED: 'Masz już 3 pytania czekające na odpowiedź do tej wizyty.',
+    QUESTION_ALREADY_ANSWERED: 'Na to pytanie już odpowiedziano.',
     NETWORK: 'Brak połączenia z serwerem. Sprawdź połączenie z internetem i spróbuj ponownie.',
     UNKNOWN: 'Coś poszło nie tak. Spróbuj ponownie.',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,
