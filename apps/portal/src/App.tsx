@@ -7,6 +7,8 @@ import { DashboardPage } from './pages/DashboardPage';
 import { FilesPage } from './pages/files/FilesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { RecordPage } from './pages/record/RecordPage';
+import { ReferralsPage } from './pages/record/ReferralsPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { AccessHistoryPage } from './pages/verification/AccessHistoryPage';
 import { ConfirmIdentityPage } from './pages/verification/ConfirmIdentityPage';
@@ -26,6 +28,8 @@ const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/verification/result': () => <VerificationResultPage />,
   '/access-history': () => <AccessHistoryPage />,
   '/files': () => <FilesPage />,
+  '/record': () => <RecordPage />,
+  '/referrals': () => <ReferralsPage />,
 };
 
 /** Where the patient should be instead of `location`, or null to stay. */

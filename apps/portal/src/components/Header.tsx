@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
+import { recordTexts } from '../pages/record/texts';
 import { verificationTexts } from '../pages/verification/texts';
 import { Link, useLocation } from '../router';
 import { LangSwitch } from './LangSwitch';
@@ -64,6 +65,8 @@ export function Header() {
         <nav className="nav" aria-label={t.nav.label}>
           <NavLink to="/" testId="nav-dashboard" label={t.nav.dashboard} />
           <NavLink to="/book" testId="nav-book" label={t.nav.book} />
+          <NavLink to="/record" testId="nav-record" label={recordTexts(lang).historyTitle} />
+          <NavLink to="/referrals" testId="nav-referrals" label={recordTexts(lang).referralsTitle} />
           <NavLink to="/files" testId="nav-files" label={t.nav.files} />
           {state.me.level === 'basic' ? (
             <NavLink to="/verification" testId="nav-verification" label={verificationTexts(lang).confirmTitle} />
