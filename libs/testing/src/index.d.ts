@@ -1,5 +1,0 @@
-export * from './actors';
-export * from './database';
-export * from './service';
-export * from './local-s3';
-export * from './schema';
