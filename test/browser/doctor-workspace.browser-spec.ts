@@ -33,6 +33,11 @@ describe('doctor’s workspace in the browser', () => {
     await byTestId('outcome-submit').click();
     await suite.page.locator(`[data-testid="doctor-visit"][data-id="${visit.id}"][data-status="completed"]`).waitFor();
 
+    await row.locator('[data-testid="doctor-visit-history"]').click();
+    await expect(
+      suite.page.locator(`[data-testid="patient-record-visit"][data-id="${visit.id}"]`).textContent(),
+    ).resolves.toContain('Ćwiczenia rozciągające codziennie.');
+
     const record = await patient.get('/api/record/visits');
     expect(record.body.items[0]).toMatchObject({
       id: visit.id,

@@ -2,6 +2,7 @@ import type { DoctorDayAppointmentView, Icd10View, ServiceView } from '@pacjent/
 import { useEffect, useState } from 'react';
 import { consoleApi } from './api';
 import { useLoadedList, useSubmit } from './hooks';
+import { PatientRecordPanel } from './PatientRecordPanel';
 import { errorText, t } from './texts';
 
 const warsawToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
@@ -13,6 +14,7 @@ export function DoctorDayView() {
   const [date, setDate] = useState(warsawToday);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const [history, setHistory] = useState<string | null>(null);
   // What this page recorded: booking shows the new status a moment later (through consultations' events).
   const [recorded, setRecorded] = useState<Record<string, DoctorDayAppointmentView['status']>>({});
   const statusOf = (visit: DoctorDayAppointmentView) => recorded[visit.id] ?? visit.status;
@@ -51,6 +53,16 @@ export function DoctorDayView() {
             </span>{' '}
             · {visit.service.name} · {t.visitChannels[visit.channel] ?? visit.channel} ·{' '}
             <span data-testid="doctor-visit-status">{t.visitStatuses[statusOf(visit)] ?? statusOf(visit)}</span>
+            {visit.patient ? (
+              <button
+                type="button"
+                className="button button--small button--link"
+                data-testid="doctor-visit-history"
+                onClick={() => setHistory(history === visit.id ? null : visit.id)}
+              >
+                {t.patientRecord}
+              </button>
+            ) : null}
             {statusOf(visit) === 'booked' ? (
               <span className="actions">
                 <button
@@ -71,6 +83,7 @@ export function DoctorDayView() {
                 </button>
               </span>
             ) : null}
+            {history === visit.id && visit.patient ? <PatientRecordPanel patientId={visit.patient.id} /> : null}
             {open === visit.id ? (
               <OutcomeForm
                 visit={visit}

@@ -1,5 +1,6 @@
 import type {
   DoctorDayAppointmentView,
+  DoctorPatientRecordView,
   DoctorQuestionView,
   Icd10View,
   QuestionView,
@@ -144,6 +145,8 @@ export const consoleApi = {
   ) => authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/complete`, outcome),
   noShow: (id: string) =>
     authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/no-show`),
+  patientRecord: (patientId: string) =>
+    authorized<DoctorPatientRecordView>('GET', `/api/doctor/patients/${encodeURIComponent(patientId)}/record`),
   doctorQuestions: () => authorized<DoctorQuestionView[]>('GET', '/api/doctor/questions?status=open'),
   answerQuestion: (id: string, text: string) =>
     authorized<QuestionView>('POST', `/api/doctor/questions/${encodeURIComponent(id)}/answer`, { text }),
