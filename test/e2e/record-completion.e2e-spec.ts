@@ -82,6 +82,13 @@ describe('completing a visit through the gateway (consultations records, booking
     const repeated = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, outcome, key);
     expect(repeated.status).toBe(200);
     expect(repeated.body).toEqual(completed.body);
+    const reused = await doctor.post(
+      `/api/doctor/appointments/${visit.id}/complete`,
+      { ...outcome, recommendations: 'Inne zalecenia' },
+      key,
+    );
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const noShowAfter = await doctor.post(`/api/doctor/appointments/${visit.id}/no-show`);
     expect(noShowAfter.status).toBe(409);
   });

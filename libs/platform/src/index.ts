@@ -13,3 +13,4 @@ export * from './validation';
 export * from './s3';
 export * from './outbox';
 export * from './event-consumer';
+export * from './request-hash';

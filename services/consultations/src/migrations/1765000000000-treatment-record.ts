@@ -35,6 +35,7 @@ export class TreatmentRecord1765000000000 implements MigrationInterface {
         "diagnoses" jsonb NOT NULL,
         "completed_at" timestamptz NOT NULL,
         "idempotency_key" text,
+        "request_hash" text,
         "open_questions" integer NOT NULL DEFAULT 0,
         CONSTRAINT "CHK_visit_outcomes_open_questions" CHECK ("open_questions" BETWEEN 0 AND 3),
         CONSTRAINT "CHK_visit_outcomes_diagnoses" CHECK (jsonb_typeof("diagnoses") = 'array'),

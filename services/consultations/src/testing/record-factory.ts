@@ -36,6 +36,7 @@ export class RecordFactory {
       diagnoses: [{ code: 'I10', name: 'Samoistne (pierwotne) nadciśnienie' }],
       completedAt: now,
       idempotencyKey: null,
+      requestHash: null,
       openQuestions: 0,
       ...overrides,
     });

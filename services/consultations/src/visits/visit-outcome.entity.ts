@@ -68,6 +68,10 @@ export class VisitOutcomeEntity {
   @Column('text', { name: 'idempotency_key', nullable: true })
   idempotencyKey: string | null;
 
+  /** What that request asked (requestHash): the same key with another body is refused. */
+  @Column('text', { name: 'request_hash', nullable: true })
+  requestHash: string | null;
+
   /** Unanswered questions about this visit; the check keeps it at most 3 under races. */
   @Column('integer', { name: 'open_questions', default: 0 })
   openQuestions: number;

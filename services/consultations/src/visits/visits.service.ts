@@ -14,7 +14,7 @@ import {
   type VisitOutcomeStatus,
   type VisitOutcomeView,
 } from '@pacjent/contracts';
-import { Clock, validationFailed } from '@pacjent/platform';
+import { Clock, requestHash, validationFailed } from '@pacjent/platform';
 import { BookingClient } from '../clients/booking.client';
 import { ConsultationsEvents } from '../events/consultations-events';
 import { Icd10Service } from '../icd10/icd10.service';
@@ -69,8 +69,9 @@ export class VisitsService {
     input: OutcomeInput,
     idempotencyKey?: string,
   ): Promise<VisitOutcomeView> {
+    const hash = requestHash(`visit.${input.status}`, { appointmentId, ...input });
     const existing = await this.visits.findOutcome(appointmentId);
-    if (existing) return this.repeated(doctor, existing, input.status, idempotencyKey);
+    if (existing) return this.repeated(doctor, existing, hash, idempotencyKey);
 
     const facts = await this.booking.visitFacts(doctor, appointmentId);
     const now = this.clock.now();
@@ -105,6 +106,7 @@ export class VisitsService {
       diagnoses,
       completedAt: now,
       idempotencyKey: idempotencyKey ?? null,
+      requestHash: idempotencyKey ? hash : null,
       openQuestions: 0,
     } satisfies VisitOutcomeEntity);
     const event: VisitOutcomeEvent = {
@@ -123,22 +125,27 @@ export class VisitsService {
     if (!stored) {
       // Another request completed it meanwhile: answer as for a repeat.
       const winner = await this.visits.findOutcome(appointmentId);
-      return this.repeated(doctor, winner!, input.status, idempotencyKey);
+      return this.repeated(doctor, winner!, hash, idempotencyKey);
     }
     void this.events.flush();
     return this.view(outcome);
   }
 
-  /** A second request for a visit with an outcome: the same answer under the same key, else a conflict. */
+  /**
+   * A second request for a visit with an outcome: the same answer under the
+   * same key and body, IDEMPOTENCY_KEY_REUSED under the same key with another
+   * body, else a conflict.
+   */
   private async repeated(
     doctor: Actor,
     existing: VisitOutcomeEntity,
-    status: VisitOutcomeStatus,
+    hash: string,
     idempotencyKey?: string,
   ): Promise<VisitOutcomeView> {
     if (existing.doctorAccountId !== doctor.id) throw new DomainError(ErrorCode.NOT_FOUND, 'No such appointment.');
-    if (idempotencyKey && existing.idempotencyKey === idempotencyKey && existing.status === status) {
-      return this.view(existing);
+    if (idempotencyKey && existing.idempotencyKey === idempotencyKey) {
+      if (existing.requestHash === hash) return this.view(existing);
+      throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used for another request.');
     }
     throw new DomainError(ErrorCode.VISIT_ALREADY_COMPLETED, 'The visit already has an outcome.', {
       status: existing.status,
