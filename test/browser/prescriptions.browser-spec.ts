@@ -32,6 +32,7 @@ describe('e-prescription renewal in the browser', () => {
     // The doctor, in their own browser.
     await suite.reopen();
     await logInToConsole(suite, DEMO_DOCTOR);
+    await suite.byTestId('console-nav-renewals').click();
     const request = suite.page.locator('[data-testid="renewal-request"]', {
       hasText: 'Kończy mi się lek na tarczycę.',
     });

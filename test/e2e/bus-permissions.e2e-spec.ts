@@ -1,6 +1,8 @@
+import { FixedClock } from '@pacjent/platform';
 import { startSecuredNats, type SecuredNats } from '@pacjent/testing';
 import { Client } from 'pg';
 import { ApiClient, newPatient } from '../support/http';
+import { eventually, MINUTE, RecordScenario } from '../support/record';
 import { startStack, type Stack } from '../support/stack';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]);
@@ -51,10 +53,11 @@ describe('the portal on a NATS server with per-process users', () => {
   let nats: SecuredNats;
   let stack: Stack;
   let serviceId: string;
+  const clock = new FixedClock(new Date());
 
   beforeAll(async () => {
     nats = await startSecuredNats();
-    stack = await startStack({ bus: nats });
+    stack = await startStack({ bus: nats, consultationsClock: clock });
     const services = (await new ApiClient(stack.baseUrl).get('/api/catalog/services?kind=consultation')).body as Array<{
       id: string;
       basicAllowed: boolean;
@@ -152,5 +155,29 @@ describe('the portal on a NATS server with per-process users', () => {
     const file = (await uploaded.json()) as { id: string };
     const attached = await patient.client.post(`/api/files/${file.id}/attachments`, { appointmentId: visit.body.id });
     expect(attached.status).toBe(204);
+  });
+  it('completes a visit: consultations asks booking and identity, and booking reads the outcome from JetStream', async () => {
+    const record = new RecordScenario(stack);
+    const patient = await record.fullPatient();
+    const doctor = await record.demoDoctor();
+    const visit = await record.book(patient.client);
+    clock.set(new Date(visit.startsAt.getTime() + 5 * MINUTE));
+
+    const completed = await doctor.post(`/api/doctor/appointments/${visit.id}/complete`, {
+      notes: 'Bez zmian.',
+      diagnoses: ['J02.9'],
+      recommendations: 'Odpoczynek.',
+      referrals: [],
+    });
+    expect(completed.status).toBe(200);
+    // Booking's durable consumer of consultations' stream marks the appointment.
+    await eventually(
+      async () => (await patient.client.get(`/api/appointments/${visit.id}`)).body.status === 'completed',
+    );
+    // The doctor's record read goes through booking (relation) and identity (the access log).
+    expect((await doctor.get(`/api/doctor/patients/${patient.id}/record`)).status).toBe(200);
+    expect(
+      (await doctor.get(`/api/doctor/appointments?date=${visit.startsAt.toISOString().slice(0, 10)}`)).status,
+    ).toBe(200);
   });
 });

@@ -27,7 +27,13 @@ export interface Stack {
   /** The mock bank identity's BANK_* variables point at (misbehave() for the certification-style tests). */
   bank: MockBank;
   close(): Promise<void>;
+  /** A running service by name (e.g. to stop one of its parts). */
+  service(name: RestartableService): INestMicroservice;
+  /** Stops a service (its process dies) and starts it again on the same database, as a redeploy would. */
+  restart(name: RestartableService): Promise<void>;
 }
+
+export type RestartableService = 'booking' | 'consultations';
 
 export interface StackOptions {
   /** Seed the demo catalog, slots and accounts, as `npm start` does. Default true. */
@@ -43,6 +49,8 @@ export interface StackOptions {
    * every service and the gateway connect to it as their own user.
    */
   bus?: Pick<SecuredNats, 'envOf'>;
+  /** A clock for consultations (e.g. a FixedClock moved past a visit's start). */
+  consultationsClock?: Clock;
 }
 
 /**
@@ -88,10 +96,28 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     services.push(await startTestService(IdentityDefinition, override(options.identityClock)));
     connectAs('booking');
     services.push(await startTestService(BookingDefinition, override(options.bookingClock)));
-    for (const definition of [FilesDefinition, PrescriptionsDefinition, ConsultationsDefinition]) {
+    for (const definition of [FilesDefinition, PrescriptionsDefinition]) {
       connectAs(definition.name);
       services.push(await startTestService(definition));
     }
+    connectAs('consultations');
+    services.push(await startTestService(ConsultationsDefinition, override(options.consultationsClock)));
+    const restartable: Record<RestartableService, { index: number; start: () => Promise<INestMicroservice> }> = {
+      booking: {
+        index: 1,
+        start: () => {
+          connectAs('booking');
+          return startTestService(BookingDefinition, override(options.bookingClock));
+        },
+      },
+      consultations: {
+        index: 4,
+        start: () => {
+          connectAs('consultations');
+          return startTestService(ConsultationsDefinition, override(options.consultationsClock));
+        },
+      },
+    };
     connectAs('gateway');
     const gateway = await createGatewayApp();
     await gateway.listen(gatewayPort, '127.0.0.1');
@@ -109,6 +135,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         await Promise.all(services.map((service) => service.close()));
         await database.drop();
         await s3.close();
+      },
+      service: (name) => services[restartable[name].index]!,
+      restart: async (name) => {
+        const { index, start } = restartable[name];
+        await services[index]!.close();
+        services[index] = await start();
       },
     };
   } catch (error) {

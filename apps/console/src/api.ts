@@ -1,4 +1,10 @@
 import type {
+  DoctorDayAppointmentView,
+  DoctorPatientRecordView,
+  DoctorQuestionView,
+  Icd10View,
+  QuestionView,
+  VisitOutcomeView,
   Channel,
   ContactRequestStatus,
   CreatedScheduleTemplateView,
@@ -135,4 +141,23 @@ export const consoleApi = {
     authorized<PrescriptionView>('POST', `/api/doctor/renewals/${encodeURIComponent(id)}/approve`, body),
   declineRenewal: (id: string, reason: string) =>
     authorized<RenewalRequestView>('POST', `/api/doctor/renewals/${encodeURIComponent(id)}/decline`, { reason }),
+  doctorDay: (date: string) =>
+    authorized<DoctorDayAppointmentView[]>('GET', `/api/doctor/appointments?date=${encodeURIComponent(date)}`),
+  icd10: (query: string) => authorized<Icd10View[]>('GET', `/api/doctor/icd10?q=${encodeURIComponent(query)}`),
+  completeVisit: (
+    id: string,
+    outcome: {
+      notes: string;
+      diagnoses: string[];
+      recommendations: string;
+      referrals: Array<{ kind: 'specialist' | 'test' | 'rehabilitation'; serviceId: string; sessionsTotal?: number }>;
+    },
+  ) => authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/complete`, outcome),
+  noShow: (id: string) =>
+    authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/no-show`),
+  patientRecord: (patientId: string) =>
+    authorized<DoctorPatientRecordView>('GET', `/api/doctor/patients/${encodeURIComponent(patientId)}/record`),
+  doctorQuestions: () => authorized<DoctorQuestionView[]>('GET', '/api/doctor/questions?status=open'),
+  answerQuestion: (id: string, text: string) =>
+    authorized<QuestionView>('POST', `/api/doctor/questions/${encodeURIComponent(id)}/answer`, { text }),
 };

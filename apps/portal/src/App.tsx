@@ -8,6 +8,8 @@ import { FilesPage } from './pages/files/FilesPage';
 import { LoginPage } from './pages/LoginPage';
 import { MedicinesPage } from './pages/medicines/MedicinesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { RecordPage } from './pages/record/RecordPage';
+import { ReferralsPage } from './pages/record/ReferralsPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { ResultsPage } from './pages/results/ResultsPage';
 import { AccessHistoryPage } from './pages/verification/AccessHistoryPage';
@@ -32,6 +34,8 @@ const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/files': () => <FilesPage />,
   '/results': () => <ResultsPage />,
   '/medicines': () => <MedicinesPage />,
+  '/record': () => <RecordPage />,
+  '/referrals': () => <ReferralsPage />,
 };
 
 /** Where the patient should be instead of `location`, or null to stay. */

@@ -27,7 +27,7 @@ export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
 export const APPOINTMENT_SCOPES = ['upcoming', 'past'] as const;
 export type AppointmentScope = (typeof APPOINTMENT_SCOPES)[number];
 
-export type AppointmentStatus = 'booked' | 'cancelled' | 'completed';
+export type AppointmentStatus = 'booked' | 'cancelled' | 'completed' | 'no_show';
 export type AppointmentSource = 'portal' | 'phone' | 'facility';
 
 /** A basic (unconfirmed) account may hold at most this many active appointments. */

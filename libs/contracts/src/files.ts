@@ -97,7 +97,7 @@ export interface AppointmentAccessView {
   /** The identity account of the appointment's doctor, when the doctor has one. */
   doctorAccountId: string | null;
   channel: 'in_person' | 'phone' | 'video';
-  status: 'booked' | 'cancelled' | 'completed';
+  status: 'booked' | 'cancelled' | 'completed' | 'no_show';
   startsAt: string;
 }
 

@@ -12,3 +12,5 @@ export * from './verification';
 export * from './sessions';
 export * from './results';
 export * from './prescriptions';
+export * from './record';
+export * from './demo-record';

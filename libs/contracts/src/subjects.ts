@@ -42,6 +42,10 @@ export const Subjects = {
     resolvePatientByPesel: 'identity.lab.patients.resolve',
     /** Asked by consultations with the patient's actor: their confirmed identity, for the FHIR export. */
     recordPatient: 'identity.record.patient',
+    /** Asked by booking with a doctor's actor (record.ts PatientSummariesDto). */
+    doctorPatientSummaries: 'identity.doctor.patients.summaries',
+    /** Asked by consultations with the reading doctor's actor (record.ts RecordAccessDto). */
+    logRecordAccess: 'identity.record-access.log',
   },
   booking: {
     health: healthSubject('booking'),
@@ -69,6 +73,9 @@ export const Subjects = {
     appointmentAccessCheck: 'booking.appointments.accessCheck',
     /** Asked by other services with a doctor actor (see relations.ts). */
     doctorPatientRelation: 'booking.relations.doctor-patient',
+    /** Asked by consultations with the doctor's actor (record.ts DoctorVisitFacts). */
+    doctorVisitFacts: 'booking.doctor.visits.facts',
+    doctorDay: 'booking.doctor.appointments.day',
   },
   files: {
     health: healthSubject('files'),
@@ -111,6 +118,19 @@ export const Subjects = {
     parameterSeries: 'consultations.results.parameter-series',
     exportRecord: 'consultations.record.export',
     resultDocument: 'consultations.results.document',
+    completeVisit: 'consultations.visits.complete',
+    markNoShow: 'consultations.visits.no-show',
+    searchIcd10: 'consultations.icd10.search',
+    listReferrals: 'consultations.referrals.list',
+    listRecordVisits: 'consultations.record.visits.list',
+    getRecordVisit: 'consultations.record.visits.get',
+    askQuestion: 'consultations.questions.ask',
+    listQuestions: 'consultations.questions.list',
+    doctorListQuestions: 'consultations.doctor.questions.list',
+    answerQuestion: 'consultations.doctor.questions.answer',
+    /** An event (JetStream, consultations' stream): VisitOutcomeEvent. Booking consumes it. */
+    visitOutcomeEvent: 'consultations.events.visit-outcome',
+    doctorPatientRecord: 'consultations.doctor.patients.record',
   },
 } as const;
 
@@ -121,6 +141,7 @@ export const Subjects = {
  */
 export const EventStreams = {
   booking: 'PACJENT_BOOKING_EVENTS',
+  consultations: 'PACJENT_CONSULTATIONS_EVENTS',
 } as const;
 
 export interface HealthReply {

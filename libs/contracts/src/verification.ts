@@ -263,8 +263,8 @@ export interface ContactRequestCreated {
 /** One entry of the patient's access history ("Historia dostępu"). */
 export interface AccessHistoryEntryView {
   at: string;
-  action: 'identity.confirmed' | 'identity.refused' | 'patient.viewed';
-  actor: { kind: 'staff' | 'bank'; name: string };
+  action: 'identity.confirmed' | 'identity.refused' | 'patient.viewed' | 'record.viewed';
+  actor: { kind: 'staff' | 'bank' | 'doctor'; name: string };
   method: VerificationMethod | null;
   outcome: string;
 }

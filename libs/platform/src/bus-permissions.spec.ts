@@ -31,6 +31,9 @@ describe('bus permissions', () => {
       Subjects.identity.resolvePatientByPesel,
       Subjects.identity.recordPatient,
       Subjects.files.assignLabDocument,
+      Subjects.booking.doctorVisitFacts,
+      Subjects.identity.logRecordAccess,
+      Subjects.identity.doctorPatientSummaries,
     ];
     expect(gateway.sort()).toEqual(
       requestSubjects()
@@ -59,8 +62,10 @@ describe('bus permissions', () => {
 
   it('lets each service listen only on its own subjects and publish only replies and its listed calls', () => {
     expect(permissions.identity).toEqual({
-      publish: { allow: [`pacjent.${Subjects.identity.sessionRevoked}`] },
-      subscribe: { allow: ['pacjent.identity.>'] },
+      publish: {
+        allow: [`pacjent.${Subjects.booking.doctorPatientRelation}`, `pacjent.${Subjects.identity.sessionRevoked}`],
+      },
+      subscribe: { allow: ['pacjent.identity.>', '_INBOX.>'] },
       allowResponses: true,
     });
     expect(permissions.files.publish.allow).toEqual([`pacjent.${Subjects.booking.appointmentAccessCheck}`]);
@@ -75,6 +80,6 @@ describe('bus permissions', () => {
       permissions.booking.publish.allow!.filter(
         (s) => s.startsWith('pacjent.identity') || s.startsWith('pacjent.files'),
       ),
-    ).toEqual([]);
+    ).toEqual([`pacjent.${Subjects.identity.doctorPatientSummaries}`]);
   });
 });

@@ -30,6 +30,13 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; 
   { from: 'consultations', subject: Subjects.identity.resolvePatientByPesel },
   { from: 'consultations', subject: Subjects.identity.recordPatient },
   { from: 'consultations', subject: Subjects.files.assignLabDocument },
+  // The treatment record: a visit's facts and the doctor's relation from booking, the record-read audit in identity.
+  { from: 'consultations', subject: Subjects.booking.doctorVisitFacts },
+  { from: 'consultations', subject: Subjects.booking.listServices, gatewayToo: true },
+  { from: 'consultations', subject: Subjects.identity.logRecordAccess },
+  { from: 'identity', subject: Subjects.booking.doctorPatientRelation },
+  // "Mój dzień": patients' names and ages for their doctor.
+  { from: 'booking', subject: Subjects.identity.doctorPatientSummaries },
 ];
 
 /**
@@ -43,10 +50,19 @@ export const BROADCASTS: ReadonlyArray<{ from: ServiceName; subject: string; rea
 /** Events: published to JetStream by the service that owns them (through its outbox), never requested. */
 export const EVENT_SUBJECTS: ReadonlyArray<{ from: ServiceName; subject: string; stream: string }> = [
   { from: 'booking', subject: Subjects.booking.notificationEvent, stream: EventStreams.booking },
+  { from: 'consultations', subject: Subjects.consultations.visitOutcomeEvent, stream: EventStreams.consultations },
 ];
 
 /** Streams each service creates (and keeps), and the streams the gateway reads with its own consumers. */
-const STREAMS_OWNED: Partial<Record<ServiceName, string[]>> = { booking: [EventStreams.booking] };
+const STREAMS_OWNED: Partial<Record<ServiceName, string[]>> = {
+  booking: [EventStreams.booking],
+  consultations: [EventStreams.consultations],
+};
+/**
+ * Streams a service reads with its own durable consumer (acknowledging each
+ * event); it may create the stream too, when it starts before the owner.
+ */
+const STREAMS_CONSUMED: Partial<Record<ServiceName, string[]>> = { booking: [EventStreams.consultations] };
 const STREAMS_READ_BY_GATEWAY: string[] = [EventStreams.booking];
 
 export interface BusUserPermissions {
@@ -87,6 +103,19 @@ function streamReaderApi(stream: string): string[] {
   ];
 }
 
+/** What a durable consumer with explicit acks needs: its consumer, its pulls and its acks. */
+function durableConsumerApi(stream: string): string[] {
+  return [
+    ...streamOwnerApi(stream),
+    `$JS.API.CONSUMER.CREATE.${stream}`,
+    `$JS.API.CONSUMER.CREATE.${stream}.>`,
+    `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.>`,
+    `$JS.API.CONSUMER.INFO.${stream}.>`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`,
+    `$JS.ACK.${stream}.>`,
+  ];
+}
+
 const unique = (values: string[]): string[] => [...new Set(values)];
 
 /** Each process's permissions for the bus prefix `prefix` (BUS_PREFIX). */
@@ -108,10 +137,13 @@ export function busPermissions(prefix: string): Record<BusUser, BusUserPermissio
     const calls = SERVICE_CALLS.filter((call) => call.from === service).map((call) => full(call.subject));
     const events = EVENT_SUBJECTS.filter((event) => event.from === service).map((event) => full(event.subject));
     const broadcasts = BROADCASTS.filter((broadcast) => broadcast.from === service).map((b) => full(b.subject));
-    const streams = (STREAMS_OWNED[service] ?? []).flatMap(streamOwnerApi);
+    const streams = [
+      ...(STREAMS_OWNED[service] ?? []).flatMap(streamOwnerApi),
+      ...(STREAMS_CONSUMED[service] ?? []).flatMap(durableConsumerApi),
+    ];
     const publish = unique([...calls, ...events, ...broadcasts, ...streams]);
     // The inbox is where a requester (or a JetStream publisher) gets its answers.
-    const inbox = calls.length > 0 || events.length > 0 ? ['_INBOX.>'] : [];
+    const inbox = calls.length > 0 || events.length > 0 || streams.length > 0 ? ['_INBOX.>'] : [];
     permissions[service] = {
       publish: publish.length > 0 ? { allow: publish } : { deny: ['>'] },
       subscribe: { allow: unique([full(`${service}.>`), ...inbox, ...broadcastsReadBy(service)]) },

@@ -14,3 +14,6 @@ export * from './s3';
 export * from './bus-permissions';
 export * from './input-safety';
 export * from './log-masking';
+export * from './outbox';
+export * from './event-consumer';
+export * from './request-hash';

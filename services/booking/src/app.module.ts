@@ -9,6 +9,8 @@ import { DemoModule } from './demo/demo.module';
 import { RelationsModule } from './relations/relations.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { SlotsModule } from './slots/slots.module';
+import { VisitOutcomesModule } from './visit-outcomes/visit-outcomes.module';
+import { DoctorDayModule } from './doctor-day/doctor-day.module';
 
 /** The booking service: catalog, free-slot search, appointments, and the demo network. */
 @Module({
@@ -22,6 +24,8 @@ import { SlotsModule } from './slots/slots.module';
     AppointmentsModule,
     DemoModule,
     RelationsModule,
+    VisitOutcomesModule,
+    DoctorDayModule,
   ],
   controllers: [healthController('booking')],
 })

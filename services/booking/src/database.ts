@@ -15,6 +15,7 @@ import { ScheduleTemplateSlots1764604800000 } from './migrations/1764604800000-s
 import { SlotSearchCoveringIndex1764691200000 } from './migrations/1764691200000-slot-search-covering-index';
 import { SlotWithdrawal1764777600000 } from './migrations/1764777600000-slot-withdrawal';
 import { SlotLiveUniqueness1764864000000 } from './migrations/1764864000000-slot-live-uniqueness';
+import { AppointmentNoShow1765000000000 } from './migrations/1765000000000-appointment-no-show';
 import { OutboxEntity } from './events/outbox.entity';
 import { NotificationEntity } from './alerts/notification.entity';
 import { SlotAlertEntity } from './alerts/slot-alert.entity';
@@ -47,5 +48,6 @@ export const BookingDatabase: ServiceDatabase = {
     SlotSearchCoveringIndex1764691200000,
     SlotWithdrawal1764777600000,
     SlotLiveUniqueness1764864000000,
+    AppointmentNoShow1765000000000,
   ],
 };

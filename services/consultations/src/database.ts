@@ -1,12 +1,31 @@
 import type { ServiceDatabase } from '@pacjent/platform';
+import { OutboxEntity } from './events/outbox.entity';
 import { CreateSchema1764086400000 } from './migrations/1764086400000-create-schema';
+import { TreatmentRecord1765000000000 } from './migrations/1765000000000-treatment-record';
 import { LabResults1766000000000 } from './migrations/1766000000000-lab-results';
 import { LabReportDocuments1766000000001 } from './migrations/1766000000001-lab-report-documents';
+import { QuestionEntity } from './questions/question.entity';
+import { ReferralReservationEntity } from './referrals/referral-reservation.entity';
+import { ReferralEntity } from './referrals/referral.entity';
 import { LabObservationEntity } from './results/lab-observation.entity';
 import { LabReportEntity } from './results/lab-report.entity';
+import { VisitOutcomeEntity } from './visits/visit-outcome.entity';
 
 export const ConsultationsDatabase: ServiceDatabase = {
   schema: 'consultations',
-  entities: [LabReportEntity, LabObservationEntity],
-  migrations: [CreateSchema1764086400000, LabResults1766000000000, LabReportDocuments1766000000001],
+  entities: [
+    VisitOutcomeEntity,
+    ReferralEntity,
+    ReferralReservationEntity,
+    QuestionEntity,
+    OutboxEntity,
+    LabReportEntity,
+    LabObservationEntity,
+  ],
+  migrations: [
+    CreateSchema1764086400000,
+    TreatmentRecord1765000000000,
+    LabResults1766000000000,
+    LabReportDocuments1766000000001,
+  ],
 };

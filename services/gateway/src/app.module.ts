@@ -33,6 +33,11 @@ import { DoctorPrescriptionsController } from './doctor/doctor-prescriptions.con
 import { PatientMedicinesController, PrescriptionsController } from './prescriptions/prescriptions.controller';
 import { RenewalsController } from './prescriptions/renewals.controller';
 import { DoctorRenewalsController } from './doctor/doctor-renewals.controller';
+import { DoctorVisitsController } from './doctor/doctor-visits.controller';
+import { ReferralsController } from './record/referrals.controller';
+import { RecordController } from './record/record.controller';
+import { DoctorQuestionsController } from './doctor/doctor-questions.controller';
+import { DoctorDayController } from './doctor/doctor-day.controller';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -61,6 +66,11 @@ import { DoctorRenewalsController } from './doctor/doctor-renewals.controller';
     PatientMedicinesController,
     RenewalsController,
     DoctorRenewalsController,
+    DoctorVisitsController,
+    ReferralsController,
+    RecordController,
+    DoctorQuestionsController,
+    DoctorDayController,
   ],
   providers: [
     {

@@ -8,6 +8,7 @@ import { IdentityDatabase } from './database';
 import { DemoModule } from './demo/demo.module';
 import { KeysModule } from './keys/keys.module';
 import { PatientRegistryModule } from './patients/patient-registry.module';
+import { RecordAccessModule } from './record-access/record-access.module';
 import { StaffModule } from './staff/staff.module';
 import { VerificationModule } from './verification/verification.module';
 
@@ -24,6 +25,7 @@ import { VerificationModule } from './verification/verification.module';
     VerificationModule,
     StaffModule,
     PatientRegistryModule,
+    RecordAccessModule,
   ],
   controllers: [healthController('identity')],
 })

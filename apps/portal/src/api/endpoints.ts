@@ -31,11 +31,15 @@ export const api = {
   appointments: (scope: AppointmentScope) =>
     authorized<AppointmentView[]>({ path: `/api/appointments?scope=${scope}` }),
 
-  book: (slotId: string, idempotencyKey: string, occupationalReferral?: OccupationalReferral) =>
+  book: (slotId: string, idempotencyKey: string, occupationalReferral?: OccupationalReferral, referralId?: string) =>
     authorized<AppointmentView>({
       method: 'POST',
       path: '/api/appointments',
-      body: occupationalReferral ? { slotId, occupationalReferral } : { slotId },
+      body: {
+        slotId,
+        ...(occupationalReferral ? { occupationalReferral } : {}),
+        ...(referralId ? { referralId } : {}),
+      },
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
 

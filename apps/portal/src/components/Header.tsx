@@ -3,6 +3,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { resultsTexts } from '../pages/results/texts';
 import { medicinesTexts } from '../pages/medicines/texts';
+import { recordTexts } from '../pages/record/texts';
 import { verificationTexts } from '../pages/verification/texts';
 import { Link, useLocation } from '../router';
 import { LangSwitch } from './LangSwitch';
@@ -66,6 +67,8 @@ export function Header() {
         <nav className="nav" aria-label={t.nav.label}>
           <NavLink to="/" testId="nav-dashboard" label={t.nav.dashboard} />
           <NavLink to="/book" testId="nav-book" label={t.nav.book} />
+          <NavLink to="/record" testId="nav-record" label={recordTexts(lang).historyTitle} />
+          <NavLink to="/referrals" testId="nav-referrals" label={recordTexts(lang).referralsTitle} />
           <NavLink to="/files" testId="nav-files" label={t.nav.files} />
           <NavLink to="/results" testId="nav-results" label={resultsTexts(lang).title} />
           <NavLink to="/medicines" testId="nav-medicines" label={medicinesTexts(lang).title} />

@@ -52,6 +52,8 @@ export function BookPage() {
   // "Przenieś termin" from the dashboard: /book?move=<appointmentId>&service=<serviceId>.
   const params = new URLSearchParams(useLocation().split('?')[1] ?? '');
   const moving = params.get('move');
+  // "Umów" on a referral: /book?service=<serviceId>&referral=<referralId>.
+  const referralId = params.get('referral') ?? undefined;
   const [form, setForm] = useState<SlotSearchForm>(() => ({
     ...defaultSlotSearch(new Date()),
     serviceId: params.get('service') ?? '',
@@ -152,7 +154,12 @@ export function BookPage() {
         navigate('/?moved=1');
         return;
       }
-      await api.book(selection.slot.id, selection.idempotencyKey, occupational ? trimReferral(referral) : undefined);
+      await api.book(
+        selection.slot.id,
+        selection.idempotencyKey,
+        occupational ? trimReferral(referral) : undefined,
+        referralId,
+      );
       setBooked(selection.slot);
       setSelection(null);
       setReferral(emptyReferral);

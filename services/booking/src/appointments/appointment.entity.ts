@@ -15,7 +15,7 @@ import { SlotEntity } from '../slots/slot.entity';
   `USING gist ("patient_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" = 'booked')`,
 )
 @Check('CHK_appointments_referral_reservation', `("referral_reservation_id" IS NULL) OR ("referral_id" IS NOT NULL)`)
-@Check('CHK_appointments_status', `"status" IN ('booked', 'cancelled', 'completed')`)
+@Check('CHK_appointments_status', `"status" IN ('booked', 'cancelled', 'completed', 'no_show')`)
 @Check('CHK_appointments_source', `"source" IN ('portal', 'phone', 'facility')`)
 @Check('CHK_appointments_cancelled_at', `("status" = 'cancelled') = ("cancelled_at" IS NOT NULL)`)
 @Check(

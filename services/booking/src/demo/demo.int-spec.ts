@@ -1,4 +1,4 @@
-import { Subjects, type DoctorView, type ServiceView, type SlotView } from '@pacjent/contracts';
+import { DEMO_RECORD, Subjects, type DoctorView, type ServiceView, type SlotView } from '@pacjent/contracts';
 import { newActor } from '@pacjent/testing';
 import { DAY, startBooking, TEST_NOW, type BookingTestKit } from '../testing/booking-test-kit';
 import { warsawWallClock } from '../slots/warsaw-time';
@@ -94,8 +94,8 @@ describe('demo data (SEED_DEMO_DATA=true)', () => {
     const seeder = kit.service.get(DemoSeeder);
     const outcomes = await Promise.all([seeder.seed(), seeder.seed()]);
     expect(outcomes).toEqual([
-      { catalogSeeded: false, slotsAdded: 0 },
-      { catalogSeeded: false, slotsAdded: 0 },
+      { catalogSeeded: false, slotsAdded: 0, pastVisitsAdded: 0 },
+      { catalogSeeded: false, slotsAdded: 0, pastVisitsAdded: 0 },
     ]);
     expect(await counts()).toEqual(before);
   });
@@ -112,7 +112,7 @@ describe('demo data (SEED_DEMO_DATA=true)', () => {
       expect(outcome.catalogSeeded).toBe(false);
       expect(outcome.slotsAdded).toBeGreaterThan(0);
       expect((await lastStart()).getTime()).toBeGreaterThan(before.getTime() + 6 * DAY);
-      await expect(seeder.seed()).resolves.toEqual({ catalogSeeded: false, slotsAdded: 0 });
+      await expect(seeder.seed()).resolves.toEqual({ catalogSeeded: false, slotsAdded: 0, pastVisitsAdded: 0 });
     } finally {
       kit.clock.set(TEST_NOW);
     }
@@ -131,6 +131,23 @@ describe('demo data (SEED_DEMO_DATA=true)', () => {
     expect(outcomes.map((outcome) => outcome.catalogSeeded).sort()).toEqual([false, true]);
     const after = await counts();
     expect(after).toMatchObject({ services: DEMO_SERVICES.length, doctors: DEMO_DOCTORS.length });
-    expect(outcomes[0]!.slotsAdded + outcomes[1]!.slotsAdded).toBe(after.slots);
+    const pastVisits = outcomes[0]!.pastVisitsAdded + outcomes[1]!.pastVisitsAdded;
+    expect(pastVisits).toBe(DEMO_RECORD.visits.length);
+    expect(outcomes[0]!.slotsAdded + outcomes[1]!.slotsAdded + pastVisits).toBe(after.slots);
+  });
+
+  it('gives the demo patient a dozen past completed visits with the demo doctor, under the record’s fixed ids', async () => {
+    const visits: Array<{ id: string; status: string; account_id: string; starts_at: Date }> =
+      await kit.dataSource.query(
+        `SELECT a.id, a.status, d.account_id, a.starts_at FROM "booking"."appointments" a
+           JOIN "booking"."slots" s ON s.id = a.slot_id JOIN "booking"."doctors" d ON d.id = s.doctor_id
+          WHERE a.patient_id = $1 ORDER BY a.starts_at DESC`,
+        [DEMO_RECORD.patientId],
+      );
+    expect(visits.map((visit) => visit.id)).toEqual(DEMO_RECORD.visits.map((visit) => visit.id));
+    expect(new Set(visits.map((visit) => `${visit.status} ${visit.account_id}`))).toEqual(
+      new Set([`completed ${DEMO_RECORD.doctorAccountId}`]),
+    );
+    expect(visits.every((visit) => visit.starts_at.getTime() < kit.clock.now().getTime())).toBe(true);
   });
 });

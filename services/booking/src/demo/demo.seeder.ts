@@ -1,15 +1,19 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Clock } from '@pacjent/platform';
 import { BookingConfig } from '../config';
 import { SchedulesRepository } from '../schedules/schedules.repository';
 import { SlotGenerationService } from '../schedules/slot-generation.service';
 import { DEMO_FACILITIES, DEMO_SERVICES } from './demo-catalog';
 import { DEMO_DOCTORS } from './demo-doctors';
 import { demoScheduleBlocks } from './demo-schedule';
+import { seedDemoPastVisits } from './demo-record';
 import { DemoRepository } from './demo.repository';
 
 export interface SeedOutcome {
   catalogSeeded: boolean;
   slotsAdded: number;
+  /** The demo patient's past visits added (their outcomes come from consultations). */
+  pastVisitsAdded: number;
 }
 
 /**
@@ -27,6 +31,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly schedules: SchedulesRepository,
     private readonly slots: SlotGenerationService,
     private readonly config: BookingConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,7 +56,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
       }
       // The hourly job keeps the horizon filled later; the first slots come now.
       const slotsAdded = await this.slots.generate(tx);
-      return { catalogSeeded, slotsAdded };
+      const pastVisitsAdded = await seedDemoPastVisits(tx, this.clock.now());
+      return { catalogSeeded, slotsAdded, pastVisitsAdded };
     });
   }
 }

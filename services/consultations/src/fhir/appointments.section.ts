@@ -8,6 +8,7 @@ const STATUS: Record<AppointmentView['status'], Appointment['status']> = {
   booked: 'booked',
   cancelled: 'cancelled',
   completed: 'fulfilled',
+  no_show: 'noshow',
 };
 const CHANNEL: Record<AppointmentView['slot']['channel'], string> = {
   in_person: 'wizyta w placówce',

@@ -47,6 +47,13 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.RENEWAL_ALREADY_PENDING]: 409,
   [ErrorCode.RENEWAL_LIMIT_REACHED]: 429,
   [ErrorCode.RENEWAL_ALREADY_DECIDED]: 409,
+  [ErrorCode.VISIT_NOT_STARTED]: 409,
+  [ErrorCode.VISIT_ALREADY_COMPLETED]: 409,
+  [ErrorCode.VISIT_NOT_COMPLETABLE]: 409,
+  [ErrorCode.UNKNOWN_DIAGNOSIS]: 422,
+  [ErrorCode.QUESTION_WINDOW_CLOSED]: 422,
+  [ErrorCode.QUESTION_LIMIT_REACHED]: 422,
+  [ErrorCode.QUESTION_ALREADY_ANSWERED]: 409,
 };
 
 const TITLES: Record<number, string> = {

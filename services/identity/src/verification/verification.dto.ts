@@ -34,8 +34,8 @@ export function eventToHistory(row: EventRow): AccessHistoryEntryView {
 export function viewToHistory(row: AccessLogRow): AccessHistoryEntryView {
   return {
     at: row.createdAt.toISOString(),
-    action: 'patient.viewed',
-    actor: { kind: 'staff', name: row.actorName ?? '' },
+    action: row.action === 'record.view' ? 'record.viewed' : 'patient.viewed',
+    actor: { kind: row.details?.role === 'doctor' ? 'doctor' : 'staff', name: row.actorName ?? '' },
     method: null,
     outcome: row.outcome,
   };

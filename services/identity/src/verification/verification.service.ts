@@ -186,9 +186,10 @@ export class VerificationService {
       this.verifications.events(account.id),
       this.accessLog.aboutPatient(account.id),
     ]);
-    return [...events.map(eventToHistory), ...views.filter((v) => v.action === 'patient.view').map(viewToHistory)].sort(
-      (a, b) => b.at.localeCompare(a.at),
-    );
+    return [
+      ...events.map(eventToHistory),
+      ...views.filter((v) => v.action === 'patient.view' || v.action === 'record.view').map(viewToHistory),
+    ].sort((a, b) => b.at.localeCompare(a.at));
   }
 
   private async callerAccount(actor: Actor | null): Promise<AccountEntity> {

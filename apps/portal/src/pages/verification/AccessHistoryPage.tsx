@@ -36,7 +36,9 @@ export function AccessHistoryPage() {
               <tr key={`${entry.at}-${i}`} data-testid="access-history-row" data-action={entry.action}>
                 <td>{formatDateTime(entry.at, lang)}</td>
                 <td data-testid="access-history-actor">
-                  {entry.actor.kind === 'bank' ? texts.bank : `${texts.staff}: ${entry.actor.name}`}
+                  {entry.actor.kind === 'bank'
+                    ? texts.bank
+                    : `${entry.actor.kind === 'doctor' ? texts.doctor : texts.staff}: ${entry.actor.name}`}
                 </td>
                 <td>
                   {texts.actions[entry.action] ?? entry.action}

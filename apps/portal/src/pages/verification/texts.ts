@@ -61,10 +61,12 @@ const pl = {
   what: 'Co',
   bank: 'Bank',
   staff: 'Konsultant',
+  doctor: 'Lekarz',
   actions: {
     'identity.confirmed': 'Potwierdzenie tożsamości',
     'identity.refused': 'Odmowa potwierdzenia tożsamości',
     'patient.viewed': 'Wgląd w dane konta',
+    'record.viewed': 'Wgląd w historię leczenia',
   } as Record<string, string>,
   methods: {
     bank: 'przez bank',
@@ -135,6 +137,7 @@ const en: VerificationTexts = {
   what: 'What',
   bank: 'Bank',
   staff: 'Consultant',
+  doctor: 'Doctor',
   actions: {
     'identity.confirmed': 'Identity confirmed',
     'identity.refused': 'Identity confirmation refused',

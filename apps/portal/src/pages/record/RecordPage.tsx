@@ -1,0 +1,177 @@
+import type { RecordVisitView } from '@pacjent/contracts';
+import { useState } from 'react';
+import { useMe } from '../../auth/AuthProvider';
+import { ErrorMessage } from '../../components/Alerts';
+import { PageHeading } from '../../components/PageHeading';
+import { describeError } from '../../i18n/errors';
+import { formatDateTime } from '../../i18n/format';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useLoader } from '../../lib/use-loader';
+import { recordApi } from './record-api';
+import { RecordLocked } from './RecordLocked';
+import { recordTexts } from './texts';
+
+const PAGE = 20;
+
+/** "Leczenie → Twoja historia": completed visits, newest first, with what the doctor left and the questions. */
+export function RecordPage() {
+  const { lang } = useI18n();
+  const me = useMe();
+  if (me.level !== 'full') return <RecordLocked title={recordTexts(lang).historyTitle} />;
+  return <RecordOfFullAccount />;
+}
+
+function RecordOfFullAccount() {
+  const { t, lang } = useI18n();
+  const texts = recordTexts(lang);
+  const [kind, setKind] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const query = new URLSearchParams({
+    limit: String(limit),
+    ...(kind ? { kind } : {}),
+    ...(from ? { from: new Date(`${from}T00:00:00`).toISOString() } : {}),
+    ...(to ? { to: new Date(`${to}T23:59:59`).toISOString() } : {}),
+  }).toString();
+  const visits = useLoader(() => recordApi.visits(query), [query]);
+  const state = visits.loading ? 'loading' : visits.error && !visits.data ? 'error' : 'ready';
+  const items = visits.data?.items ?? [];
+
+  return (
+    <div className="page" data-testid="record" data-state={state}>
+      <PageHeading>{texts.historyTitle}</PageHeading>
+      <div className="filters">
+        <label className="field">
+          {texts.kind}
+          <select value={kind} onChange={(e) => setKind(e.target.value)} data-testid="record-kind">
+            <option value="">{texts.allKinds}</option>
+            {Object.entries(texts.kinds).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {texts.from}
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="record-from" />
+        </label>
+        <label className="field">
+          {texts.to}
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="record-to" />
+        </label>
+      </div>
+      <ErrorMessage message={visits.error ? describeError(visits.error, t).message : null} />
+      {state === 'ready' && items.length === 0 ? <p data-testid="record-empty">{texts.empty}</p> : null}
+      <ul className="list">
+        {items.map((visit) => (
+          <VisitCard key={visit.id} visit={visit} onAsked={visits.reload} />
+        ))}
+      </ul>
+      {visits.data && visits.data.total > items.length ? (
+        <button type="button" className="button button--secondary" onClick={() => setLimit(limit + PAGE)}>
+          {texts.more}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function VisitCard({ visit, onAsked }: { visit: RecordVisitView; onAsked: () => void }) {
+  const { t, lang } = useI18n();
+  const texts = recordTexts(lang);
+  const [question, setQuestion] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [sending, setSending] = useState(false);
+
+  const ask = async () => {
+    setSending(true);
+    setError(null);
+    try {
+      await recordApi.ask(visit.id, question);
+      setQuestion('');
+      onAsked();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <li className="card" data-testid="record-visit" data-id={visit.id}>
+      <h2>
+        {formatDateTime(visit.startsAt, lang)} · {visit.service.name}
+      </h2>
+      <p className="muted">
+        {visit.doctor.name} · {texts.channels[visit.channel] ?? visit.channel}
+      </p>
+      <h3>{texts.recommendations}</h3>
+      <p data-testid="record-visit-recommendations">{visit.recommendations}</p>
+      {visit.diagnoses.length > 0 ? (
+        <>
+          <h3>{texts.diagnoses}</h3>
+          <ul data-testid="record-visit-diagnoses">
+            {visit.diagnoses.map((diagnosis) => (
+              <li key={diagnosis.code}>
+                {diagnosis.code} — {diagnosis.name}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {visit.referrals.length > 0 ? (
+        <>
+          <h3>{texts.referrals}</h3>
+          <ul>
+            {visit.referrals.map((referral) => (
+              <li key={referral.id}>
+                {texts.referralKinds[referral.kind] ?? referral.kind}: {referral.service.name} (
+                {texts.statuses[referral.status] ?? referral.status})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3>{texts.questions}</h3>
+      <ul data-testid="record-visit-questions">
+        {visit.questions.map((item) => (
+          <li key={item.id} data-testid="record-question" data-status={item.status}>
+            <p>{item.text}</p>
+            <p className="muted">
+              {item.answer ? (
+                <>
+                  {texts.answer}: <span data-testid="record-question-answer">{item.answer}</span>
+                </>
+              ) : (
+                texts.waiting
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void ask();
+        }}
+      >
+        <label className="field">
+          {texts.askLabel}
+          <textarea
+            required
+            maxLength={2000}
+            value={question}
+            onChange={(e) => setQuestion(e.target.value)}
+            data-testid="record-ask-text"
+          />
+        </label>
+        <ErrorMessage message={error ? describeError(error, t).message : null} />
+        <button type="submit" className="button" disabled={sending} data-testid="record-ask-submit">
+          {texts.send}
+        </button>
+      </form>
+    </li>
+  );
+}

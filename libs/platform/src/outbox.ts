@@ -1,0 +1,153 @@
+import { Logger } from '@nestjs/common';
+import {
+  connect,
+  JSONCodec,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamClient,
+  type JetStreamManager,
+  type NatsConnection,
+  type ConnectionOptions,
+} from 'nats';
+import type { DataSource, EntityManager } from 'typeorm';
+import { busSubject } from './bus';
+import type { Clock } from './clock';
+
+const codec = JSONCodec<unknown>();
+const DAY_NS = 24 * 60 * 60 * 1_000_000_000;
+
+/**
+ * A service's JetStream stream of events: one stream under every bus prefix
+ * (the prefix is the first subject token), kept a week.
+ */
+export async function ensureEventStream(manager: JetStreamManager, name: string, service: string): Promise<void> {
+  try {
+    await manager.streams.info(name);
+  } catch {
+    try {
+      await manager.streams.add({
+        name,
+        subjects: [`*.${service}.events.>`],
+        retention: RetentionPolicy.Limits,
+        storage: StorageType.File,
+        max_age: 7 * DAY_NS,
+      });
+    } catch (error) {
+      // Another replica (or a consumer) created it meanwhile.
+      new Logger('EventStreams').debug({ err: error }, 'event stream already exists');
+    }
+  }
+}
+
+export interface OutboxRow {
+  id: string;
+  subject: string;
+  payload: unknown;
+}
+
+/**
+ * The outbox table of one schema: `<schema>.outbox (id uuid, subject text,
+ * payload jsonb, created_at, published_at)` (each service's migration makes it).
+ */
+export class OutboxTable {
+  private readonly table: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    schema: string,
+  ) {
+    this.table = `"${schema}"."outbox"`;
+  }
+
+  async add(tx: EntityManager, subject: string, payload: unknown, now: Date): Promise<string> {
+    const rows: Array<{ id: string }> = await tx.query(
+      `INSERT INTO ${this.table} (subject, payload, created_at) VALUES ($1, $2, $3) RETURNING id`,
+      [subject, JSON.stringify(payload), now],
+    );
+    return rows[0]!.id;
+  }
+
+  /**
+   * Publishes unpublished events oldest first, each row locked (SKIP LOCKED)
+   * so replicas never publish the same one at once; `publish` throwing leaves
+   * the rest for the next round.
+   */
+  drain(now: Date, publish: (row: OutboxRow) => Promise<void>, limit = 100): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows: OutboxRow[] = await tx.query(
+        `SELECT id, subject, payload FROM ${this.table} WHERE published_at IS NULL
+          ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      let published = 0;
+      for (const row of rows) {
+        try {
+          await publish(row);
+        } catch {
+          break;
+        }
+        await tx.query(`UPDATE ${this.table} SET published_at = $2 WHERE id = $1`, [row.id, now]);
+        published += 1;
+      }
+      return published;
+    });
+  }
+}
+
+export interface OutboxRelayOptions {
+  /** How to reach NATS: natsConnectionOptions(config, purpose). */
+  nats: ConnectionOptions;
+  /** The stream (EventStreams) and the service whose `<service>.events.>` subjects it holds. */
+  stream: string;
+  service: string;
+}
+
+/**
+ * The outbox relay: events are written in the transaction of the change they
+ * announce (`record`), then published to JetStream with the outbox row id as
+ * the message id (JetStream drops duplicates). Call `flush` after the
+ * recording transaction commits, and on a timer for anything left over.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private connection: NatsConnection | null = null;
+  private jetstream: JetStreamClient | null = null;
+
+  constructor(
+    private readonly outbox: OutboxTable,
+    private readonly clock: Clock,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    this.connection = await connect(this.options.nats);
+    await ensureEventStream(await this.connection.jetstreamManager(), this.options.stream, this.options.service);
+    this.jetstream = this.connection.jetstream();
+  }
+
+  async record(tx: EntityManager, subject: string, payloads: unknown[]): Promise<void> {
+    const now = this.clock.now();
+    for (const payload of payloads) await this.outbox.add(tx, subject, payload, now);
+  }
+
+  /** Publishes what is waiting; answers how many were published. */
+  async flush(): Promise<number> {
+    const jetstream = this.jetstream;
+    if (!jetstream) return 0;
+    try {
+      return await this.outbox.drain(this.clock.now(), async (row) => {
+        await jetstream.publish(busSubject(row.subject), codec.encode(row.payload), { msgID: row.id });
+      });
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox relay round failed');
+      return 0;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const connection = this.connection;
+    this.jetstream = null;
+    this.connection = null;
+    if (connection && !connection.isClosed()) await connection.drain();
+  }
+}

@@ -1,0 +1,69 @@
+import { FixedClock } from '@pacjent/platform';
+import { browserSuite, logInToConsole } from '../support/browser';
+import { eventually, MINUTE, RecordScenario } from '../support/record';
+
+const warsawDay = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(instant);
+
+/** The doctor's workspace in the console, in Chromium: complete a visit, answer a question. */
+describe('doctor’s workspace in the browser', () => {
+  const clock = new FixedClock(new Date());
+  const suite = browserSuite({ console: true, timeoutMs: 8000, stack: { consultationsClock: clock } });
+  const { byTestId } = suite;
+
+  it('completes a visit with a diagnosis, a recommendation and a rehabilitation referral; answers the patient’s question', async () => {
+    const scenario = new RecordScenario(suite.stack);
+    const { client: patient } = await scenario.fullPatient();
+    const visit = await scenario.book(patient);
+    clock.set(new Date(visit.startsAt.getTime() + 5 * MINUTE));
+
+    await logInToConsole(suite, { email: 'doctor@demo.test', password: 'Doctor#Demo2026' });
+    await byTestId('doctor-day-date').fill(warsawDay(visit.startsAt));
+    const row = suite.page.locator(`[data-testid="doctor-visit"][data-id="${visit.id}"]`);
+    await row.locator('[data-testid="doctor-visit-patient"]').waitFor();
+    await expect(row.locator('[data-testid="doctor-visit-patient"]').textContent()).resolves.toContain('Jan Testowy');
+
+    await row.locator('[data-testid="doctor-visit-complete"]').click();
+    await byTestId('outcome-notes').fill('Ból lędźwiowy od tygodnia.');
+    await byTestId('outcome-icd10-search').fill('M54');
+    await suite.page.locator('[data-testid="outcome-icd10-option"][data-code="M54.5"]').click();
+    await expect(byTestId('outcome-diagnosis').textContent()).resolves.toContain('M54.5');
+    await byTestId('outcome-recommendations').fill('Ćwiczenia rozciągające codziennie.');
+    await byTestId('outcome-referral-service').selectOption({ label: 'Kinezyterapia' });
+    await byTestId('outcome-referral-sessions').fill('5');
+    await byTestId('outcome-submit').click();
+    await suite.page.locator(`[data-testid="doctor-visit"][data-id="${visit.id}"][data-status="completed"]`).waitFor();
+
+    await row.locator('[data-testid="doctor-visit-history"]').click();
+    await expect(
+      suite.page.locator(`[data-testid="patient-record-visit"][data-id="${visit.id}"]`).textContent(),
+    ).resolves.toContain('Ćwiczenia rozciągające codziennie.');
+
+    const record = await patient.get('/api/record/visits');
+    expect(record.body.items[0]).toMatchObject({
+      id: visit.id,
+      recommendations: 'Ćwiczenia rozciągające codziennie.',
+      diagnoses: [{ code: 'M54.5', name: 'Ból okolicy lędźwiowo-krzyżowej kręgosłupa' }],
+      referrals: [
+        expect.objectContaining({
+          kind: 'rehabilitation',
+          service: expect.objectContaining({ name: 'Kinezyterapia' }),
+          sessionsLeft: 5,
+        }),
+      ],
+    });
+
+    const asked = await patient.post(`/api/record/visits/${visit.id}/questions`, { text: 'Czy mogę biegać?' });
+    expect(asked.status).toBe(201);
+    await byTestId('console-nav-questions').click();
+    const question = suite.page.locator(`[data-testid="doctor-question"][data-id="${asked.body.id}"]`);
+    await expect(question.locator('[data-testid="doctor-question-text"]').textContent()).resolves.toBe(
+      'Czy mogę biegać?',
+    );
+    await question.locator('[data-testid="doctor-answer-text"]').fill('Tak, po zakończeniu zabiegów.');
+    await question.locator('[data-testid="doctor-answer-submit"]').click();
+    await question.waitFor({ state: 'detached' });
+    await eventually(
+      async () => (await patient.get('/api/questions')).body[0]?.answer === 'Tak, po zakończeniu zabiegów.',
+    );
+  });
+});
