@@ -61,6 +61,16 @@ export class PlatformConfig {
   @IsString()
   @IsNotEmpty()
   INSTANCE_ID = `${process.pid}`;
+
+  /**
+   * On SIGTERM, how long a process waits for requests in flight (bus handlers,
+   * HTTP requests) before it closes anyway.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
+  DRAIN_TIMEOUT_MS = 10_000;
 }
 
 export class ConfigError extends Error {}

@@ -4,6 +4,7 @@ export * from './clock';
 export * from './config';
 export * from './correlation';
 export * from './database';
+export * from './drain';
 export * from './health';
 export * from './json-text';
 export * from './logging';

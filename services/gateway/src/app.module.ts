@@ -15,6 +15,7 @@ import { GatewayConfig } from './config';
 import { DoctorFilesController } from './files/doctor-files.controller';
 import { FileUploadService } from './files/file-upload.service';
 import { FilesController } from './files/files.controller';
+import { GatewayDrain } from './health/gateway-drain';
 import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsFeed } from './notifications/notifications.feed';
@@ -59,6 +60,7 @@ import { VerificationController } from './identity/verification.controller';
     { provide: ObjectStorage, useFactory: () => ObjectStorage.fromEnv() },
     FileUploadService,
     { provide: APP_GUARD, useClass: AuthGuard },
+    GatewayDrain,
   ],
 })
 export class GatewayModule {}

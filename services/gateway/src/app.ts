@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
+import { closeConnectionsWhenDraining, GatewayDrain } from './health/gateway-drain';
 import { correlationIdFor } from './http/correlation-id';
 import { correlateRequests } from './http/request-correlation';
 import { logRequests } from './http/request-log';
@@ -42,6 +43,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
     if (request.url.startsWith('/api') && !reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
   });
   sendSecurityHeaders(fastify);
+  closeConnectionsWhenDraining(fastify, app.get(GatewayDrain));
   await app.register(cookie);
   // Uploads (POST /api/files) are read part by part; busboy stops a file at the limit.
   await app.register(multipart, {

@@ -7,6 +7,15 @@ async function main(): Promise<void> {
   const app = await createGatewayApp();
   const config = app.get(GatewayConfig);
   await app.listen(config.PORT, config.HOST);
+  // SIGTERM runs Nest's shutdown hooks (streams ended, in-flight requests finished); never longer than this.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`[gateway] did not finish draining in ${config.DRAIN_TIMEOUT_MS} ms: exiting\n`);
+        process.exit(1);
+      }, config.DRAIN_TIMEOUT_MS + 5000).unref();
+    });
+  }
 }
 
 main().catch((error: unknown) => {

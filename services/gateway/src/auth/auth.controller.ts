@@ -50,14 +50,21 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ description: 'A new access token; the refresh cookie is rotated' })
-  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenResponse> {
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenResponse> {
     const refreshToken = refreshCookieOf(request);
     if (!refreshToken) throw new DomainError(ErrorCode.INVALID_REFRESH_TOKEN, 'You are not logged in.');
     try {
-      const tokens = await this.bus.request<TokenResult>(Subjects.identity.refresh, { actor: null, data: { refreshToken } });
+      const tokens = await this.bus.request<TokenResult>(Subjects.identity.refresh, {
+        actor: null,
+        data: { refreshToken },
+      });
       return this.issue(tokens, request, reply);
     } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.INVALID_REFRESH_TOKEN) clearRefreshCookie(request, reply);
+      if (error instanceof DomainError && error.code === ErrorCode.INVALID_REFRESH_TOKEN)
+        clearRefreshCookie(request, reply);
       throw error;
     }
   }

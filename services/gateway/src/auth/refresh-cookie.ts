@@ -4,7 +4,12 @@ export const REFRESH_COOKIE = 'pacjent_refresh';
 /** The cookie is only ever sent to the auth endpoints that need it. */
 const COOKIE_PATH = '/api/auth';
 
-export function setRefreshCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+export function setRefreshCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+): void {
   reply.setCookie(REFRESH_COOKIE, token, {
     httpOnly: true,
     secure: request.protocol === 'https',
@@ -15,7 +20,12 @@ export function setRefreshCookie(request: FastifyRequest, reply: FastifyReply, t
 }
 
 export function clearRefreshCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure: request.protocol === 'https', sameSite: 'strict', path: COOKIE_PATH });
+  reply.clearCookie(REFRESH_COOKIE, {
+    httpOnly: true,
+    secure: request.protocol === 'https',
+    sameSite: 'strict',
+    path: COOKIE_PATH,
+  });
 }
 
 export function refreshCookieOf(request: FastifyRequest): string | undefined {

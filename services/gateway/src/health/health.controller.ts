@@ -27,7 +27,9 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'Some service does not answer; `services` says which' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
     const results = await Promise.all(ALL_SERVICES.map((service) => this.check(service)));
-    const services = Object.fromEntries(ALL_SERVICES.map((service, i) => [service, results[i]])) as HealthView['services'];
+    const services = Object.fromEntries(
+      ALL_SERVICES.map((service, i) => [service, results[i]]),
+    ) as HealthView['services'];
     const healthy = results.every((result) => result === 'ok');
     void reply.status(healthy ? 200 : 503);
     return { status: healthy ? 'ok' : 'degraded', services };
@@ -35,7 +37,11 @@ export class HealthController {
 
   private async check(service: ServiceName): Promise<ServiceHealth> {
     try {
-      await this.bus.request<HealthReply>(healthSubject(service), { actor: null, data: {} }, { timeoutMs: this.config.HEALTH_TIMEOUT_MS });
+      await this.bus.request<HealthReply>(
+        healthSubject(service),
+        { actor: null, data: {} },
+        { timeoutMs: this.config.HEALTH_TIMEOUT_MS },
+      );
       return 'ok';
     } catch (error) {
       const code = (error as { code?: string }).code;

@@ -97,7 +97,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      const message = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : body;
+      const message =
+        typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : body;
       return {
         type: 'about:blank',
         title: titleOf(status),
@@ -108,7 +109,13 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const errorId = randomUUID();
     this.logger.error(
-      { errorId, correlationId: currentCorrelationId(), method: request.method, url: request.url.split('?')[0], err: exception },
+      {
+        errorId,
+        correlationId: currentCorrelationId(),
+        method: request.method,
+        url: request.url.split('?')[0],
+        err: exception,
+      },
       'unhandled error',
     );
     return {
