@@ -47,7 +47,9 @@ export class BusClient implements OnApplicationShutdown {
   private constructor(
     private readonly connection: NatsConnection,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.watchConnection();
+  }
 
   static async connect(options: BusClientOptions): Promise<BusClient> {
     const connection = await connect({
@@ -130,5 +132,21 @@ export class BusClient implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.connection.isClosed()) await this.connection.drain();
+  }
+
+  /** Whether requests can go out now (not closed, not between reconnects): the gateway's readiness. */
+  get connected(): boolean {
+    return !this.connection.isClosed() && !this.connection.isDraining() && !this.disconnected;
+  }
+
+  private disconnected = false;
+
+  private watchConnection(): void {
+    void (async () => {
+      for await (const status of this.connection.status()) {
+        if (status.type === 'disconnect' || status.type === 'reconnecting') this.disconnected = true;
+        if (status.type === 'reconnect') this.disconnected = false;
+      }
+    })().catch(() => undefined);
   }
 }

@@ -71,6 +71,17 @@ export class PlatformConfig {
   @Min(0)
   @Max(120_000)
   DRAIN_TIMEOUT_MS = 10_000;
+
+  /**
+   * Port of the process's probe and metrics listener (GET /live, /ready,
+   * /metrics); 0 turns it off (the default: several services share a
+   * developer machine).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HEALTH_PORT = 0;
 }
 
 export class ConfigError extends Error {}

@@ -9,6 +9,7 @@ export * from './health';
 export * from './json-text';
 export * from './logging';
 export * from './platform.module';
+export * from './probes';
 export * from './rpc';
 export * from './validation';
 export * from './s3';
