@@ -1,5 +1,5 @@
 import { healthSubject } from '@pacjent/contracts';
-import { busSubject } from '@pacjent/platform';
+import { busSubject, Metrics, startProbeServer } from '@pacjent/platform';
 import { connect, type NatsConnection } from 'nats';
 import { ApiClient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
@@ -51,5 +51,37 @@ describe('health: the public summary and the gateway probes', () => {
     expect(await api.get('/api/health/ready')).toMatchObject({ status: 200, body: { status: 'ok', failing: [] } });
     await spy.flush();
     expect(asked).toBe(before);
+  });
+
+  it("exposes the gateway's HTTP latency by route pattern and status on its metrics listener", async () => {
+    await api.get('/api/health/live');
+    await api.get('/api/health/live');
+    await api.get('/api/slots/not-a-uuid/anything');
+    const metrics = stack.gateway.get(Metrics);
+    const probes = await startProbeServer(0, '127.0.0.1', {
+      ready: () => Promise.resolve({ ready: true, failing: [] }),
+      metrics: () => metrics.render(),
+    });
+    try {
+      const text = await (await fetch(`http://127.0.0.1:${probes.port}/metrics`)).text();
+      const live = text
+        .split('\n')
+        .find(
+          (line) =>
+            line.startsWith('pacjent_http_request_duration_seconds_count{') &&
+            line.includes('route="/api/health/live"') &&
+            line.includes('status="200"') &&
+            line.includes('method="GET"') &&
+            line.includes('service="gateway"'),
+        );
+      expect(Number(live?.split(' ')[1])).toBeGreaterThanOrEqual(2);
+      expect(text).toMatch(/^pacjent_http_request_duration_seconds_count\{[^}]*status="404"[^}]*\} \d+$/m);
+      // Route patterns, never raw URLs (ids would explode the series).
+      expect(text).not.toContain('not-a-uuid');
+      expect(text).toMatch(/^process_resident_memory_bytes\{service="gateway"\} \d+/m);
+      expect(text).toMatch(/^nodejs_eventloop_lag_seconds\{service="gateway"\} /m);
+    } finally {
+      await probes.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig, PlatformConfig } from './config';
 import { migrateDatabase, type ServiceDatabase } from './database';
 import { closeOnSignals, DrainingNatsServer } from './drain';
-import { startServiceProbes } from './probes';
+import { instrumentService, startServiceProbes } from './probes';
 import { withCorrelationId } from './correlation';
 import { BusReplySerializer } from './json-text';
 import { BusExceptionFilter, correlationIdOf } from './rpc';
@@ -53,6 +53,7 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   });
   configureMicroservice(app);
   await app.listen();
+  instrumentService(app);
   // SIGTERM drains: app.close() stops the bus first, then the shutdown hooks close the pools.
   closeOnSignals(app, definition.name, config.DRAIN_TIMEOUT_MS + 5000);
   if (config.HEALTH_PORT > 0) await startServiceProbes(app, config.HEALTH_PORT);

@@ -5,7 +5,11 @@ import type { Msg, NatsConnection, Subscription, SubscriptionOptions } from 'nat
 interface ReplyPacket {
   isDisposed?: boolean;
   status?: string;
+  err?: { code?: unknown } | string | null;
 }
+
+/** How a request ended: `ok`, or the error code it answered with. */
+export type HandledListener = (subject: string, outcome: string, seconds: number) => void;
 
 const servers = new WeakMap<NatsConnection, DrainingNatsServer>();
 
@@ -21,13 +25,16 @@ export class DrainingNatsServer extends ServerNats {
   private readonly drainLogger = new Logger('BusDrain');
   private connection: NatsConnection | null = null;
   private busSubscriptions: Subscription[] = [];
-  private readonly settlers = new WeakMap<Msg, () => void>();
+  private readonly settlers = new WeakMap<Msg, (outcome: string) => void>();
   private idleWaiters: Array<() => void> = [];
   private running = 0;
   private state: 'serving' | 'draining' | 'closed' = 'serving';
 
   /** How long close() waits for handlers in flight before closing anyway. */
   drainTimeoutMs = 10_000;
+
+  /** Told of every handled request (metrics). */
+  onHandled: HandledListener | null = null;
 
   /** The server behind a listening service (`app.unwrap()` is its connection). */
   static of(connection: NatsConnection): DrainingNatsServer | undefined {
@@ -80,15 +87,15 @@ export class DrainingNatsServer extends ServerNats {
   }
 
   override async handleMessage(channel: string, message: Msg): Promise<unknown> {
-    const settle = this.track();
+    const settle = this.track(channel.slice(channel.indexOf('.') + 1));
     this.settlers.set(message, settle);
     try {
       const handled: unknown = await super.handleMessage(channel, message);
       // An event (no reply expected) is done when Nest's handling is.
-      if (!message.reply) settle();
+      if (!message.reply) settle('ok');
       return handled;
     } catch (error) {
-      settle();
+      settle('error');
       throw error;
     }
   }
@@ -96,11 +103,16 @@ export class DrainingNatsServer extends ServerNats {
   override getPublisher(message: Msg, id: string, context: NatsContext): (response: unknown) => unknown {
     const publish = super.getPublisher(message, id, context);
     const settle = this.settlers.get(message);
+    let outcome = 'ok';
     return (packet: unknown) => {
       const sent = publish(packet);
       const reply = packet as ReplyPacket;
+      if (reply.err !== undefined && reply.err !== null) {
+        const code = typeof reply.err === 'object' ? reply.err.code : undefined;
+        outcome = typeof code === 'string' ? code : 'error';
+      }
       // Nest marks the last packet of a reply isDisposed; "no handler" answers with one error packet.
-      if (reply.isDisposed === true || reply.status === 'error') settle?.();
+      if (reply.isDisposed === true || reply.status === 'error') settle?.(outcome);
       return sent;
     };
   }
@@ -126,13 +138,15 @@ export class DrainingNatsServer extends ServerNats {
     await super.close();
   }
 
-  private track(): () => void {
+  private track(subject: string): (outcome: string) => void {
     this.running += 1;
+    const started = process.hrtime.bigint();
     let settled = false;
-    return () => {
+    return (outcome) => {
       if (settled) return;
       settled = true;
       this.running -= 1;
+      this.onHandled?.(subject, outcome, Number(process.hrtime.bigint() - started) / 1e9);
       if (this.running === 0) {
         const waiters = this.idleWaiters;
         this.idleWaiters = [];

@@ -8,6 +8,7 @@ export * from './drain';
 export * from './health';
 export * from './json-text';
 export * from './logging';
+export * from './metrics';
 export * from './platform.module';
 export * from './probes';
 export * from './rpc';

@@ -2,8 +2,9 @@ import type { INestApplicationContext, INestMicroservice } from '@nestjs/common'
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NatsConnection } from 'nats';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { DrainingNatsServer } from './drain';
+import { dataSourceOf, Metrics } from './metrics';
 
 export interface Readiness {
   ready: boolean;
@@ -22,17 +23,9 @@ export async function serviceReadiness(app: INestApplicationContext, server: Dra
   const failing: string[] = [];
   if (!server.accepting) failing.push('draining');
   else if (!server.connected) failing.push('nats');
-  const dataSource = databaseOf(app);
+  const dataSource = dataSourceOf(app);
   if (dataSource && !(await answers(dataSource))) failing.push('postgres');
   return { ready: failing.length === 0, failing };
-}
-
-function databaseOf(app: INestApplicationContext): DataSource | undefined {
-  try {
-    return app.get(DataSource, { strict: false });
-  } catch {
-    return undefined;
-  }
 }
 
 async function answers(dataSource: DataSource): Promise<boolean> {
@@ -104,9 +97,40 @@ export function startProbeServer(port: number, host: string, routes: ProbeRoutes
   });
 }
 
-/** Probes for a listening service (its bus server found through its NATS connection). */
-export function startServiceProbes(app: INestMicroservice, port: number, host = '0.0.0.0'): Promise<ProbeServer> {
+/** The application's metrics (PlatformModule provides them), if it has any. */
+function metricsOf(app: INestApplicationContext): Metrics | undefined {
+  try {
+    return app.get(Metrics, { strict: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function busServerOf(app: INestMicroservice): DrainingNatsServer {
   const server = DrainingNatsServer.of(app.unwrap<NatsConnection>());
-  if (!server) throw new Error('startServiceProbes: the service does not listen on the draining NATS transport');
-  return startProbeServer(port, host, { ready: () => serviceReadiness(app, server) });
+  if (!server) throw new Error('the service does not listen on the draining NATS transport');
+  return server;
+}
+
+/**
+ * Connects a listening service to its metrics: bus handler latency from its
+ * transport, its database pool. Called once the service listens.
+ */
+export function instrumentService(app: INestMicroservice): void {
+  const metrics = metricsOf(app);
+  if (!metrics) return;
+  busServerOf(app).onHandled = (subject, outcome, seconds) =>
+    metrics.busHandlerSeconds.observe({ subject, outcome }, seconds);
+  const dataSource = dataSourceOf(app);
+  if (dataSource) metrics.watchPool(dataSource);
+}
+
+/** Probes and metrics for a listening service (its bus server found through its NATS connection). */
+export function startServiceProbes(app: INestMicroservice, port: number, host = '0.0.0.0'): Promise<ProbeServer> {
+  const server = busServerOf(app);
+  const metrics = metricsOf(app);
+  return startProbeServer(port, host, {
+    ready: () => serviceReadiness(app, server),
+    ...(metrics ? { metrics: () => metrics.render() } : {}),
+  });
 }

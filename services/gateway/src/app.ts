@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { BusHeader, MAX_FILE_BYTES } from '@pacjent/contracts';
-import { toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '@pacjent/platform';
+import { Metrics, toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '@pacjent/platform';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
 import { closeConnectionsWhenDraining, GatewayDrain } from './health/gateway-drain';
+import { measureRequests } from './health/http-metrics';
 import { correlationIdFor } from './http/correlation-id';
 import { correlateRequests } from './http/request-correlation';
 import { logRequests } from './http/request-log';
@@ -44,6 +45,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
   });
   sendSecurityHeaders(fastify);
   closeConnectionsWhenDraining(fastify, app.get(GatewayDrain));
+  measureRequests(fastify, app.get(Metrics));
   await app.register(cookie);
   // Uploads (POST /api/files) are read part by part; busboy stops a file at the limit.
   await app.register(multipart, {

@@ -45,3 +45,12 @@ export function closeConnectionsWhenDraining(fastify: FastifyInstance, drain: Ga
     if (drain.draining) void reply.header('connection', 'close');
   });
 }
+
+/** The gateway's readiness: local state only (not draining, connected to NATS). */
+export function gatewayReadiness(
+  drain: GatewayDrain,
+  bus: { connected: boolean },
+): { ready: boolean; failing: string[] } {
+  const failing = [...(drain.draining ? ['draining'] : []), ...(bus.connected ? [] : ['nats'])];
+  return { ready: failing.length === 0, failing };
+}

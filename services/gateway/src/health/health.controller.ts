@@ -5,7 +5,7 @@ import { BusClient } from '@pacjent/platform';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { GatewayConfig } from '../config';
-import { GatewayDrain } from './gateway-drain';
+import { GatewayDrain, gatewayReadiness } from './gateway-drain';
 
 type ServiceHealth = 'ok' | 'unavailable' | 'timeout' | 'failing';
 
@@ -55,9 +55,9 @@ export class HealthController {
   @ApiOkResponse({ description: 'The gateway takes traffic' })
   @ApiServiceUnavailableResponse({ description: 'Draining or not connected to NATS; `failing` says which' })
   ready(@Res({ passthrough: true }) reply: FastifyReply): { status: 'ok' | 'unavailable'; failing: string[] } {
-    const failing = [...(this.drain.draining ? ['draining'] : []), ...(this.bus.connected ? [] : ['nats'])];
-    void reply.status(failing.length === 0 ? 200 : 503);
-    return { status: failing.length === 0 ? 'ok' : 'unavailable', failing };
+    const { ready, failing } = gatewayReadiness(this.drain, this.bus);
+    void reply.status(ready ? 200 : 503);
+    return { status: ready ? 'ok' : 'unavailable', failing };
   }
 
   private summary(): Promise<HealthView> {
