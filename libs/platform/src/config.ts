@@ -87,6 +87,19 @@ export class PlatformConfig {
 export class ConfigError extends Error {}
 
 /**
+ * A configuration class that knows which of its values are development
+ * conveniences: with NODE_ENV=production, loadConfig refuses to start while
+ * any of them is in use (each message names the variable, never its value).
+ */
+export interface ProductionChecked {
+  unsafeInProduction(env: NodeJS.ProcessEnv): string[];
+}
+
+function isProductionChecked(config: object): config is ProductionChecked {
+  return typeof (config as Partial<ProductionChecked>).unsafeInProduction === 'function';
+}
+
+/**
  * Reads and validates configuration from `env` into `type` (whose property
  * initialisers are the defaults). Fails fast with every problem listed, never
  * echoing values (they may be secrets).
@@ -102,6 +115,14 @@ export function loadConfig<T extends object>(type: ClassConstructor<T>, env: Nod
   if (errors.length > 0) {
     const lines = toFieldErrors(errors).map((e) => `  ${e.field}: ${e.messages.join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (env.NODE_ENV === 'production' && isProductionChecked(config)) {
+    const unsafe = config.unsafeInProduction(env);
+    if (unsafe.length > 0) {
+      throw new ConfigError(
+        `Refusing to start with NODE_ENV=production and a development setting:\n${unsafe.map((line) => `  ${line}`).join('\n')}`,
+      );
+    }
   }
   return config;
 }

@@ -1,10 +1,10 @@
 import { ACCESS_TOKEN_DEFAULTS } from '@pacjent/contracts';
-import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
+import { EnvBoolean, PlatformConfig, type ProductionChecked } from '@pacjent/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 import { resolve } from 'node:path';
 
-export class GatewayConfig extends PlatformConfig {
+export class GatewayConfig extends PlatformConfig implements ProductionChecked {
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -43,4 +43,11 @@ export class GatewayConfig extends PlatformConfig {
   @IsInt()
   @Min(100)
   HEALTH_TIMEOUT_MS = 2000;
+
+  /** Behind a proxy or not decides which client IP rate limits and logs see: production must say which. */
+  unsafeInProduction(env: NodeJS.ProcessEnv): string[] {
+    return env.TRUST_PROXY === undefined || env.TRUST_PROXY === ''
+      ? ['TRUST_PROXY: not set; say true behind a reverse proxy or load balancer, false when clients connect directly']
+      : [];
+  }
 }
