@@ -84,4 +84,19 @@ describe('health: the public summary and the gateway probes', () => {
       await probes.close();
     }
   });
+
+  it('names a service that stopped answering, with 503, within seconds', async () => {
+    await stack.services[4]!.close(); // consultations
+    const deadline = Date.now() + 10_000;
+    let answer = await api.get('/api/health');
+    while (answer.status === 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answer = await api.get('/api/health');
+    }
+    expect(answer.status).toBe(503);
+    expect(answer.body).toEqual({
+      status: 'degraded',
+      services: { identity: 'ok', booking: 'ok', files: 'ok', prescriptions: 'ok', consultations: 'unavailable' },
+    });
+  });
 });

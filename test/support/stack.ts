@@ -20,6 +20,8 @@ export interface Stack {
   /** The mock bank identity's BANK_* variables point at (misbehave() for the certification-style tests). */
   bank: MockBank;
   close(): Promise<void>;
+  /** The services, in start order: identity, booking, files, prescriptions, consultations. */
+  services: INestMicroservice[];
 }
 
 export interface StackOptions {
@@ -88,6 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         await database.drop();
         await s3.close();
       },
+      services,
     };
   } catch (error) {
     await bank.close();

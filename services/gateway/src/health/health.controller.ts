@@ -17,6 +17,9 @@ export interface HealthView {
 /** How long one fan-out over the bus answers GET /api/health. */
 export const HEALTH_CACHE_MS = 1000;
 
+/** Up to this age an answer is still given while a fresh one is fetched. */
+export const HEALTH_STALE_MS = 5000;
+
 @ApiTags('health')
 @Public()
 @Controller('health')
@@ -60,8 +63,22 @@ export class HealthController {
     return { status: ready ? 'ok' : 'unavailable', failing };
   }
 
+  /**
+   * Fresh (under a second old): answered as is. Older, but under
+   * HEALTH_STALE_MS: answered as is while one fan-out refreshes it in the
+   * background, so no caller waits for the bus. Older still, or none yet:
+   * callers wait for the (shared) fan-out.
+   */
   private summary(): Promise<HealthView> {
-    if (this.cached && Date.now() - this.cached.at < HEALTH_CACHE_MS) return Promise.resolve(this.cached.view);
+    const age = this.cached ? Date.now() - this.cached.at : Infinity;
+    if (age < HEALTH_CACHE_MS) return Promise.resolve(this.cached!.view);
+    const refreshed = this.refresh();
+    if (age >= HEALTH_STALE_MS) return refreshed;
+    refreshed.catch(() => undefined);
+    return Promise.resolve(this.cached!.view);
+  }
+
+  private refresh(): Promise<HealthView> {
     this.pending ??= this.fanOut().then(
       (view) => {
         this.cached = { view, at: Date.now() };
