@@ -1,5 +1,37 @@
-import { startServiceProbes, type ProbeServer } from '@pacjent/platform';
+import type { INestMicroservice } from '@nestjs/common';
+import { Clock, startServiceProbes, type ProbeServer } from '@pacjent/platform';
+import { startTestService } from '@pacjent/testing';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { BookingDefinition } from './app';
 import { startBooking, type BookingTestKit } from './testing/booking-test-kit';
+
+/** A TCP relay to the real NATS that can be cut and restored: a NATS outage for one process. */
+class NatsRelay {
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  async open(): Promise<void> {
+    const upstream = new URL(process.env.NATS_URL ?? 'nats://127.0.0.1:4222');
+    this.server = createServer((client) => {
+      const server = connect(Number(upstream.port || 4222), upstream.hostname);
+      for (const socket of [client, server]) {
+        this.sockets.add(socket);
+        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('error', () => socket.destroy());
+      }
+      client.pipe(server).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as { port: number }).port;
+  }
+
+  async cut(): Promise<void> {
+    const closed = new Promise((resolve) => this.server?.close(resolve));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+}
 
 describe("a service's liveness and readiness probes", () => {
   let kit: BookingTestKit;
@@ -30,5 +62,44 @@ describe("a service's liveness and readiness probes", () => {
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ status: 'unavailable', failing: expect.arrayContaining(['draining']) });
     expect((await get('/live')).status).toBe(200);
+  });
+
+  it('is not ready while NATS is unreachable, and ready again once it is back', async () => {
+    const relay = new NatsRelay();
+    await relay.open();
+    const saved = process.env.NATS_URL;
+    process.env.NATS_URL = `nats://127.0.0.1:${relay.port}`;
+    let replica: INestMicroservice;
+    try {
+      replica = await startTestService(BookingDefinition, [{ provide: Clock, useValue: kit.clock }]);
+    } finally {
+      if (saved === undefined) delete process.env.NATS_URL;
+      else process.env.NATS_URL = saved;
+    }
+    const replicaProbes = await startServiceProbes(replica, 0, '127.0.0.1');
+    const ready = async () => {
+      const response = await fetch(`http://127.0.0.1:${replicaProbes.port}/ready`);
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    const waitFor = async (status: number) => {
+      const deadline = Date.now() + 10_000;
+      let answer = await ready();
+      while (answer.status !== status && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        answer = await ready();
+      }
+      return answer;
+    };
+    try {
+      expect((await ready()).status).toBe(200);
+      await relay.cut();
+      expect(await waitFor(503)).toEqual({ status: 503, body: { status: 'unavailable', failing: ['nats'] } });
+      await relay.open();
+      expect(await waitFor(200)).toEqual({ status: 200, body: { status: 'ok', failing: [] } });
+    } finally {
+      await replicaProbes.close();
+      await replica.close();
+      await relay.cut();
+    }
   });
 });
