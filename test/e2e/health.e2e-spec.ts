@@ -80,6 +80,10 @@ describe('health: the public summary and the gateway probes', () => {
       expect(text).not.toContain('not-a-uuid');
       expect(text).toMatch(/^process_resident_memory_bytes\{service="gateway"\} \d+/m);
       expect(text).toMatch(/^nodejs_eventloop_lag_seconds\{service="gateway"\} /m);
+      // The gateway reads booking's events: nothing left unread once it is idle.
+      expect(text).toMatch(
+        /^pacjent_jetstream_consumer_pending_messages\{[^}]*stream="[^"]+"[^}]*consumer="gateway-notifications"[^}]*\} 0$/m,
+      );
     } finally {
       await probes.close();
     }

@@ -20,6 +20,7 @@ import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsFeed } from './notifications/notifications.feed';
 import { NotificationsHub } from './notifications/notifications.hub';
+import { NotificationsMetrics } from './notifications/notifications.metrics';
 import { ContactRequestsController } from './identity/contact-requests.controller';
 import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
@@ -61,6 +62,7 @@ import { VerificationController } from './identity/verification.controller';
     FileUploadService,
     { provide: APP_GUARD, useClass: AuthGuard },
     GatewayDrain,
+    NotificationsMetrics,
   ],
 })
 export class GatewayModule {}
