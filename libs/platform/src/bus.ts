@@ -90,6 +90,13 @@ export class BusClient implements OnApplicationShutdown {
     request: BusRequest<TData>,
     options: { timeoutMs?: number },
   ): Promise<string> {
+    // Between reconnects nats.js would buffer the request and send it once back, after this caller gave up
+    // (a booking made that nobody sees answered): fail now with a retriable 503 instead.
+    if (this.disconnected) {
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The message bus is not available.', {
+        service: subject.split('.')[0],
+      });
+    }
     const headers = natsHeaders();
     headers.set(BusHeader.CORRELATION_ID, currentCorrelationId() ?? randomUUID());
     const packet = { pattern: busSubject(subject), data: request, id: randomUUID() };

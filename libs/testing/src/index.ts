@@ -3,3 +3,4 @@ export * from './database';
 export * from './service';
 export * from './local-s3';
 export * from './schema';
+export * from './nats-relay';

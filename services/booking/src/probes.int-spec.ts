@@ -1,37 +1,8 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { Clock, startServiceProbes, type ProbeServer } from '@pacjent/platform';
-import { startTestService } from '@pacjent/testing';
-import { createServer, connect, type Server, type Socket } from 'node:net';
+import { NatsRelay, startTestService } from '@pacjent/testing';
 import { BookingDefinition } from './app';
 import { startBooking, type BookingTestKit } from './testing/booking-test-kit';
-
-/** A TCP relay to the real NATS that can be cut and restored: a NATS outage for one process. */
-class NatsRelay {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  async open(): Promise<void> {
-    const upstream = new URL(process.env.NATS_URL ?? 'nats://127.0.0.1:4222');
-    this.server = createServer((client) => {
-      const server = connect(Number(upstream.port || 4222), upstream.hostname);
-      for (const socket of [client, server]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => socket.destroy());
-      }
-      client.pipe(server).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as { port: number }).port;
-  }
-
-  async cut(): Promise<void> {
-    const closed = new Promise((resolve) => this.server?.close(resolve));
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
-  }
-}
 
 describe("a service's liveness and readiness probes", () => {
   let kit: BookingTestKit;
@@ -68,7 +39,7 @@ describe("a service's liveness and readiness probes", () => {
     const relay = new NatsRelay();
     await relay.open();
     const saved = process.env.NATS_URL;
-    process.env.NATS_URL = `nats://127.0.0.1:${relay.port}`;
+    process.env.NATS_URL = relay.url;
     let replica: INestMicroservice;
     try {
       replica = await startTestService(BookingDefinition, [{ provide: Clock, useValue: kit.clock }]);
