@@ -31,6 +31,8 @@ export interface Stack {
   service(name: RestartableService): INestMicroservice;
   /** Stops a service (its process dies) and starts it again on the same database, as a redeploy would. */
   restart(name: RestartableService): Promise<void>;
+  /** The services, in start order: identity, booking, files, prescriptions, consultations. */
+  services: INestMicroservice[];
 }
 
 export type RestartableService = 'booking' | 'consultations';
@@ -142,6 +144,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         await services[index]!.close();
         services[index] = await start();
       },
+      services,
     };
   } catch (error) {
     await bank.close();

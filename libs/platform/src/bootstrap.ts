@@ -1,10 +1,12 @@
 import type { INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ServerNats, type CustomStrategy, type NatsContext } from '@nestjs/microservices';
+import type { CustomStrategy, NatsContext } from '@nestjs/microservices';
 import type { ServiceName } from '@pacjent/contracts';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, natsAuth, PlatformConfig } from './config';
 import { migrateDatabase, type ServiceDatabase } from './database';
+import { closeOnSignals, DrainingNatsServer } from './drain';
+import { instrumentService, startServiceProbes } from './probes';
 import { withCorrelationId } from './correlation';
 import { BusReplySerializer } from './json-text';
 import { BusExceptionFilter, correlationIdOf } from './rpc';
@@ -21,7 +23,7 @@ export interface ServiceDefinition {
  * carried (the server's processing hook, cheaper than an interceptor chain).
  */
 export function microserviceOptions(config: PlatformConfig, service: string): CustomStrategy {
-  const server = new ServerNats({
+  const server = new DrainingNatsServer({
     servers: [config.NATS_URL],
     ...natsAuth(config),
     queue: service,
@@ -30,6 +32,7 @@ export function microserviceOptions(config: PlatformConfig, service: string): Cu
     reconnectTimeWait: 500,
     serializer: new BusReplySerializer(),
   });
+  server.drainTimeoutMs = config.DRAIN_TIMEOUT_MS;
   server.setOnProcessingStartHook((_transport, context, done) => {
     void withCorrelationId(correlationIdOf(context as NatsContext), done);
   });
@@ -39,7 +42,6 @@ export function microserviceOptions(config: PlatformConfig, service: string): Cu
 export function configureMicroservice(app: INestMicroservice): void {
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new BusExceptionFilter());
-  app.enableShutdownHooks();
 }
 
 /** Migrates the service's schema, then starts it listening on the bus. */
@@ -52,6 +54,10 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   });
   configureMicroservice(app);
   await app.listen();
+  instrumentService(app);
+  // SIGTERM drains: app.close() stops the bus first, then the shutdown hooks close the pools.
+  closeOnSignals(app, definition.name, config.DRAIN_TIMEOUT_MS + 5000);
+  if (config.HEALTH_PORT > 0) await startServiceProbes(app, config.HEALTH_PORT);
   return app;
 }
 

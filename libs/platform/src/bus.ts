@@ -51,7 +51,9 @@ export class BusClient implements OnApplicationShutdown {
   private constructor(
     private readonly connection: NatsConnection,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.watchConnection();
+  }
 
   static async connect(options: BusClientOptions): Promise<BusClient> {
     const connection = await connect({
@@ -103,6 +105,13 @@ export class BusClient implements OnApplicationShutdown {
     request: BusRequest<TData>,
     options: { timeoutMs?: number },
   ): Promise<string> {
+    // Between reconnects nats.js would buffer the request and send it once back, after this caller gave up
+    // (a booking made that nobody sees answered): fail now with a retriable 503 instead.
+    if (this.disconnected) {
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The message bus is not available.', {
+        service: subject.split('.')[0],
+      });
+    }
     const headers = natsHeaders();
     headers.set(BusHeader.CORRELATION_ID, currentCorrelationId() ?? randomUUID());
     const packet = { pattern: busSubject(subject), data: request, id: randomUUID() };
@@ -150,5 +159,21 @@ export class BusClient implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.connection.isClosed()) await this.connection.drain();
+  }
+
+  /** Whether requests can go out now (not closed, not between reconnects): the gateway's readiness. */
+  get connected(): boolean {
+    return !this.connection.isClosed() && !this.connection.isDraining() && !this.disconnected;
+  }
+
+  private disconnected = false;
+
+  private watchConnection(): void {
+    void (async () => {
+      for await (const status of this.connection.status()) {
+        if (status.type === 'disconnect' || status.type === 'reconnecting') this.disconnected = true;
+        if (status.type === 'reconnect') this.disconnected = false;
+      }
+    })().catch(() => undefined);
   }
 }

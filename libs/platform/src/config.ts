@@ -86,6 +86,27 @@ export class PlatformConfig {
   @IsString()
   @IsNotEmpty()
   INSTANCE_ID = `${process.pid}`;
+
+  /**
+   * On SIGTERM, how long a process waits for requests in flight (bus handlers,
+   * HTTP requests) before it closes anyway.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
+  DRAIN_TIMEOUT_MS = 10_000;
+
+  /**
+   * Port of the process's probe and metrics listener (GET /live, /ready,
+   * /metrics); 0 turns it off (the default: several services share a
+   * developer machine).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HEALTH_PORT = 0;
 }
 
 /** The credentials to connect to NATS with: none when NATS_USER is empty (development). */
@@ -110,6 +131,19 @@ export function natsConnectionOptions(config: PlatformConfig, purpose: string) {
 export class ConfigError extends Error {}
 
 /**
+ * A configuration class that knows which of its values are development
+ * conveniences: with NODE_ENV=production, loadConfig refuses to start while
+ * any of them is in use (each message names the variable, never its value).
+ */
+export interface ProductionChecked {
+  unsafeInProduction(env: NodeJS.ProcessEnv): string[];
+}
+
+function isProductionChecked(config: object): config is ProductionChecked {
+  return typeof (config as Partial<ProductionChecked>).unsafeInProduction === 'function';
+}
+
+/**
  * Reads and validates configuration from `env` into `type` (whose property
  * initialisers are the defaults). Fails fast with every problem listed, never
  * echoing values (they may be secrets).
@@ -125,6 +159,14 @@ export function loadConfig<T extends object>(type: ClassConstructor<T>, env: Nod
   if (errors.length > 0) {
     const lines = toFieldErrors(errors).map((e) => `  ${e.field}: ${e.messages.join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (env.NODE_ENV === 'production' && isProductionChecked(config)) {
+    const unsafe = config.unsafeInProduction(env);
+    if (unsafe.length > 0) {
+      throw new ConfigError(
+        `Refusing to start with NODE_ENV=production and a development setting:\n${unsafe.map((line) => `  ${line}`).join('\n')}`,
+      );
+    }
   }
   return config;
 }

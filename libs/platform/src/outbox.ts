@@ -59,6 +59,16 @@ export class OutboxTable {
     this.table = `"${schema}"."outbox"`;
   }
 
+  /** Events not yet published, and how old the oldest of them is (seconds; 0 when none): the outbox metrics. */
+  async backlog(now: Date): Promise<{ count: number; oldestAgeSeconds: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS count, COALESCE(EXTRACT(EPOCH FROM $1::timestamptz - min(created_at)), 0)::float8 AS age
+         FROM ${this.table} WHERE published_at IS NULL`,
+      [now],
+    )) as Array<{ count: number; age: number }>;
+    return { count: row?.count ?? 0, oldestAgeSeconds: Math.max(0, row?.age ?? 0) };
+  }
+
   async add(tx: EntityManager, subject: string, payload: unknown, now: Date): Promise<string> {
     const rows: Array<{ id: string }> = await tx.query(
       `INSERT INTO ${this.table} (subject, payload, created_at) VALUES ($1, $2, $3) RETURNING id`,

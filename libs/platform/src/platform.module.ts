@@ -4,10 +4,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { Clock, SystemClock } from './clock';
 import { loadConfig, PlatformConfig } from './config';
 import { loggingModuleOptions } from './logging';
+import { Metrics } from './metrics';
 
 /**
  * What every service imports once: its validated configuration (available as
- * its own class and as PlatformConfig), the clock and pino logging.
+ * its own class and as PlatformConfig), the clock, pino logging and its
+ * Prometheus metrics.
  */
 @Global()
 @Module({})
@@ -24,8 +26,13 @@ export class PlatformModule {
           useFactory: (config: PlatformConfig) => loggingModuleOptions(service, config.LOG_LEVEL),
         }),
       ],
-      providers: [configProvider, ...aliases, { provide: Clock, useClass: SystemClock }],
-      exports: [configClass, PlatformConfig, Clock],
+      providers: [
+        configProvider,
+        ...aliases,
+        { provide: Clock, useClass: SystemClock },
+        { provide: Metrics, useFactory: () => new Metrics(service) },
+      ],
+      exports: [configClass, PlatformConfig, Clock, Metrics],
     };
   }
 }

@@ -11,10 +11,13 @@ import {
 } from '@aws-sdk/client-s3';
 import { IsIn, IsNotEmpty, IsString, Matches } from 'class-validator';
 import type { Readable } from 'node:stream';
-import { EnvBoolean, loadConfig } from './config';
+import { EnvBoolean, loadConfig, type ProductionChecked } from './config';
+
+/** The keys s3rver (the local S3 of development and tests) accepts. */
+export const DEVELOPMENT_S3_KEY = 'S3RVER';
 
 /** Where uploaded documents live. Defaults fit the local s3rver that `npm start` and the tests run. */
-export class S3Config {
+export class S3Config implements ProductionChecked {
   /** The S3 API endpoint (MinIO, s3rver); empty means AWS itself. */
   @Matches(/^(https?:\/\/.+)?$/, { message: 'S3_ENDPOINT must be an http(s) URL or empty' })
   S3_ENDPOINT = '';
@@ -42,6 +45,12 @@ export class S3Config {
   /** Server-side encryption asked of every object ('' = none, e.g. s3rver; 'AES256' on MinIO with KMS or AWS). */
   @IsIn(['', 'AES256', 'aws:kms'])
   S3_SSE = '';
+
+  unsafeInProduction(): string[] {
+    return this.S3_ACCESS_KEY_ID === DEVELOPMENT_S3_KEY || this.S3_SECRET_ACCESS_KEY === DEVELOPMENT_S3_KEY
+      ? ['S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: the development s3rver keys; set the storage credentials']
+      : [];
+  }
 }
 
 export interface StoredObject {

@@ -4,3 +4,4 @@ export * from './service';
 export * from './local-s3';
 export * from './schema';
 export * from './secured-nats';
+export * from './nats-relay';

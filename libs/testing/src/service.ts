@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import {
   BusClient,
   configureMicroservice,
+  instrumentService,
   loadConfig,
   microserviceOptions,
   migrateDatabase,
@@ -30,6 +31,7 @@ export async function startTestService(
   const app = moduleRef.createNestMicroservice(microserviceOptions(config, definition.name));
   configureMicroservice(app);
   await app.listen();
+  instrumentService(app);
   return app;
 }
 

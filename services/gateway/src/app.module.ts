@@ -15,10 +15,12 @@ import { GatewayConfig } from './config';
 import { DoctorFilesController } from './files/doctor-files.controller';
 import { FileUploadService } from './files/file-upload.service';
 import { FilesController } from './files/files.controller';
+import { GatewayDrain } from './health/gateway-drain';
 import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsFeed } from './notifications/notifications.feed';
 import { NotificationsHub } from './notifications/notifications.hub';
+import { NotificationsMetrics } from './notifications/notifications.metrics';
 import { ContactRequestsController } from './identity/contact-requests.controller';
 import { StaffController } from './identity/staff.controller';
 import { VerificationController } from './identity/verification.controller';
@@ -88,6 +90,8 @@ import { DoctorDayController } from './doctor/doctor-day.controller';
     { provide: RateLimits, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => RateLimits.connect(config) },
     // After AuthGuard: per-account limits need the verified caller.
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    GatewayDrain,
+    NotificationsMetrics,
   ],
 })
 export class GatewayModule {}

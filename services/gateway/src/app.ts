@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { BusHeader, MAX_FILE_BYTES } from '@pacjent/contracts';
-import { loadConfig, toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '@pacjent/platform';
+import { loadConfig, Metrics, toFieldErrors, validationFailed, VALIDATOR_OPTIONS } from '@pacjent/platform';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +9,8 @@ import type { FastifyServerOptions } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config';
+import { closeConnectionsWhenDraining, GatewayDrain } from './health/gateway-drain';
+import { measureRequests } from './health/http-metrics';
 import { correlationIdFor } from './http/correlation-id';
 import { GatewayValidationPipe } from './http/input-pipe';
 import { parseJsonBodies } from './http/json-body';
@@ -62,6 +64,8 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
   });
   sendSecurityHeaders(fastify);
   acceptFhirJson(fastify);
+  closeConnectionsWhenDraining(fastify, app.get(GatewayDrain));
+  measureRequests(fastify, app.get(Metrics));
   await app.register(cookie);
   // Uploads (POST /api/files) are read part by part; busboy stops a file at the limit.
   await app.register(multipart, {

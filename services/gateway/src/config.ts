@@ -1,11 +1,11 @@
 import { ACCESS_TOKEN_DEFAULTS } from '@pacjent/contracts';
-import { PlatformConfig } from '@pacjent/platform';
+import { PlatformConfig, type ProductionChecked } from '@pacjent/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { resolve } from 'node:path';
 import { EnvTrustProxy, type TrustProxy } from './http/trust-proxy';
 
-export class GatewayConfig extends PlatformConfig {
+export class GatewayConfig extends PlatformConfig implements ProductionChecked {
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -88,4 +88,11 @@ export class GatewayConfig extends PlatformConfig {
   @IsInt()
   @Min(0)
   RATE_LIMIT_SEARCH_PER_MINUTE = 120;
+
+  /** Behind a proxy or not decides which client IP rate limits and logs see: production must say which. */
+  unsafeInProduction(env: NodeJS.ProcessEnv): string[] {
+    return env.TRUST_PROXY === undefined || env.TRUST_PROXY === ''
+      ? ['TRUST_PROXY: not set; say true behind a reverse proxy or load balancer, false when clients connect directly']
+      : [];
+  }
 }

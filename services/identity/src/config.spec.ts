@@ -28,3 +28,40 @@ describe('IdentityConfig', () => {
     expect(() => loadConfig(IdentityConfig, { LOGIN_MAX_FAILURES_PER_IP: '0' })).toThrow(/LOGIN_MAX_FAILURES_PER_IP/);
   });
 });
+
+describe('IdentityConfig in production', () => {
+  const production = {
+    NODE_ENV: 'production',
+    BANK_CLIENT_SECRET: 'issued-by-the-bank',
+    BANK_ALLOW_INSECURE: 'false',
+  };
+
+  it('starts with a real bank secret over https', () => {
+    expect(loadConfig(IdentityConfig, production).BANK_ALLOW_INSECURE).toBe(false);
+  });
+
+  it("refuses the mock bank's development secret, naming the variable but not the value", () => {
+    const attempt = () => loadConfig(IdentityConfig, { ...production, BANK_CLIENT_SECRET: undefined });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/NODE_ENV=production[\s\S]*BANK_CLIENT_SECRET/);
+    expect(attempt).not.toThrow(/pacjent-dev-only-bank-secret/);
+  });
+
+  it('refuses BANK_ALLOW_INSECURE=true, and its default', () => {
+    expect(() => loadConfig(IdentityConfig, { ...production, BANK_ALLOW_INSECURE: 'true' })).toThrow(
+      /BANK_ALLOW_INSECURE/,
+    );
+    expect(() => loadConfig(IdentityConfig, { ...production, BANK_ALLOW_INSECURE: undefined })).toThrow(
+      /BANK_ALLOW_INSECURE/,
+    );
+  });
+
+  it('lists every unsafe setting at once', () => {
+    const attempt = () => loadConfig(IdentityConfig, { NODE_ENV: 'production' });
+    expect(attempt).toThrow(/BANK_CLIENT_SECRET[\s\S]*BANK_ALLOW_INSECURE/);
+  });
+
+  it('keeps the development defaults outside production', () => {
+    expect(loadConfig(IdentityConfig, { NODE_ENV: 'development' }).BANK_ALLOW_INSECURE).toBe(true);
+  });
+});

@@ -1,11 +1,14 @@
 import { ACCESS_TOKEN_DEFAULTS } from '@pacjent/contracts';
-import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
+import { EnvBoolean, PlatformConfig, type ProductionChecked } from '@pacjent/platform';
+
+/** The client secret of the local mock bank: never a real bank's. */
+export const DEVELOPMENT_BANK_CLIENT_SECRET = 'pacjent-dev-only-bank-secret';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Max, Min, ValidateBy } from 'class-validator';
 import { DEV_KEYS_ENCRYPTION_KEY, encryptionKeyBytes } from './keys/key-sealing';
 
 /** What the identity service reads from the environment, on top of the platform's variables. */
-export class IdentityConfig extends PlatformConfig {
+export class IdentityConfig extends PlatformConfig implements ProductionChecked {
   /** `iss` of access tokens; the gateway's JWT_ISSUER must match. */
   @IsString()
   @IsNotEmpty()
@@ -66,7 +69,7 @@ export class IdentityConfig extends PlatformConfig {
   /** The client secret registered at the bank; the default is for the local mock bank only. */
   @IsString()
   @IsNotEmpty()
-  BANK_CLIENT_SECRET = 'pacjent-dev-only-bank-secret';
+  BANK_CLIENT_SECRET = DEVELOPMENT_BANK_CLIENT_SECRET;
 
   /** Where the bank sends the browser back: the gateway's callback. */
   @IsString()
@@ -106,4 +109,13 @@ export class IdentityConfig extends PlatformConfig {
     },
   })
   KEYS_ENCRYPTION_KEY = DEV_KEYS_ENCRYPTION_KEY;
+
+  unsafeInProduction(): string[] {
+    const unsafe: string[] = [];
+    if (this.BANK_CLIENT_SECRET === DEVELOPMENT_BANK_CLIENT_SECRET) {
+      unsafe.push("BANK_CLIENT_SECRET: the mock bank's development secret; set the secret the bank issued");
+    }
+    if (this.BANK_ALLOW_INSECURE) unsafe.push('BANK_ALLOW_INSECURE: must be false (the bank is reached over https)');
+    return unsafe;
+  }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventRelay } from './event-relay.service';
+import { OutboxMetrics } from './outbox.metrics';
 
-@Module({ providers: [EventRelay], exports: [EventRelay] })
+@Module({ providers: [EventRelay, OutboxMetrics], exports: [EventRelay] })
 export class EventsModule {}

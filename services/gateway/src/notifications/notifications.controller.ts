@@ -4,6 +4,7 @@ import { Role, Subjects, type Actor, type NotificationView } from '@pacjent/cont
 import { BusClient } from '@pacjent/platform';
 import { interval, map, merge, type Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { GatewayDrain } from '../health/gateway-drain';
 import { NotificationsFeed } from './notifications.feed';
 
 const KEEPALIVE_MS = 25_000;
@@ -17,6 +18,7 @@ export class NotificationsController {
   constructor(
     private readonly bus: BusClient,
     private readonly feed: NotificationsFeed,
+    private readonly drain: GatewayDrain,
   ) {}
 
   @Get()
@@ -30,7 +32,8 @@ export class NotificationsController {
    * new notification, a `ping` every 25 s so proxies keep the connection.
    * Open it with fetch and the Authorization header (EventSource cannot send
    * one); after a drop, reconnect with `Last-Event-ID` to get what was missed
-   * first.
+   * first. When the gateway shuts down the stream ends with a `reconnect`
+   * event whose `retry:` field says when to reconnect (to another gateway).
    */
   @Sse('stream')
   @ApiProduces('text/event-stream')
@@ -40,11 +43,13 @@ export class NotificationsController {
     description: 'The last notification id received: the ones created after it are sent first',
   })
   stream(@CurrentActor() actor: Actor, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
-    return merge(
-      this.feed
-        .follow(actor, lastEventId)
-        .pipe(map((notification) => ({ type: 'notification', id: notification.id, data: notification }))),
-      interval(KEEPALIVE_MS).pipe(map(() => ({ type: 'ping', data: {} }))),
+    return this.drain.endOnDrain(
+      merge(
+        this.feed
+          .follow(actor, lastEventId)
+          .pipe(map((notification) => ({ type: 'notification', id: notification.id, data: notification }))),
+        interval(KEEPALIVE_MS).pipe(map(() => ({ type: 'ping', data: {} }))),
+      ),
     );
   }
 }

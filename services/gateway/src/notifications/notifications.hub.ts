@@ -1,7 +1,14 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventStreams, Subjects, type NotificationEvent, type NotificationView } from '@pacjent/contracts';
 import { busSubject, natsConnectionOptions } from '@pacjent/platform';
-import { connect, JSONCodec, type ConsumerMessages, type JetStreamManager, type NatsConnection } from 'nats';
+import {
+  connect,
+  JSONCodec,
+  type Consumer,
+  type ConsumerMessages,
+  type JetStreamManager,
+  type NatsConnection,
+} from 'nats';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { filter, map, Subject, type Observable } from 'rxjs';
 import { GatewayConfig } from '../config';
@@ -28,6 +35,7 @@ export class NotificationsHub implements OnModuleInit, OnApplicationShutdown {
   private readonly events = new Subject<NotificationEvent>();
   private connection: NatsConnection | null = null;
   private messages: ConsumerMessages | null = null;
+  private consumer: Consumer | null = null;
   /** The stream sequence of the last event read (or the last stored at start-up): the next read starts after it. */
   private lastSequence = 0;
   private readonly shutdown = new AbortController();
@@ -90,6 +98,7 @@ export class NotificationsHub implements OnModuleInit, OnApplicationShutdown {
       opt_start_seq: this.lastSequence + 1,
     });
     const messages = await consumer.consume();
+    this.consumer = consumer;
     this.messages = messages;
     void this.deliver(messages);
   }
@@ -147,5 +156,11 @@ export class NotificationsHub implements OnModuleInit, OnApplicationShutdown {
         this.logger.warn({ err: error }, 'could not start reading notification events; retrying');
       }
     }
+  }
+
+  /** Notification events in the stream this hub has not received yet (JetStream's num_pending); null while not reading. */
+  async unreadEvents(): Promise<number | null> {
+    if (!this.consumer || this.shutdown.signal.aborted) return null;
+    return (await this.consumer.info(false)).num_pending;
   }
 }
