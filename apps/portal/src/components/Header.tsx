@@ -34,7 +34,7 @@ export function Header() {
           <span className="brand__mark" aria-hidden="true">
             +
           </span>
-          {t.appName}
+          <span className="brand__name">{t.appName}</span>
         </Link>
         <div className="header__tools">
           {state.status === 'authenticated' ? (

@@ -162,6 +162,7 @@ export const en: Dictionary = {
     facility: 'Facility',
     hourFrom: 'From',
     hourTo: 'Until',
+    editSearch: 'Change the search',
   },
   kinds: {
     consultation: 'Consultations',

@@ -165,6 +165,7 @@ export const pl = {
     facility: 'Placówka',
     hourFrom: 'Od godziny',
     hourTo: 'Do godziny',
+    editSearch: 'Zmień kryteria wyszukiwania',
   },
   kinds: {
     consultation: 'Konsultacje',

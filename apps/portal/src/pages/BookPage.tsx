@@ -1,5 +1,5 @@
 import type { ServiceView, SlotView } from '@pacjent/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { appointmentsApi } from '../api/appointments';
 import { notificationsApi } from '../api/notifications';
 import { api } from '../api/endpoints';
@@ -29,6 +29,8 @@ import { Link, navigate, useLocation } from '../router';
 
 /** After these the slot list is stale: show it again, fresh. */
 const SLOT_GONE = new Set(['SLOT_TAKEN', 'SLOT_NOT_FOUND', 'SLOT_IN_PAST']);
+/** Below this the search form and the results are one column (styles.css `.book`). */
+const NARROW_SCREEN = '(max-width: 63.99rem)';
 const REFERRAL_FIELDS = [
   'occupationalReferral.employer',
   'occupationalReferral.position',
@@ -64,6 +66,16 @@ export function BookPage() {
   const [query, setQuery] = useState<string | null>(null);
   const [slots, setSlots] = useState<SlotView[] | null>(null);
   const [searching, setSearching] = useState(false);
+  // On phones the filters fold away after "Szukaj" and the results come into view.
+  const [filtersFolded, setFiltersFolded] = useState(false);
+  const [scrollToResults, setScrollToResults] = useState(false);
+  const resultsRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!scrollToResults || !slots || !resultsRef.current) return;
+    resultsRef.current.scrollIntoView({ block: 'start' });
+    resultsRef.current.focus({ preventScroll: true });
+    setScrollToResults(false);
+  }, [scrollToResults, slots]);
 
   const [selection, setSelection] = useState<Selection | null>(null);
   const [referral, setReferral] = useState<OccupationalReferral>(emptyReferral);
@@ -117,6 +129,10 @@ export function BookPage() {
     if (Object.keys(found).length > 0) {
       setError({ message: t.validation.fixFields, fields: {} });
       return;
+    }
+    if (window.matchMedia(NARROW_SCREEN).matches) {
+      setFiltersFolded(true);
+      setScrollToResults(true);
     }
     void runSearch(slotSearchQuery(form, new Date()));
   };
@@ -204,7 +220,23 @@ export function BookPage() {
       ) : null}
       <div className="book">
         <section className="panel">
-          {services.data ? (
+          {services.data && filtersFolded ? (
+            <div className="search-folded">
+              <h2 className="panel__title">{t.book.searchTitle}</h2>
+              <p className="muted" data-testid="search-summary">
+                {services.data.find((s) => s.id === form.serviceId)?.name}
+              </p>
+              <button
+                type="button"
+                className="button button--secondary"
+                data-testid="search-edit"
+                aria-expanded="false"
+                onClick={() => setFiltersFolded(false)}
+              >
+                {t.book.editSearch}
+              </button>
+            </div>
+          ) : services.data ? (
             <SearchForm
               services={services.data}
               cities={cities.data ?? []}
@@ -260,6 +292,8 @@ export function BookPage() {
               <ErrorMessage message={error?.message} />
               {slots ? (
                 <section
+                  ref={resultsRef}
+                  tabIndex={-1}
                   className="panel"
                   aria-labelledby="results-title"
                   data-testid="slot-results"

@@ -28,6 +28,15 @@ export function NotificationBell() {
     return () => abort.abort();
   }, []);
 
+  useEffect(() => {
+    if (!open) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [open]);
+
   const unread = items.filter((item) => item.createdAt > seen).length;
   const toggle = () => {
     setOpen(!open);
@@ -46,7 +55,13 @@ export function NotificationBell() {
         aria-expanded={open}
         onClick={toggle}
       >
-        {t.notifications.bell}
+        <svg className="bell__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+          <path
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+            fill="currentColor"
+          />
+        </svg>
+        <span className="bell__label">{t.notifications.bell}</span>
         {unread > 0 ? (
           <span className="bell__count" data-testid="notifications-count">
             {unread}

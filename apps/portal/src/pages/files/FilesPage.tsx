@@ -138,8 +138,8 @@ function FilesOfFullAccount() {
                         onError={setActionError}
                       />
                     </td>
-                    <td>{formatDateTime(file.uploadedAt, lang)}</td>
-                    <td>{formatDateTime(file.expiresAt, lang)}</td>
+                    <td data-label={t.files.columns.added}>{formatDateTime(file.uploadedAt, lang)}</td>
+                    <td data-label={t.files.columns.expires}>{formatDateTime(file.expiresAt, lang)}</td>
                     <td className="files-table__actions">
                       {confirming === file.id ? (
                         <span className="confirm">
