@@ -166,6 +166,12 @@ export const pl = {
     hourFrom: 'Od godziny',
     hourTo: 'Do godziny',
     editSearch: 'Zmień kryteria wyszukiwania',
+    moveHere: 'Przenieś tutaj',
+    resultsMore: (n: number) => `Znaleziono ponad ${n} terminów (${n}+).`,
+    showMore: 'Pokaż więcej terminów',
+    doctor: 'Lekarz',
+    anyDoctor: 'Dowolny lekarz',
+    cityNotApplicable: 'Konsultacja telefoniczna i wideo odbywa się tam, gdzie jesteś — miasto nie ma znaczenia.',
   },
   kinds: {
     consultation: 'Konsultacje',

@@ -17,7 +17,9 @@ import { useI18n } from '../i18n/I18nProvider';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { emptyReferral, missingReferralFields, trimReferral } from '../lib/referral';
 import {
+  cityApplies,
   defaultSlotSearch,
+  SLOT_PAGE_SIZE,
   slotSearchQuery,
   validateSlotSearch,
   type SlotSearchErrors,
@@ -62,9 +64,16 @@ export function BookPage() {
     () => (form.city ? appointmentsApi.facilities(form.city) : Promise.resolve([])),
     [form.city],
   );
+  const doctors = useLoader(
+    () => (form.serviceId ? api.doctors(form.serviceId) : Promise.resolve([])),
+    [form.serviceId],
+  );
   const [formErrors, setFormErrors] = useState<SlotSearchErrors>({});
   const [query, setQuery] = useState<string | null>(null);
   const [slots, setSlots] = useState<SlotView[] | null>(null);
+  /** The API had more than the slots shown: "100+" and "Pokaż więcej". */
+  const [moreExist, setMoreExist] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [searching, setSearching] = useState(false);
   // On phones the filters fold away after "Szukaj" and the results come into view.
   const [filtersFolded, setFiltersFolded] = useState(false);
@@ -93,8 +102,8 @@ export function BookPage() {
       await notificationsApi.createAlert({
         serviceId: form.serviceId,
         ...(form.channel ? { channel: form.channel } : {}),
-        ...(form.city ? { city: form.city } : {}),
-        ...(form.facilityId ? { facilityIds: [form.facilityId] } : {}),
+        ...(form.city && cityApplies(form.channel) ? { city: form.city } : {}),
+        ...(form.facilityId && cityApplies(form.channel) ? { facilityIds: [form.facilityId] } : {}),
         ...(form.hourFrom ? { hourFrom: Number(form.hourFrom) } : {}),
         ...(form.hourTo ? { hourTo: Number(form.hourTo) } : {}),
         until: warsawDayStart(addDays(form.to, 1)).toISOString(),
@@ -109,12 +118,31 @@ export function BookPage() {
   const runSearch = async (nextQuery: string) => {
     setSearching(true);
     try {
-      setSlots(await api.slots(nextQuery));
+      const found = await api.slots(nextQuery);
+      setSlots(found.slice(0, SLOT_PAGE_SIZE));
+      setMoreExist(found.length > SLOT_PAGE_SIZE);
       setQuery(nextQuery);
     } catch (caught) {
       setError(describeError(caught, t));
     } finally {
       setSearching(false);
+    }
+  };
+
+  /** "Pokaż więcej": the next page after the slots shown (the query asks for one more than a page). */
+  const showMore = async () => {
+    if (!query || !slots) return;
+    setLoadingMore(true);
+    try {
+      const params = new URLSearchParams(query);
+      params.set('offset', String(slots.length));
+      const found = await api.slots(params.toString());
+      setSlots([...slots, ...found.slice(0, SLOT_PAGE_SIZE)]);
+      setMoreExist(found.length > SLOT_PAGE_SIZE);
+    } catch (caught) {
+      setError(describeError(caught, t));
+    } finally {
+      setLoadingMore(false);
     }
   };
 
@@ -240,6 +268,7 @@ export function BookPage() {
             <SearchForm
               services={services.data}
               cities={cities.data ?? []}
+              doctors={doctors.data ?? []}
               facilities={facilities.data ?? []}
               level={me.level}
               value={form}
@@ -302,10 +331,25 @@ export function BookPage() {
                   <h2 id="results-title" className="panel__title">
                     {t.book.results}
                   </h2>
-                  <p className="muted" role="status">
-                    {slots.length ? t.book.resultsCount(slots.length) : t.book.noResults}
+                  <p className="muted" role="status" data-testid="slot-count">
+                    {moreExist
+                      ? t.book.resultsMore(slots.length)
+                      : slots.length
+                        ? t.book.resultsCount(slots.length)
+                        : t.book.noResults}
                   </p>
-                  <SlotList slots={slots} onReserve={reserve} />
+                  <SlotList slots={slots} onReserve={reserve} moving={Boolean(moving)} />
+                  {moreExist ? (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      data-testid="slot-more"
+                      disabled={loadingMore}
+                      onClick={() => void showMore()}
+                    >
+                      {loadingMore ? t.book.searching : t.book.showMore}
+                    </button>
+                  ) : null}
                   {alertSaved ? (
                     <SuccessMessage testId="alert-created">
                       {moving ? t.book.alertMoveCreated : t.book.alertCreated}
