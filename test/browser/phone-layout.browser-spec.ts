@@ -146,6 +146,7 @@ describe('the portal on a phone', () => {
       ['/verification', '[data-testid="verification-page"]'],
       ['/verification/result?status=failed&code=BANK_DENIED', '[data-testid="verification-result"]'],
       ['/access-history', '[data-testid="access-history"]'],
+      ['/alerts', '[data-testid="alerts-list"][data-state="ready"]'],
       ['/no-such-page', 'main h1'],
     ] as const) {
       await visit(path, ready);

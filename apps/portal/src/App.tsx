@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useAuth } from './auth/AuthProvider';
 import { Header } from './components/Header';
 import { useI18n } from './i18n/I18nProvider';
+import { AlertsPage } from './pages/AlertsPage';
 import { BookPage } from './pages/BookPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { FilesPage } from './pages/files/FilesPage';
@@ -26,6 +27,7 @@ const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/verification/result': () => <VerificationResultPage />,
   '/access-history': () => <AccessHistoryPage />,
   '/files': () => <FilesPage />,
+  '/alerts': () => <AlertsPage />,
 };
 
 /** Where the patient should be instead of `location`, or null to stay. */

@@ -65,6 +65,7 @@ export function Header() {
           <NavLink to="/" testId="nav-dashboard" label={t.nav.dashboard} />
           <NavLink to="/book" testId="nav-book" label={t.nav.book} />
           <NavLink to="/files" testId="nav-files" label={t.nav.files} />
+          <NavLink to="/alerts" testId="nav-alerts" label={t.alerts.title} />
           {state.me.level === 'basic' ? (
             <NavLink to="/verification" testId="nav-verification" label={verificationTexts(lang).confirmTitle} />
           ) : null}

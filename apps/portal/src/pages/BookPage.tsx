@@ -56,6 +56,10 @@ export function BookPage() {
   // "Przenieś termin" from the dashboard: /book?move=<appointmentId>&service=<serviceId>.
   const params = new URLSearchParams(useLocation().split('?')[1] ?? '');
   const moving = params.get('move');
+  // From a notice in the bell: /book?service=…&slot=…&at=<startsAt>&doctor=… opens that slot's confirmation.
+  const offeredSlot = params.get('slot');
+  const offeredAt = params.get('at');
+  const offeredDoctor = params.get('doctor');
   const [form, setForm] = useState<SlotSearchForm>(() => ({
     ...defaultSlotSearch(new Date()),
     serviceId: params.get('service') ?? '',
@@ -225,6 +229,32 @@ export function BookPage() {
       setSelection({ ...current, idempotencyKey: newIdempotencyKey() });
     }
   };
+
+  useEffect(() => {
+    if (!offeredSlot || !offeredAt || Number.isNaN(Date.parse(offeredAt))) return;
+    const at = new Date(offeredAt);
+    const query = new URLSearchParams({
+      serviceId: params.get('service') ?? '',
+      from: at.toISOString(),
+      to: new Date(at.getTime() + 60_000).toISOString(),
+      limit: '10',
+    });
+    if (offeredDoctor) query.set('doctorId', offeredDoctor);
+    let active = true;
+    api.slots(query.toString()).then(
+      (found) => {
+        if (!active) return;
+        const slot = found.find((candidate) => candidate.id === offeredSlot);
+        if (slot) reserve(slot);
+        else setError({ message: t.notices.slotGone, fields: {} });
+      },
+      (caught: unknown) => active && setError(describeError(caught, t)),
+    );
+    return () => {
+      active = false;
+    };
+    // Once per offered slot; `reserve` and `t` are fresh closures each render.
+  }, [offeredSlot, offeredAt, offeredDoctor]);
 
   const loadError = services.error ?? cities.error;
 
