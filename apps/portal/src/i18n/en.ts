@@ -114,6 +114,7 @@ export const en: Dictionary = {
   },
   visit: {
     status: { booked: 'Planned', cancelled: 'Cancelled', completed: 'Completed' },
+    moved: 'Moved',
     channel: { in_person: 'Visit at a facility', phone: 'Phone consultation', video: 'Video consultation' },
     doctor: 'Doctor',
     place: 'Place',
@@ -153,6 +154,7 @@ export const en: Dictionary = {
     position: 'Position',
     referralNumber: 'Referral number',
     moveTitle: 'Moving your visit',
+    movingVisit: 'You are moving the visit:',
     moveIntro: 'Pick a new time. We free the current one only once the new one is yours.',
     moveConfirm: 'Move to this time',
     moveCancel: 'Keep the current time',

@@ -116,6 +116,7 @@ export const pl = {
   },
   visit: {
     status: { booked: 'Zaplanowana', cancelled: 'Odwołana', completed: 'Zrealizowana' },
+    moved: 'Przeniesiona',
     channel: { in_person: 'Wizyta w placówce', phone: 'Konsultacja telefoniczna', video: 'Konsultacja wideo' },
     doctor: 'Lekarz',
     place: 'Miejsce',
@@ -156,6 +157,7 @@ export const pl = {
     position: 'Stanowisko',
     referralNumber: 'Numer skierowania',
     moveTitle: 'Przenosisz wizytę',
+    movingVisit: 'Przenosisz wizytę:',
     moveIntro: 'Wybierz nowy termin. Dotychczasowy zwolnimy dopiero wtedy, gdy nowy będzie Twój.',
     moveConfirm: 'Przenieś na ten termin',
     moveCancel: 'Nie przenoś',

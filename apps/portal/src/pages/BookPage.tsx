@@ -13,6 +13,7 @@ import { SlotList } from '../components/book/SlotList';
 import { PageHeading } from '../components/PageHeading';
 import { VisitDetails } from '../components/VisitDetails';
 import { describeError, type ErrorText } from '../i18n/errors';
+import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { emptyReferral, missingReferralFields, trimReferral } from '../lib/referral';
@@ -48,7 +49,7 @@ interface Selection {
 
 /** "Umów usługę": search free slots, pick one, confirm. */
 export function BookPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useMe();
   const services = useLoader(() => api.services(), []);
   const cities = useLoader(() => api.cities(), []);
@@ -72,6 +73,7 @@ export function BookPage() {
     () => (form.serviceId ? api.doctors(form.serviceId) : Promise.resolve([])),
     [form.serviceId],
   );
+  const movingVisit = useLoader(() => (moving ? appointmentsApi.get(moving) : Promise.resolve(null)), [moving]);
   const [formErrors, setFormErrors] = useState<SlotSearchErrors>({});
   const [query, setQuery] = useState<string | null>(null);
   const [slots, setSlots] = useState<SlotView[] | null>(null);
@@ -263,6 +265,16 @@ export function BookPage() {
       <PageHeading>{moving ? t.book.moveTitle : t.book.title}</PageHeading>
       {moving ? (
         <div className="alert alert--info" data-testid="move-banner">
+          {movingVisit.data ? (
+            <p data-testid="move-visit">
+              <strong>{t.book.movingVisit}</strong>{' '}
+              {[
+                movingVisit.data.slot.service.name,
+                movingVisit.data.slot.doctor.name,
+                formatDateTime(movingVisit.data.slot.startsAt, lang),
+              ].join(', ')}
+            </p>
+          ) : null}
           <p>{t.book.moveIntro}</p>
           <Link to="/" data-testid="move-cancel">
             {t.book.moveCancel}

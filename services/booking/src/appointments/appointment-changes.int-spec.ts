@@ -185,7 +185,10 @@ describe('overlaps, staff bookings, moving a visit and its calendar file', () =>
       const upcoming = await kit.request<AppointmentView[]>(listAppointments, patient, { scope: 'upcoming' });
       expect(upcoming.map((a) => a.id)).toEqual([moved.id]);
       const past = await kit.request<AppointmentView[]>(listAppointments, patient, { scope: 'past' });
-      expect(past).toEqual([expect.objectContaining({ id: appointment.id, status: 'cancelled' })]);
+      expect(past).toEqual([
+        expect.objectContaining({ id: appointment.id, status: 'cancelled', replacedBy: moved.id }),
+      ]);
+      expect(moved.replacedBy).toBeNull();
     });
 
     it('may move to an overlapping slot (the old visit does not count against the new one)', async () => {
