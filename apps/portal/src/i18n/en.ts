@@ -26,8 +26,7 @@ export const en: Dictionary = {
     basic: 'Basic account',
     full: 'Full account',
     basicLimit: 'With a basic account you can have at most 10 services booked at a time.',
-    confirmIdentityWhy:
-      'Confirm your identity to use the full portal: online consultations, test results, e-prescriptions and bookings without a limit.',
+    confirmIdentityWhy: (features: string) => `Confirm your identity to use the full portal: ${features}.`,
     confirmIdentity: 'Confirm identity',
     redirecting: 'Taking you to your bank…',
   },
@@ -147,7 +146,10 @@ export const en: Dictionary = {
     success: 'The service has been booked.',
     goToDashboard: 'See it under My care',
     fullOnlyWarning: 'Only patients with a confirmed identity (full account) can book this service.',
-    referralWarning: 'You can book this service with a referral from one of our doctors.',
+    referralWarning:
+      'This service needs a referral from one of our doctors. Without a valid referral we cannot confirm the booking — check that you have one before you look for a time.',
+    referralsLink: 'Your referrals',
+    kindNeedsReferral: (kind: string) => `${kind} (with a referral)`,
     occupationalLegend: "Employer's referral",
     occupationalIntro: 'An occupational medicine exam needs the details of the referral issued by your employer.',
     employer: 'Employer',

@@ -28,8 +28,9 @@ export const pl = {
     basic: 'Konto podstawowe',
     full: 'Konto pełne',
     basicLimit: 'Na koncie podstawowym możesz mieć jednocześnie zarezerwowanych maksymalnie 10 usług.',
-    confirmIdentityWhy:
-      'Potwierdź tożsamość, aby korzystać z pełnej wersji portalu: konsultacji online, wyników badań, e-Recept i rezerwacji bez limitu.',
+    /** `features`: the available ones only (lib/features.ts). */
+    confirmIdentityWhy: (features: string) =>
+      `Potwierdź tożsamość, aby korzystać z pełnej wersji portalu: ${features}.`,
     confirmIdentity: 'Potwierdź tożsamość',
     redirecting: 'Przekierowujemy do banku…',
   },
@@ -150,7 +151,10 @@ export const pl = {
     success: 'Usługa została zarezerwowana.',
     goToDashboard: 'Zobacz w zakładce Leczenie',
     fullOnlyWarning: 'Tę usługę mogą zarezerwować osoby z potwierdzoną tożsamością (konto pełne).',
-    referralWarning: 'Tę usługę zarezerwujesz na podstawie skierowania od lekarza naszej sieci.',
+    referralWarning:
+      'Ta usługa wymaga skierowania od lekarza naszej sieci. Bez ważnego skierowania rezerwacji nie potwierdzimy — sprawdź, czy je masz, zanim zaczniesz szukać terminu.',
+    referralsLink: 'Twoje skierowania',
+    kindNeedsReferral: (kind: string) => `${kind} (ze skierowaniem)`,
     occupationalLegend: 'Skierowanie od pracodawcy',
     occupationalIntro: 'Badanie medycyny pracy wymaga danych ze skierowania wystawionego przez pracodawcę.',
     employer: 'Pracodawca',

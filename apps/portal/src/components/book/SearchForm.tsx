@@ -3,6 +3,8 @@ import type { FormEvent } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { groupServicesByKind } from '../../lib/catalog';
 import { cityApplies, type SlotSearchErrors, type SlotSearchForm } from '../../lib/slot-search';
+import { FEATURE_PATHS, hasFeature } from '../../lib/features';
+import { Link } from '../../router';
 import { InfoNote } from '../Alerts';
 import { SelectField, TextField } from '../Fields';
 
@@ -78,7 +80,14 @@ export function SearchForm({
       >
         <option value="">{t.book.chooseService}</option>
         {groupServicesByKind(services, lang).map((group) => (
-          <optgroup key={group.kind} label={t.kinds[group.kind]}>
+          <optgroup
+            key={group.kind}
+            label={
+              group.services.every((s) => s.requiresReferral)
+                ? t.book.kindNeedsReferral(t.kinds[group.kind])
+                : t.kinds[group.kind]
+            }
+          >
             {group.services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -88,7 +97,16 @@ export function SearchForm({
         ))}
       </SelectField>
       {service && level === 'basic' && !service.basicAllowed ? <InfoNote>{t.book.fullOnlyWarning}</InfoNote> : null}
-      {service?.requiresReferral ? <InfoNote>{t.book.referralWarning}</InfoNote> : null}
+      {service?.requiresReferral ? (
+        <div data-testid="referral-needed">
+          <InfoNote>
+            <p>{t.book.referralWarning}</p>
+            {FEATURE_PATHS.referrals && hasFeature('referrals') ? (
+              <Link to={FEATURE_PATHS.referrals}>{t.book.referralsLink}</Link>
+            ) : null}
+          </InfoNote>
+        </div>
+      ) : null}
       {service && doctors.length > 0 ? (
         <SelectField
           id="search-doctor"
