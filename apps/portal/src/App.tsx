@@ -9,6 +9,7 @@ import { FilesPage } from './pages/files/FilesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
+import { TermsPage } from './pages/terms/TermsPage';
 import { AccessHistoryPage } from './pages/verification/AccessHistoryPage';
 import { ConfirmIdentityPage } from './pages/verification/ConfirmIdentityPage';
 import { ContactRequestPage } from './pages/verification/ContactRequestPage';
@@ -19,6 +20,7 @@ const PUBLIC_PATHS = new Set(['/login', '/register']);
 /** Pages for everyone, signed in or not. */
 const OPEN_PAGES: Record<string, () => ReactNode> = {
   '/verification/contact': () => <ContactRequestPage />,
+  '/regulamin': () => <TermsPage />,
 };
 const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/': () => <DashboardPage />,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useAuth } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { verificationTexts } from '../pages/verification/texts';
-import { Link, useLocation } from '../router';
+import { Link, navigate, useLocation } from '../router';
 import { LangSwitch } from './LangSwitch';
 import { NotificationBell } from './notifications/NotificationBell';
 
@@ -25,6 +25,8 @@ export function Header() {
     setLoggingOut(true);
     await logout();
     setLoggingOut(false);
+    // From any page (a 404 too): the start, which for a signed-out visitor is the login.
+    navigate('/login', { replace: true });
   };
 
   return (

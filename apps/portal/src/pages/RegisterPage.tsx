@@ -155,7 +155,15 @@ export function RegisterPage() {
         <CheckboxField
           id="register-terms"
           testId="register-terms"
-          label={t.register.terms}
+          label={
+            <>
+              {t.register.termsBefore}
+              <a href="/regulamin" target="_blank" rel="noopener" data-testid="register-terms-link">
+                {t.register.termsLink}
+              </a>
+              {t.register.termsAfter}
+            </>
+          }
           required
           checked={form.acceptTerms}
           onChange={(event) => set('acceptTerms', event.target.checked)}
