@@ -62,6 +62,18 @@ describe('smaller things in the browser', () => {
     await expect(byTestId('register-terms').isChecked()).resolves.toBe(false);
   });
 
+  it('does not move the form when a field is checked on blur, so the click on the terms box lands', async () => {
+    await suite.page.goto(`${suite.stack.baseUrl}/register`);
+    await byTestId('register-pesel').fill('12345678901');
+    const before = (await byTestId('register-terms').boundingBox())!;
+    // Leaving PESEL for the terms box checks PESEL; the box must not move under the pointer.
+    await byTestId('register-terms').click();
+    await expect(byTestId('register-terms').isChecked()).resolves.toBe(true);
+    await suite.page.locator('[data-testid="field-error"][data-field="register-pesel"]').waitFor();
+    const after = (await byTestId('register-terms').boundingBox())!;
+    expect(Math.abs(after.y - before.y)).toBeLessThan(4);
+  });
+
   it('goes to the start when logging out on a page that does not exist', async () => {
     await logIn();
     await suite.page.goto(`${suite.stack.baseUrl}/no-such-page`);
