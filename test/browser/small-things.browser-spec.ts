@@ -10,8 +10,8 @@ describe('smaller things in the browser', () => {
   const suite = browserSuite({ viewport: { width: 1280, height: 900 }, timeoutMs: 10_000 });
   const { byTestId } = suite;
 
-  async function logIn(full = false) {
-    const patient = await newPatient(suite.stack.baseUrl);
+  async function logIn(full = false, overrides: Record<string, unknown> = {}) {
+    const patient = await newPatient(suite.stack.baseUrl, overrides);
     if (full) {
       const db = new Client({ connectionString: suite.stack.database.url });
       await db.connect();
@@ -72,6 +72,20 @@ describe('smaller things in the browser', () => {
     await suite.page.locator('[data-testid="field-error"][data-field="register-pesel"]').waitFor();
     const after = (await byTestId('register-terms').boundingBox())!;
     expect(Math.abs(after.y - before.y)).toBeLessThan(4);
+  });
+
+  it('says for a phone visit which number the doctor will call', async () => {
+    const patient = await logIn(true, { phone: '+48 600 100 200' });
+    const login = await patient.client.post('/api/auth/login', { email: patient.email, password: patient.password });
+    patient.client.accessToken = login.body.accessToken;
+    const phone = ((await patient.client.get('/api/me')).body as { phone: string }).phone;
+    expect(phone).toContain('600');
+    const [slot] = (await patient.client.get('/api/slots?channel=phone&limit=1')).body as Array<{ id: string }>;
+    expect((await patient.client.post('/api/appointments', { slotId: slot!.id })).status).toBe(201);
+    await suite.page.reload();
+    await suite.page.locator('[data-testid="upcoming-list"][data-state="ready"]').waitFor();
+    const place = byTestId('appointment-row').first().getByTestId('visit-place');
+    await expect(place.textContent()).resolves.toBe(`Konsultacja telefoniczna — zadzwonimy na numer ${phone}`);
   });
 
   it('goes to the start when logging out on a page that does not exist', async () => {
