@@ -60,11 +60,17 @@ describe('moving a visit in the browser', () => {
     await rows.first().getByTestId('appointment-move').click();
     await suite.page.waitForURL(/\/book\?move=/);
     await byTestId('move-banner').waitFor();
+    // The banner says which visit is being moved.
+    await byTestId('move-visit').waitFor();
+    const movingText = (await byTestId('move-visit').textContent())!;
+    expect(movingText).toContain('Przenosisz wizytę:');
+    expect(movingText).toContain(serviceName);
     // The service is already chosen; pick a later slot than the current one.
     await byTestId('search-channel').selectOption('in_person');
     await byTestId('search-submit').click();
     await byTestId('slot-row').first().waitFor();
     const target = byTestId('slot-row').nth(3);
+    await expect(target.getByTestId('slot-reserve').textContent()).resolves.toContain('Przenieś tutaj');
     const targetSlotId = await target.getAttribute('data-slot-id');
     expect(targetSlotId).not.toBe(firstSlotId);
     await target.getByTestId('slot-reserve').click();
@@ -83,6 +89,11 @@ describe('moving a visit in the browser', () => {
     expect(past).toEqual([
       expect.objectContaining({ status: 'cancelled', slot: expect.objectContaining({ id: firstSlotId }) }),
     ]);
+    // In the history the old visit reads "Przeniesiona", not "Odwołana".
+    const history = await readyRows(suite.page, 'past-list', 'past-row');
+    await expect(history.count()).resolves.toBe(1);
+    await expect(history.first().getByTestId('appointment-moved').textContent()).resolves.toBe('Przeniesiona');
+    await expect(history.first().textContent()).resolves.not.toContain('Odwołana');
 
     await after.first().getByTestId('appointment-cancel').click();
     await byTestId('cancel-confirm').click();

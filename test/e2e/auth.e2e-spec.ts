@@ -47,6 +47,7 @@ describe('accounts and tokens through the gateway', () => {
       level: 'basic',
       roles: ['patient'],
       verification: null,
+      phone: '+48 600 100 200',
     });
   });
 

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useAuth } from './auth/AuthProvider';
 import { Header } from './components/Header';
 import { useI18n } from './i18n/I18nProvider';
+import { AlertsPage } from './pages/AlertsPage';
 import { BookPage } from './pages/BookPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { FilesPage } from './pages/files/FilesPage';
@@ -12,6 +13,7 @@ import { RecordPage } from './pages/record/RecordPage';
 import { ReferralsPage } from './pages/record/ReferralsPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { ResultsPage } from './pages/results/ResultsPage';
+import { TermsPage } from './pages/terms/TermsPage';
 import { AccessHistoryPage } from './pages/verification/AccessHistoryPage';
 import { ConfirmIdentityPage } from './pages/verification/ConfirmIdentityPage';
 import { ContactRequestPage } from './pages/verification/ContactRequestPage';
@@ -25,6 +27,7 @@ const OPEN_PAGES: Record<string, () => ReactNode> = {
   // The bank sends back whichever browser finished the login: one without a portal session
   // (a bank link opened by someone else) is told the outcome too. It shows only the URL's code.
   '/verification/result': () => <VerificationResultPage />,
+  '/regulamin': () => <TermsPage />,
 };
 const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/': () => <DashboardPage />,
@@ -36,6 +39,7 @@ const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/medicines': () => <MedicinesPage />,
   '/record': () => <RecordPage />,
   '/referrals': () => <ReferralsPage />,
+  '/alerts': () => <AlertsPage />,
 };
 
 /** Where the patient should be instead of `location`, or null to stay. */

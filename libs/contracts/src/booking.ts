@@ -293,6 +293,8 @@ export interface AppointmentView {
   source: AppointmentSource;
   bookedAt: string;
   cancelledAt: string | null;
+  /** A moved visit: the appointment that replaced it (its status is `cancelled`). */
+  replacedBy: string | null;
   slot: SlotView;
 }
 

@@ -95,6 +95,8 @@ export interface MeView {
   level: AccountLevel;
   roles: Role[];
   verification: VerificationView | null;
+  /** The number the clinic calls for phone consultations, as the patient gave it. */
+  phone: string | null;
 }
 
 export interface JwksResult {

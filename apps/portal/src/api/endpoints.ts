@@ -2,6 +2,7 @@ import type {
   AppointmentScope,
   AppointmentView,
   CancelResult,
+  DoctorView,
   MeView,
   RegisterResult,
   ServiceView,
@@ -25,6 +26,9 @@ export const api = {
   services: () => authorized<ServiceView[]>({ path: '/api/catalog/services' }),
 
   cities: () => authorized<unknown>({ path: '/api/catalog/cities' }).then(cityNames),
+
+  doctors: (serviceId: string) =>
+    authorized<DoctorView[]>({ path: `/api/catalog/doctors?serviceId=${encodeURIComponent(serviceId)}` }),
 
   slots: (query: string) => authorized<SlotView[]>({ path: `/api/slots?${query}` }),
 

@@ -9,6 +9,12 @@ export const notificationsApi = {
 
   list: () => authorized<NotificationView[]>({ path: '/api/notifications' }),
 
+  /** "Moje alerty": the patient's alerts, newest first. */
+  listAlerts: () => authorized<SlotAlertView[]>({ path: '/api/slot-alerts' }),
+
+  deleteAlert: (id: string) =>
+    authorized<void>({ method: 'DELETE', path: `/api/slot-alerts/${encodeURIComponent(id)}` }),
+
   /**
    * Follows the server-sent-event stream (fetch, so the token can go in a
    * header) and calls `onNotification` for each pushed notification until

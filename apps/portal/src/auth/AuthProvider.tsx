@@ -1,7 +1,14 @@
 import type { MeView } from '@pacjent/contracts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/endpoints';
-import { endSession, logout as endServerSession, onSessionEnded, refreshSession, startSession } from './session';
+import {
+  endSession,
+  mayHaveSession,
+  logout as endServerSession,
+  onSessionEnded,
+  refreshSession,
+  startSession,
+} from './session';
 
 export type AuthState =
   | { status: 'loading' }
@@ -24,6 +31,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let active = true;
     const restore = async () => {
+      if (!mayHaveSession()) return { status: 'anonymous', expired: false } as const;
       const outcome = await refreshSession();
       if (outcome.kind !== 'ok') return { status: 'anonymous', expired: false } as const;
       try {

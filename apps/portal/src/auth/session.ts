@@ -20,7 +20,32 @@ export function getAccessToken(): string | null {
   return accessToken;
 }
 
+/**
+ * Set while this browser holds a session, so a visitor who never logged in
+ * (or logged out) is not sent to /api/auth/refresh only to get a 401.
+ */
+const SESSION_MARKER = 'pacjent.session';
+
+function markSession(present: boolean): void {
+  try {
+    if (present) localStorage.setItem(SESSION_MARKER, '1');
+    else localStorage.removeItem(SESSION_MARKER);
+  } catch {
+    // Storage may be off; the marker only saves a request.
+  }
+}
+
+/** Whether a refresh cookie may exist: false when this browser never logged in or logged out. */
+export function mayHaveSession(): boolean {
+  try {
+    return localStorage.getItem(SESSION_MARKER) === '1';
+  } catch {
+    return true;
+  }
+}
+
 export function startSession(token: AccessToken): void {
+  markSession(true);
   accessToken = token.accessToken;
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(() => void refreshSession(), refreshDelayMs(token.expiresIn));
@@ -29,6 +54,7 @@ export function startSession(token: AccessToken): void {
 /** Forgets the token; unless `quietly`, tells the app the session is over. */
 export function endSession(quietly = false): void {
   const hadSession = accessToken !== null;
+  markSession(false);
   accessToken = null;
   clearTimeout(refreshTimer);
   if (hadSession && !quietly) endListeners.forEach((listener) => listener());
@@ -67,6 +93,7 @@ export async function logout(): Promise<void> {
   try {
     await sendRequest<void>({ method: 'POST', path: '/api/auth/logout', accessToken });
   } finally {
+    markSession(false);
     accessToken = null;
     clearTimeout(refreshTimer);
   }

@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { api } from '../api/endpoints';
 import { describeError } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
+import { availableFeaturesPhrase } from '../lib/features';
 import { ErrorMessage } from './Alerts';
 import { LevelBadge } from './LevelBadge';
 import { RecordExportButton } from '../pages/results/RecordExportButton';
 
 /** The account level, the basic account's limit and the way to a full account. */
 export function AccountPanel({ me }: { me: MeView }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [redirecting, setRedirecting] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -33,7 +34,7 @@ export function AccountPanel({ me }: { me: MeView }) {
           <p className="account__limit" data-testid="basic-limit-hint">
             {t.account.basicLimit}
           </p>
-          <p className="account__why">{t.account.confirmIdentityWhy}</p>
+          <p className="account__why">{t.account.confirmIdentityWhy(availableFeaturesPhrase(lang))}</p>
           <button
             type="button"
             className="button button--secondary"

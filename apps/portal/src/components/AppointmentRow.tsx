@@ -37,7 +37,13 @@ export function AppointmentRow({ appointment, testId, onCancel }: Props) {
     >
       <div className="appointment__head">
         <VisitDetails slot={appointment.slot} />
-        <span className={`status status--${appointment.status}`}>{t.visit.status[appointment.status]}</span>
+        {appointment.replacedBy ? (
+          <span className="status status--moved" data-testid="appointment-moved">
+            {t.visit.moved}
+          </span>
+        ) : (
+          <span className={`status status--${appointment.status}`}>{t.visit.status[appointment.status]}</span>
+        )}
       </div>
       {appointment.status === 'booked' && appointment.source !== 'portal' && onCancel ? (
         <p className="appointment__note">{t.dashboard.cancelOffline}</p>

@@ -123,7 +123,10 @@ export function CheckboxField({
   errors,
   testId,
   ...input
-}: Omit<FieldFrame, 'hint' | 'optionalText'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+}: Omit<FieldFrame, 'hint' | 'optionalText' | 'label'> & {
+  /** May hold a link (e.g. to the terms). */
+  label: ReactNode;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
   const invalid = Boolean(errors?.length);
   return (
     <div className={invalid ? 'field field--check field--invalid' : 'field field--check'}>

@@ -5,7 +5,7 @@ import { resultsTexts } from '../pages/results/texts';
 import { medicinesTexts } from '../pages/medicines/texts';
 import { recordTexts } from '../pages/record/texts';
 import { verificationTexts } from '../pages/verification/texts';
-import { Link, useLocation } from '../router';
+import { Link, navigate, useLocation } from '../router';
 import { LangSwitch } from './LangSwitch';
 import { NotificationBell } from './notifications/NotificationBell';
 
@@ -28,6 +28,8 @@ export function Header() {
     setLoggingOut(true);
     await logout();
     setLoggingOut(false);
+    // From any page (a 404 too): the start, which for a signed-out visitor is the login.
+    navigate('/login', { replace: true });
   };
 
   return (
@@ -37,7 +39,7 @@ export function Header() {
           <span className="brand__mark" aria-hidden="true">
             +
           </span>
-          {t.appName}
+          <span className="brand__name">{t.appName}</span>
         </Link>
         <div className="header__tools">
           {state.status === 'authenticated' ? (
@@ -72,6 +74,7 @@ export function Header() {
           <NavLink to="/files" testId="nav-files" label={t.nav.files} />
           <NavLink to="/results" testId="nav-results" label={resultsTexts(lang).title} />
           <NavLink to="/medicines" testId="nav-medicines" label={medicinesTexts(lang).title} />
+          <NavLink to="/alerts" testId="nav-alerts" label={t.alerts.title} />
           {state.me.level === 'basic' ? (
             <NavLink to="/verification" testId="nav-verification" label={verificationTexts(lang).confirmTitle} />
           ) : null}

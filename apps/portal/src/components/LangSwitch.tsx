@@ -10,11 +10,12 @@ export function LangSwitch() {
       className="button button--ghost lang-switch"
       data-testid="lang-switch"
       lang={next}
-      aria-label={t.langSwitch.title}
       title={t.langSwitch.title}
       onClick={() => setLang(next)}
     >
+      {/* The name starts with what the button shows (WCAG 2.5.3, axe label-content-name-mismatch). */}
       {t.langSwitch.label}
+      <span className="visually-hidden"> — {t.langSwitch.title}</span>
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import type { SlotView } from '@pacjent/contracts';
+import { useAuth } from '../auth/AuthProvider';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Dictionary } from '../i18n/pl';
@@ -9,9 +10,12 @@ export function placeOf(slot: SlotView, t: Dictionary): string {
   return t.visit.channel[slot.channel];
 }
 
-/** Date and time, service, doctor and place of a visit or slot. */
+/** Date and time, service, doctor and place of a visit or slot (for a phone visit: the number we call). */
 export function VisitDetails({ slot }: { slot: SlotView }) {
   const { t, lang } = useI18n();
+  const { state } = useAuth();
+  const phone = state.status === 'authenticated' ? state.me.phone : null;
+  const remote = slot.channel !== 'in_person';
   return (
     <div className="visit">
       <p className="visit__when">
@@ -24,8 +28,10 @@ export function VisitDetails({ slot }: { slot: SlotView }) {
           <dd>{slot.doctor.name}</dd>
         </div>
         <div>
-          <dt>{t.visit.place}</dt>
-          <dd>{placeOf(slot, t)}</dd>
+          <dt>{remote ? t.visit.how : t.visit.place}</dt>
+          <dd data-testid="visit-place">
+            {slot.channel === 'phone' ? (phone ? t.visit.weCall(phone) : t.visit.noPhone) : placeOf(slot, t)}
+          </dd>
         </div>
       </dl>
     </div>

@@ -16,13 +16,21 @@ export interface SlotSearchForm {
   /** Warsaw hours, '' = any: slots starting at or after `hourFrom` and before `hourTo`. */
   hourFrom: string;
   hourTo: string;
+  /** '' = any doctor of the service. */
+  doctorId: string;
 }
 
 export type SlotSearchProblem = 'serviceRequired' | 'invalidDate' | 'toBeforeFrom';
 export type SlotSearchErrors = Partial<Record<keyof SlotSearchForm, SlotSearchProblem>>;
 
 export const DEFAULT_RANGE_DAYS = 14;
-export const SLOT_RESULT_LIMIT = 100;
+/** One page of results; the query asks for one more to know whether there are more. */
+export const SLOT_PAGE_SIZE = 100;
+
+/** Phone and video visits happen wherever the patient is: the city (and facility) do not apply. */
+export function cityApplies(channel: Channel | ''): boolean {
+  return channel === '' || channel === 'in_person';
+}
 
 export function defaultSlotSearch(now: Date): SlotSearchForm {
   const today = warsawDateKey(now);
@@ -37,6 +45,7 @@ export function defaultSlotSearch(now: Date): SlotSearchForm {
     facilityId: '',
     hourFrom: '',
     hourTo: '',
+    doctorId: '',
   };
 }
 
@@ -54,19 +63,21 @@ export function validateSlotSearch(form: SlotSearchForm): SlotSearchErrors {
  * The query string of `GET /api/slots`. Days become instants in Warsaw: from
  * the start of `from` (or now, if that is later) to the end of `to`.
  */
-export function slotSearchQuery(form: SlotSearchForm, now: Date): string {
+export function slotSearchQuery(form: SlotSearchForm, now: Date, offset = 0): string {
   const start = warsawDayStart(form.from);
   const params = new URLSearchParams();
   if (form.serviceId) params.set('serviceId', form.serviceId);
   if (form.channel) params.set('channel', form.channel);
-  if (form.city) params.set('city', form.city);
+  if (form.city && cityApplies(form.channel)) params.set('city', form.city);
   params.set('from', (start < now ? now : start).toISOString());
   params.set('to', warsawDayStart(addDays(form.to, 1)).toISOString());
   if (form.timeOfDay) params.set('timeOfDay', form.timeOfDay);
   if (form.language) params.set('language', form.language);
-  if (form.facilityId) params.set('facilityIds', form.facilityId);
+  if (form.facilityId && cityApplies(form.channel)) params.set('facilityIds', form.facilityId);
+  if (form.doctorId) params.set('doctorId', form.doctorId);
   if (form.hourFrom) params.set('hourFrom', form.hourFrom);
   if (form.hourTo) params.set('hourTo', form.hourTo);
-  params.set('limit', String(SLOT_RESULT_LIMIT));
+  params.set('limit', String(SLOT_PAGE_SIZE + 1));
+  if (offset > 0) params.set('offset', String(offset));
   return params.toString();
 }

@@ -1,5 +1,5 @@
 import type { ServiceView, SlotView } from '@pacjent/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { appointmentsApi } from '../api/appointments';
 import { notificationsApi } from '../api/notifications';
 import { api } from '../api/endpoints';
@@ -13,11 +13,14 @@ import { SlotList } from '../components/book/SlotList';
 import { PageHeading } from '../components/PageHeading';
 import { VisitDetails } from '../components/VisitDetails';
 import { describeError, type ErrorText } from '../i18n/errors';
+import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { emptyReferral, missingReferralFields, trimReferral } from '../lib/referral';
 import {
+  cityApplies,
   defaultSlotSearch,
+  SLOT_PAGE_SIZE,
   slotSearchQuery,
   validateSlotSearch,
   type SlotSearchErrors,
@@ -29,6 +32,8 @@ import { Link, navigate, useLocation } from '../router';
 
 /** After these the slot list is stale: show it again, fresh. */
 const SLOT_GONE = new Set(['SLOT_TAKEN', 'SLOT_NOT_FOUND', 'SLOT_IN_PAST']);
+/** Below this the search form and the results are one column (styles.css `.book`). */
+const NARROW_SCREEN = '(max-width: 63.99rem)';
 const REFERRAL_FIELDS = [
   'occupationalReferral.employer',
   'occupationalReferral.position',
@@ -44,7 +49,7 @@ interface Selection {
 
 /** "Umów usługę": search free slots, pick one, confirm. */
 export function BookPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useMe();
   const services = useLoader(() => api.services(), []);
   const cities = useLoader(() => api.cities(), []);
@@ -54,6 +59,10 @@ export function BookPage() {
   const moving = params.get('move');
   // "Umów" on a referral: /book?service=<serviceId>&referral=<referralId>.
   const referralId = params.get('referral') ?? undefined;
+  // From a notice in the bell: /book?service=…&slot=…&at=<startsAt>&doctor=… opens that slot's confirmation.
+  const offeredSlot = params.get('slot');
+  const offeredAt = params.get('at');
+  const offeredDoctor = params.get('doctor');
   const [form, setForm] = useState<SlotSearchForm>(() => ({
     ...defaultSlotSearch(new Date()),
     serviceId: params.get('service') ?? '',
@@ -62,10 +71,28 @@ export function BookPage() {
     () => (form.city ? appointmentsApi.facilities(form.city) : Promise.resolve([])),
     [form.city],
   );
+  const doctors = useLoader(
+    () => (form.serviceId ? api.doctors(form.serviceId) : Promise.resolve([])),
+    [form.serviceId],
+  );
+  const movingVisit = useLoader(() => (moving ? appointmentsApi.get(moving) : Promise.resolve(null)), [moving]);
   const [formErrors, setFormErrors] = useState<SlotSearchErrors>({});
   const [query, setQuery] = useState<string | null>(null);
   const [slots, setSlots] = useState<SlotView[] | null>(null);
+  /** The API had more than the slots shown: "100+" and "Pokaż więcej". */
+  const [moreExist, setMoreExist] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [searching, setSearching] = useState(false);
+  // On phones the filters fold away after "Szukaj" and the results come into view.
+  const [filtersFolded, setFiltersFolded] = useState(false);
+  const [scrollToResults, setScrollToResults] = useState(false);
+  const resultsRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!scrollToResults || !slots || !resultsRef.current) return;
+    resultsRef.current.scrollIntoView({ block: 'start' });
+    resultsRef.current.focus({ preventScroll: true });
+    setScrollToResults(false);
+  }, [scrollToResults, slots]);
 
   const [selection, setSelection] = useState<Selection | null>(null);
   const [referral, setReferral] = useState<OccupationalReferral>(emptyReferral);
@@ -83,8 +110,8 @@ export function BookPage() {
       await notificationsApi.createAlert({
         serviceId: form.serviceId,
         ...(form.channel ? { channel: form.channel } : {}),
-        ...(form.city ? { city: form.city } : {}),
-        ...(form.facilityId ? { facilityIds: [form.facilityId] } : {}),
+        ...(form.city && cityApplies(form.channel) ? { city: form.city } : {}),
+        ...(form.facilityId && cityApplies(form.channel) ? { facilityIds: [form.facilityId] } : {}),
         ...(form.hourFrom ? { hourFrom: Number(form.hourFrom) } : {}),
         ...(form.hourTo ? { hourTo: Number(form.hourTo) } : {}),
         until: warsawDayStart(addDays(form.to, 1)).toISOString(),
@@ -99,12 +126,31 @@ export function BookPage() {
   const runSearch = async (nextQuery: string) => {
     setSearching(true);
     try {
-      setSlots(await api.slots(nextQuery));
+      const found = await api.slots(nextQuery);
+      setSlots(found.slice(0, SLOT_PAGE_SIZE));
+      setMoreExist(found.length > SLOT_PAGE_SIZE);
       setQuery(nextQuery);
     } catch (caught) {
       setError(describeError(caught, t));
     } finally {
       setSearching(false);
+    }
+  };
+
+  /** "Pokaż więcej": the next page after the slots shown (the query asks for one more than a page). */
+  const showMore = async () => {
+    if (!query || !slots) return;
+    setLoadingMore(true);
+    try {
+      const params = new URLSearchParams(query);
+      params.set('offset', String(slots.length));
+      const found = await api.slots(params.toString());
+      setSlots([...slots, ...found.slice(0, SLOT_PAGE_SIZE)]);
+      setMoreExist(found.length > SLOT_PAGE_SIZE);
+    } catch (caught) {
+      setError(describeError(caught, t));
+    } finally {
+      setLoadingMore(false);
     }
   };
 
@@ -119,6 +165,10 @@ export function BookPage() {
     if (Object.keys(found).length > 0) {
       setError({ message: t.validation.fixFields, fields: {} });
       return;
+    }
+    if (window.matchMedia(NARROW_SCREEN).matches) {
+      setFiltersFolded(true);
+      setScrollToResults(true);
     }
     void runSearch(slotSearchQuery(form, new Date()));
   };
@@ -189,6 +239,32 @@ export function BookPage() {
     }
   };
 
+  useEffect(() => {
+    if (!offeredSlot || !offeredAt || Number.isNaN(Date.parse(offeredAt))) return;
+    const at = new Date(offeredAt);
+    const query = new URLSearchParams({
+      serviceId: params.get('service') ?? '',
+      from: at.toISOString(),
+      to: new Date(at.getTime() + 60_000).toISOString(),
+      limit: '10',
+    });
+    if (offeredDoctor) query.set('doctorId', offeredDoctor);
+    let active = true;
+    api.slots(query.toString()).then(
+      (found) => {
+        if (!active) return;
+        const slot = found.find((candidate) => candidate.id === offeredSlot);
+        if (slot) reserve(slot);
+        else setError({ message: t.notices.slotGone, fields: {} });
+      },
+      (caught: unknown) => active && setError(describeError(caught, t)),
+    );
+    return () => {
+      active = false;
+    };
+    // Once per offered slot; `reserve` and `t` are fresh closures each render.
+  }, [offeredSlot, offeredAt, offeredDoctor]);
+
   const loadError = services.error ?? cities.error;
 
   return (
@@ -196,6 +272,16 @@ export function BookPage() {
       <PageHeading>{moving ? t.book.moveTitle : t.book.title}</PageHeading>
       {moving ? (
         <div className="alert alert--info" data-testid="move-banner">
+          {movingVisit.data ? (
+            <p data-testid="move-visit">
+              <strong>{t.book.movingVisit}</strong>{' '}
+              {[
+                movingVisit.data.slot.service.name,
+                movingVisit.data.slot.doctor.name,
+                formatDateTime(movingVisit.data.slot.startsAt, lang),
+              ].join(', ')}
+            </p>
+          ) : null}
           <p>{t.book.moveIntro}</p>
           <Link to="/" data-testid="move-cancel">
             {t.book.moveCancel}
@@ -211,10 +297,27 @@ export function BookPage() {
       ) : null}
       <div className="book">
         <section className="panel">
-          {services.data ? (
+          {services.data && filtersFolded ? (
+            <div className="search-folded">
+              <h2 className="panel__title">{t.book.searchTitle}</h2>
+              <p className="muted" data-testid="search-summary">
+                {services.data.find((s) => s.id === form.serviceId)?.name}
+              </p>
+              <button
+                type="button"
+                className="button button--secondary"
+                data-testid="search-edit"
+                aria-expanded="false"
+                onClick={() => setFiltersFolded(false)}
+              >
+                {t.book.editSearch}
+              </button>
+            </div>
+          ) : services.data ? (
             <SearchForm
               services={services.data}
               cities={cities.data ?? []}
+              doctors={doctors.data ?? []}
               facilities={facilities.data ?? []}
               level={me.level}
               value={form}
@@ -267,6 +370,8 @@ export function BookPage() {
               <ErrorMessage message={error?.message} />
               {slots ? (
                 <section
+                  ref={resultsRef}
+                  tabIndex={-1}
                   className="panel"
                   aria-labelledby="results-title"
                   data-testid="slot-results"
@@ -275,10 +380,25 @@ export function BookPage() {
                   <h2 id="results-title" className="panel__title">
                     {t.book.results}
                   </h2>
-                  <p className="muted" role="status">
-                    {slots.length ? t.book.resultsCount(slots.length) : t.book.noResults}
+                  <p className="muted" role="status" data-testid="slot-count">
+                    {moreExist
+                      ? t.book.resultsMore(slots.length)
+                      : slots.length
+                        ? t.book.resultsCount(slots.length)
+                        : t.book.noResults}
                   </p>
-                  <SlotList slots={slots} onReserve={reserve} />
+                  <SlotList slots={slots} onReserve={reserve} moving={Boolean(moving)} />
+                  {moreExist ? (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      data-testid="slot-more"
+                      disabled={loadingMore}
+                      onClick={() => void showMore()}
+                    >
+                      {loadingMore ? t.book.searching : t.book.showMore}
+                    </button>
+                  ) : null}
                   {alertSaved ? (
                     <SuccessMessage testId="alert-created">
                       {moving ? t.book.alertMoveCreated : t.book.alertCreated}

@@ -23,6 +23,9 @@ export function RegisterPage() {
   const { login } = useAuth();
   const [form, setForm] = useState<RegisterForm>(emptyRegisterForm);
   const [problems, setProblems] = useState<RegisterErrors>({});
+  // The form-wide "Popraw zaznaczone pola" waits for a submit: shown on a field's blur it pushed the form down
+  // under the pointer (the click on the terms box missed).
+  const [triedToSubmit, setTriedToSubmit] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -35,6 +38,7 @@ export function RegisterPage() {
     event.preventDefault();
     const found = validateRegisterForm(form);
     setProblems(found);
+    setTriedToSubmit(true);
     setError(null);
     if (Object.keys(found).length > 0) return;
     setSubmitting(true);
@@ -67,13 +71,16 @@ export function RegisterPage() {
       ? t.register.peselValid
       : pesel === 'incomplete'
         ? t.register.peselIncomplete
-        : t.register.peselHint;
+        : pesel === 'empty'
+          ? t.register.peselHint
+          : // Said while typing, so the same words as an error on blur take no more room.
+            t.validation.pesel;
 
   return (
     <section className="card card--narrow">
       <PageHeading>{t.register.title}</PageHeading>
       <p className="lead">{t.register.intro}</p>
-      <ErrorMessage message={described?.message ?? (hasProblems ? t.validation.fixFields : null)} />
+      <ErrorMessage message={described?.message ?? (hasProblems && triedToSubmit ? t.validation.fixFields : null)} />
       <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <TextField
           id="register-email"
@@ -142,7 +149,10 @@ export function RegisterPage() {
           inputMode="numeric"
           autoComplete="off"
           maxLength={11}
-          hint={<span className={pesel === 'valid' ? 'hint--ok' : undefined}>{peselNote}</span>}
+          // The error takes the hint's place, so a check on blur does not move what is below.
+          hint={
+            problems.pesel ? undefined : <span className={pesel === 'valid' ? 'hint--ok' : undefined}>{peselNote}</span>
+          }
           value={form.pesel}
           onChange={(event) => set('pesel', event.target.value.replace(/\s/g, ''))}
           onBlur={() => {
@@ -155,7 +165,15 @@ export function RegisterPage() {
         <CheckboxField
           id="register-terms"
           testId="register-terms"
-          label={t.register.terms}
+          label={
+            <>
+              {t.register.termsBefore}
+              <a href="/regulamin" target="_blank" rel="noopener" data-testid="register-terms-link">
+                {t.register.termsLink}
+              </a>
+              {t.register.termsAfter}
+            </>
+          }
           required
           checked={form.acceptTerms}
           onChange={(event) => set('acceptTerms', event.target.checked)}

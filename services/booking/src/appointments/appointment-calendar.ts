@@ -31,7 +31,8 @@ export function appointmentCalendar(row: AppointmentRow): AppointmentCalendar {
     endInputType: 'utc',
     endOutputType: 'utc',
     status: row.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-    categories: [row.channel],
+    // What a calendar shows as a tag: the channel in words, not its code.
+    categories: [CHANNEL_NAMES[row.channel]],
   });
   if (error || !value) throw new Error(`calendar event could not be built: ${String(error)}`);
   return { filename: `wizyta-${row.starts_at.toISOString().slice(0, 10)}.ics`, content: value };

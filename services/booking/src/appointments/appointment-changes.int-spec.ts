@@ -185,7 +185,10 @@ describe('overlaps, staff bookings, moving a visit and its calendar file', () =>
       const upcoming = await kit.request<AppointmentView[]>(listAppointments, patient, { scope: 'upcoming' });
       expect(upcoming.map((a) => a.id)).toEqual([moved.id]);
       const past = await kit.request<AppointmentView[]>(listAppointments, patient, { scope: 'past' });
-      expect(past).toEqual([expect.objectContaining({ id: appointment.id, status: 'cancelled' })]);
+      expect(past).toEqual([
+        expect.objectContaining({ id: appointment.id, status: 'cancelled', replacedBy: moved.id }),
+      ]);
+      expect(moved.replacedBy).toBeNull();
     });
 
     it('may move to an overlapping slot (the old visit does not count against the new one)', async () => {
@@ -305,6 +308,8 @@ describe('overlaps, staff bookings, moving a visit and its calendar file', () =>
       expect(text).toContain('lek. Anna Nowak');
       expect(text).toContain('wizyta w placówce');
       expect(text).toContain('STATUS:CONFIRMED');
+      expect(text).toContain('CATEGORIES:wizyta w placówce');
+      expect(text).not.toContain('in_person');
       expect(text).toMatch(/END:VEVENT\r\nEND:VCALENDAR/);
     });
 
@@ -319,6 +324,7 @@ describe('overlaps, staff bookings, moving a visit and its calendar file', () =>
       const appointment = await book(patient, phone.id);
       const calendar = await kit.request<AppointmentCalendar>(appointmentCalendar, patient, { id: appointment.id });
       expect(calendar.content).toContain('LOCATION:teleporada (telefon)');
+      expect(calendar.content).toContain('CATEGORIES:teleporada (telefon)');
       await expect(kit.failure(appointmentCalendar, newActor(), { id: appointment.id })).resolves.toMatchObject({
         code: ErrorCode.NOT_FOUND,
       });

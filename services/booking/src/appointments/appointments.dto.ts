@@ -7,6 +7,7 @@ export interface AppointmentRow extends SlotRow {
   source: AppointmentSource;
   booked_at: Date;
   cancelled_at: Date | null;
+  replaced_by: string | null;
 }
 
 export function toAppointmentView(row: AppointmentRow): AppointmentView {
@@ -16,6 +17,7 @@ export function toAppointmentView(row: AppointmentRow): AppointmentView {
     source: row.source,
     bookedAt: row.booked_at.toISOString(),
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
+    replacedBy: row.replaced_by,
     slot: toSlotView(row),
   };
 }

@@ -73,6 +73,7 @@ describe('appointments over the bus', () => {
         source: 'portal',
         bookedAt: TEST_NOW.toISOString(),
         cancelledAt: null,
+        replacedBy: null,
         slot: expect.objectContaining({ id: slot!.id, startsAt: slot!.startsAt.toISOString(), channel: 'in_person' }),
       });
       expect(await list(patient, 'upcoming')).toEqual([appointment]);

@@ -41,7 +41,7 @@ export interface OwnAppointment {
 }
 
 const APPOINTMENT_VIEW = `
-  SELECT a.id AS appointment_id, a.status, a.source, a.booked_at, a.cancelled_at, ${SLOT_VIEW_COLUMNS}
+  SELECT a.id AS appointment_id, a.status, a.source, a.booked_at, a.cancelled_at, a.replaced_by, ${SLOT_VIEW_COLUMNS}
     FROM "booking"."appointments" a
     JOIN "booking"."slots" s ON s.id = a.slot_id ${SLOT_VIEW_JOINS}`;
 

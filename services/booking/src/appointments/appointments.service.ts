@@ -326,6 +326,7 @@ export class AppointmentsService {
       source: booking.source,
       booked_at: now,
       cancelled_at: null,
+      replaced_by: null,
     });
   }
 

@@ -13,5 +13,6 @@ export function toMeView(account: AccountEntity): MeView {
       account.verifiedAt && account.verificationMethod
         ? { method: account.verificationMethod, verifiedAt: account.verifiedAt.toISOString() }
         : null,
+    phone: account.phone,
   };
 }

@@ -109,6 +109,7 @@ describe('accounts (identity over the bus)', () => {
       level: 'basic',
       roles: ['patient'],
       verification: null,
+      phone: data.phone,
     });
   });
 

@@ -38,6 +38,7 @@ describe('toMeView', () => {
       level: 'basic',
       roles: ['patient'],
       verification: null,
+      phone: null,
     });
   });
 
@@ -46,6 +47,10 @@ describe('toMeView', () => {
       account({ level: 'full', verifiedAt: new Date('2026-11-26T08:30:00Z'), verificationMethod: 'bank' }),
     );
     expect(view.verification).toEqual({ method: 'bank', verifiedAt: '2026-11-26T08:30:00.000Z' });
+  });
+
+  it('shows the phone number the clinic calls for phone consultations', () => {
+    expect(toMeView(account({ phone: '+48 600 100 200' })).phone).toBe('+48 600 100 200');
   });
 });
 

@@ -2,7 +2,9 @@ import type { AccountLevel, Channel, ServiceView, TimeOfDay } from '@pacjent/con
 import type { FormEvent } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { groupServicesByKind } from '../../lib/catalog';
-import type { SlotSearchErrors, SlotSearchForm } from '../../lib/slot-search';
+import { cityApplies, type SlotSearchErrors, type SlotSearchForm } from '../../lib/slot-search';
+import { FEATURE_PATHS, hasFeature } from '../../lib/features';
+import { Link } from '../../router';
 import { InfoNote } from '../Alerts';
 import { SelectField, TextField } from '../Fields';
 
@@ -16,6 +18,8 @@ interface Props {
   /** Facilities of the chosen city (empty when no city is chosen). */
   facilities?: ReadonlyArray<{ id: string; name: string }>;
   cities: readonly string[];
+  /** Doctors of the chosen service (empty before a service is chosen). */
+  doctors?: ReadonlyArray<{ id: string; name: string }>;
   level: AccountLevel;
   value: SlotSearchForm;
   errors: SlotSearchErrors;
@@ -29,6 +33,7 @@ export function SearchForm({
   services,
   facilities = [],
   cities,
+  doctors = [],
   level,
   value,
   errors,
@@ -44,13 +49,14 @@ export function SearchForm({
     return problem ? [t.validation[problem]] : undefined;
   };
 
+  const remoteOnly = !cityApplies(value.channel);
   const set = <K extends keyof SlotSearchForm>(field: K, fieldValue: SlotSearchForm[K]) =>
     onChange({ ...value, [field]: fieldValue });
 
   const chooseService = (serviceId: string) => {
     const next = services.find((s) => s.id === serviceId);
     const channel = next && value.channel && !next.channels.includes(value.channel) ? '' : value.channel;
-    onChange({ ...value, serviceId, channel });
+    onChange({ ...value, serviceId, channel, doctorId: '' });
   };
 
   const submit = (event: FormEvent) => {
@@ -74,7 +80,14 @@ export function SearchForm({
       >
         <option value="">{t.book.chooseService}</option>
         {groupServicesByKind(services, lang).map((group) => (
-          <optgroup key={group.kind} label={t.kinds[group.kind]}>
+          <optgroup
+            key={group.kind}
+            label={
+              group.services.every((s) => s.requiresReferral)
+                ? t.book.kindNeedsReferral(t.kinds[group.kind])
+                : t.kinds[group.kind]
+            }
+          >
             {group.services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -84,7 +97,32 @@ export function SearchForm({
         ))}
       </SelectField>
       {service && level === 'basic' && !service.basicAllowed ? <InfoNote>{t.book.fullOnlyWarning}</InfoNote> : null}
-      {service?.requiresReferral ? <InfoNote>{t.book.referralWarning}</InfoNote> : null}
+      {service?.requiresReferral ? (
+        <div data-testid="referral-needed">
+          <InfoNote>
+            <p>{t.book.referralWarning}</p>
+            {FEATURE_PATHS.referrals && hasFeature('referrals') ? (
+              <Link to={FEATURE_PATHS.referrals}>{t.book.referralsLink}</Link>
+            ) : null}
+          </InfoNote>
+        </div>
+      ) : null}
+      {service && doctors.length > 0 ? (
+        <SelectField
+          id="search-doctor"
+          testId="search-doctor"
+          label={t.book.doctor}
+          value={value.doctorId}
+          onChange={(event) => set('doctorId', event.target.value)}
+        >
+          <option value="">{t.book.anyDoctor}</option>
+          {doctors.map((doctor) => (
+            <option key={doctor.id} value={doctor.id}>
+              {doctor.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <div className="search__grid">
         <SelectField
           id="search-channel"
@@ -104,7 +142,9 @@ export function SearchForm({
           id="search-city"
           testId="search-city"
           label={t.book.city}
-          value={value.city}
+          disabled={remoteOnly}
+          hint={remoteOnly ? t.book.cityNotApplicable : undefined}
+          value={remoteOnly ? '' : value.city}
           onChange={(event) => onChange({ ...value, city: event.target.value, facilityId: '' })}
         >
           <option value="">{t.common.anyCity}</option>
@@ -114,7 +154,7 @@ export function SearchForm({
             </option>
           ))}
         </SelectField>
-        {value.city && facilities.length > 0 ? (
+        {value.city && !remoteOnly && facilities.length > 0 ? (
           <SelectField
             id="search-facility"
             testId="search-facility"

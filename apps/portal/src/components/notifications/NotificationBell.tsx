@@ -1,8 +1,33 @@
-import type { NotificationView } from '@pacjent/contracts';
+import type { AppointmentView, NotificationView, SlotView } from '@pacjent/contracts';
 import { useEffect, useState } from 'react';
+import { api } from '../../api/endpoints';
 import { notificationsApi } from '../../api/notifications';
 import { useI18n } from '../../i18n/I18nProvider';
+import { Link } from '../../router';
 import { VisitDetails } from '../VisitDetails';
+
+/** The booking page opened on one slot (and, when moving, on the visit to move). */
+export function slotLink(slot: SlotView, moveAppointmentId?: string): string {
+  const params = new URLSearchParams({
+    service: slot.service.id,
+    slot: slot.id,
+    at: slot.startsAt,
+    doctor: slot.doctor.id,
+  });
+  if (moveAppointmentId) params.set('move', moveAppointmentId);
+  return `/book?${params.toString()}`;
+}
+
+/** A planned visit of the same service, later than the freed slot, that the patient could move there. */
+function movableVisit(slot: SlotView, upcoming: readonly AppointmentView[]): AppointmentView | undefined {
+  return upcoming.find(
+    (visit) =>
+      visit.status === 'booked' &&
+      visit.source === 'portal' &&
+      visit.slot.service.id === slot.service.id &&
+      Date.parse(visit.slot.startsAt) > Date.parse(slot.startsAt),
+  );
+}
 
 const SEEN_KEY = 'pacjent.notifications.seen';
 
@@ -12,6 +37,20 @@ export function NotificationBell() {
   const [items, setItems] = useState<NotificationView[]>([]);
   const [open, setOpen] = useState(false);
   const [seen, setSeen] = useState(() => localStorage.getItem(SEEN_KEY) ?? '');
+  const [upcoming, setUpcoming] = useState<AppointmentView[]>([]);
+
+  // The visits a freed slot could replace, fresh each time the panel opens.
+  useEffect(() => {
+    if (!open) return;
+    let active = true;
+    api.appointments('upcoming').then(
+      (list) => active && setUpcoming(list),
+      () => undefined,
+    );
+    return () => {
+      active = false;
+    };
+  }, [open]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -27,6 +66,15 @@ export function NotificationBell() {
     );
     return () => abort.abort();
   }, []);
+
+  useEffect(() => {
+    if (!open) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [open]);
 
   const unread = items.filter((item) => item.createdAt > seen).length;
   const toggle = () => {
@@ -46,7 +94,13 @@ export function NotificationBell() {
         aria-expanded={open}
         onClick={toggle}
       >
-        {t.notifications.bell}
+        <svg className="bell__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+          <path
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+            fill="currentColor"
+          />
+        </svg>
+        <span className="bell__label">{t.notifications.bell}</span>
         {unread > 0 ? (
           <span className="bell__count" data-testid="notifications-count">
             {unread}
@@ -54,19 +108,70 @@ export function NotificationBell() {
         ) : null}
       </button>
       {open ? (
-        <section className="panel bell__panel" data-testid="notifications-panel" aria-live="polite">
-          <h2 className="panel__title">{t.notifications.title}</h2>
+        <section
+          className="panel bell__panel"
+          data-testid="notifications-panel"
+          aria-live="polite"
+          aria-labelledby="notifications-title"
+        >
+          <div className="bell__head">
+            <h2 id="notifications-title" className="panel__title">
+              {t.notifications.title}
+            </h2>
+            <button type="button" className="button button--ghost" onClick={() => setOpen(false)}>
+              {t.notices.close}
+            </button>
+          </div>
           {items.length === 0 ? <p className="muted">{t.notifications.empty}</p> : null}
-          <ul className="appointments">
-            {items.map((item) => (
-              <li key={item.id} className="appointment" data-testid="notification-item" data-kind={item.kind}>
-                <p className="alert__title">
-                  {item.kind === 'appointment_moved' ? t.notifications.moved : t.notifications.slotFree}
-                </p>
-                <VisitDetails slot={item.slot} />
-              </li>
-            ))}
+          <ul className="notices">
+            {items.map((item) => {
+              const movable = item.kind === 'slot_available' ? movableVisit(item.slot, upcoming) : undefined;
+              return (
+                <li key={item.id} className="notice" data-testid="notification-item" data-kind={item.kind}>
+                  <p className="notice__title">
+                    {item.kind === 'appointment_moved' ? t.notifications.moved : t.notifications.slotFree}
+                  </p>
+                  <VisitDetails slot={item.slot} />
+                  <div className="notice__actions">
+                    {item.kind === 'slot_available' ? (
+                      <>
+                        <Link
+                          to={slotLink(item.slot)}
+                          className="button button--primary"
+                          data-testid="notice-book"
+                          onClick={() => setOpen(false)}
+                        >
+                          {t.notices.book}
+                        </Link>
+                        {movable ? (
+                          <Link
+                            to={slotLink(item.slot, movable.id)}
+                            className="button button--secondary"
+                            data-testid="notice-move"
+                            onClick={() => setOpen(false)}
+                          >
+                            {t.notices.move}
+                          </Link>
+                        ) : null}
+                      </>
+                    ) : (
+                      <Link
+                        to="/"
+                        className="button button--secondary"
+                        data-testid="notice-show-visit"
+                        onClick={() => setOpen(false)}
+                      >
+                        {t.notices.showVisit}
+                      </Link>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
           </ul>
+          <Link to="/alerts" data-testid="notifications-alerts-link" onClick={() => setOpen(false)}>
+            {t.notices.alerts}
+          </Link>
         </section>
       ) : null}
     </div>

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../components/Alerts';
 import { CheckboxField } from '../../components/Fields';
 import { describeError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/I18nProvider';
-import { ACCEPT, FILE_DESCRIPTION_MAX, FILE_DESCRIPTION_MIN, MAX_FILE_BYTES } from './file-rules';
+import { ACCEPT, FILE_RULES_ID, FILE_DESCRIPTION_MAX, FILE_DESCRIPTION_MIN, MAX_FILE_BYTES } from './file-rules';
 
 /** "Dodaj plik": file, description (counter, 5–75), consent, progress; every failure explained. */
 export function FileUploadForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
@@ -46,7 +46,6 @@ export function FileUploadForm({ onDone, onCancel }: { onDone: () => void; onCan
   return (
     <form className="panel form files-form" onSubmit={(event) => void submit(event)} noValidate data-testid="file-form">
       <h2 className="panel__title">{t.files.addTitle}</h2>
-      <p className="field__hint">{t.files.rules}</p>
       <div className={errorsOf('file') ? 'field field--invalid' : 'field'}>
         <label htmlFor={`${id}-file`} className="field__label">
           {t.files.file}
@@ -59,7 +58,7 @@ export function FileUploadForm({ onDone, onCancel }: { onDone: () => void; onCan
           className="field__control"
           data-testid="file-input"
           aria-invalid={errorsOf('file') ? true : undefined}
-          aria-describedby={errorsOf('file') ? `${id}-file-error` : undefined}
+          aria-describedby={errorsOf('file') ? `${id}-file-error ${FILE_RULES_ID}` : FILE_RULES_ID}
           disabled={uploading}
           onChange={(event) => setFile(event.target.files?.[0] ?? null)}
         />

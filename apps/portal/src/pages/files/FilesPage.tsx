@@ -12,7 +12,7 @@ import { Link } from '../../router';
 import { FileAccessLog } from './FileAccessLog';
 import { FileAttachments } from './FileAttachments';
 import { FileUploadForm } from './FileUploadForm';
-import { formatOf, formatSize, MAX_FILES_PER_PATIENT } from './file-rules';
+import { FILE_RULES_ID, formatOf, formatSize, MAX_FILES_PER_PATIENT } from './file-rules';
 
 /** "Moje konto → Twoje pliki": documents for the doctor (full accounts). */
 export function FilesPage() {
@@ -83,7 +83,9 @@ function FilesOfFullAccount() {
           </button>
         ) : null}
       </div>
-      <p className="muted">{t.files.rules}</p>
+      <p className="muted" id={FILE_RULES_ID} data-testid="file-rules">
+        {t.files.rules}
+      </p>
       {full ? <InfoNote>{t.files.limitReached}</InfoNote> : null}
       <SuccessRegion>
         {notice === 'added' ? <SuccessMessage testId="file-added">{t.files.added}</SuccessMessage> : null}
@@ -138,8 +140,8 @@ function FilesOfFullAccount() {
                         onError={setActionError}
                       />
                     </td>
-                    <td>{formatDateTime(file.uploadedAt, lang)}</td>
-                    <td>{formatDateTime(file.expiresAt, lang)}</td>
+                    <td data-label={t.files.columns.added}>{formatDateTime(file.uploadedAt, lang)}</td>
+                    <td data-label={t.files.columns.expires}>{formatDateTime(file.expiresAt, lang)}</td>
                     <td className="files-table__actions">
                       {confirming === file.id ? (
                         <span className="confirm">

@@ -8,6 +8,9 @@ export const MAX_FILES_PER_PATIENT = 5;
 export const FILE_DESCRIPTION_MIN = 5;
 export const FILE_DESCRIPTION_MAX = 75;
 
+/** The page's one paragraph of upload rules; the file input points at it. */
+export const FILE_RULES_ID = 'file-rules';
+
 /** What the file picker offers; the server still decides by the bytes. */
 export const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
 
@@ -21,6 +24,8 @@ export function formatOf(contentType: string): string {
 
 export function formatSize(bytes: number, lang: string): string {
   const locale = lang === 'pl' ? 'pl-PL' : 'en-GB';
+  // A 178-byte file is "178 B", never "0 KB".
+  if (bytes < 1024) return `${new Intl.NumberFormat(locale).format(bytes)} B`;
   if (bytes < 1024 * 1024)
     return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;

@@ -1,3 +1,4 @@
+import { availableFeaturesPhrase } from '../../lib/features';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { useAuth } from '../../auth/AuthProvider';
@@ -41,7 +42,7 @@ export function ConfirmIdentityPage() {
         <p data-testid="verification-already-full">{texts.alreadyFull}</p>
       ) : (
         <>
-          <p>{texts.intro}</p>
+          <p data-testid="verification-intro">{texts.intro(availableFeaturesPhrase(lang))}</p>
           {status.data?.code ? (
             <InfoNote>
               <p data-testid="verification-latest" data-code={status.data.code}>

@@ -3,8 +3,8 @@ import type { Lang } from '../../i18n/lang';
 /** The identity-confirmation pages' wording (Polish first), kept beside the pages. */
 const pl = {
   confirmTitle: 'Potwierdź tożsamość',
-  intro:
-    'Konto pełne daje dostęp do konsultacji online, wyników badań, e-recept, skierowań, zaleceń i plików. Wystarczy jednorazowo potwierdzić tożsamość.',
+  /** `features`: the available ones only (lib/features.ts). */
+  intro: (features: string) => `Konto pełne daje dostęp do ${features}. Wystarczy jednorazowo potwierdzić tożsamość.`,
   alreadyFull: 'Twoja tożsamość jest potwierdzona — masz konto pełne.',
   bankHeading: 'Przez bank (online, osoby pełnoletnie)',
   bankText:
@@ -81,8 +81,7 @@ export type VerificationTexts = typeof pl;
 
 const en: VerificationTexts = {
   confirmTitle: 'Confirm your identity',
-  intro:
-    'A full account gives you online consultations, test results, e-prescriptions, referrals, recommendations and files. You confirm your identity once.',
+  intro: (features: string) => `A full account gives you ${features}. You confirm your identity once.`,
   alreadyFull: 'Your identity is confirmed — you have a full account.',
   bankHeading: 'Through your bank (online, adults only)',
   bankText:
