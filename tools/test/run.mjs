@@ -98,7 +98,13 @@ async function main() {
     join(ROOT, 'node_modules/.bin/jest'),
     // --forceExit: a test that leaves a handle open (a server, a connection) must not hang CI once results are in.
     ['--ci', '--forceExit', '--json', `--outputFile=${reportFile}`, ...process.argv.slice(2)],
-    { cwd: ROOT, env, timeoutMs: jestTimeoutMs },
+    // Jest runs the files one after another in one process on a 2-core machine, and each e2e file starts the
+    // whole portal: V8's default 4 GB heap ran out near the end of the suite. The machines have 24 GB.
+    {
+      cwd: ROOT,
+      env: { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() },
+      timeoutMs: jestTimeoutMs,
+    },
   );
   const report = readReport(reportFile);
   rmSync(reportFile, { force: true });

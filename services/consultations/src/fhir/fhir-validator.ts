@@ -13,8 +13,9 @@ let definitionsLoaded = false;
 
 /**
  * Loads the FHIR R4 StructureDefinitions (base types and resources) into
- * Medplum's index, once per process (~0.7 s, a global index inside the
- * library). Idempotent.
+ * Medplum's index, once per process (~0.7 s and ~100 MB, a global index inside
+ * the library), on the first validation rather than at start: most processes
+ * (and test stacks) never validate, and start faster without it. Idempotent.
  */
 export function loadFhirDefinitions(): void {
   if (definitionsLoaded) return;
@@ -43,11 +44,8 @@ function toFieldErrors(issues: OperationOutcomeIssue[]): FieldError[] {
  */
 @Injectable()
 export class FhirValidator {
-  constructor() {
-    loadFhirDefinitions();
-  }
-
   errorsOf(resource: unknown): FieldError[] {
+    loadFhirDefinitions();
     if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) {
       return [{ field: '', messages: ['a FHIR resource must be a JSON object'] }];
     }
