@@ -272,6 +272,30 @@ describe('laboratory results through the gateway', () => {
     expect(ofType('Appointment')).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: booked.body.id, status: 'booked' })]),
     );
+    // The treatment record: an Encounter per completed visit, its diagnoses and referrals.
+    const visits = await sql<{ n: number; diagnoses: number }>(
+      `SELECT count(*)::int AS n, coalesce(sum(jsonb_array_length(diagnoses)), 0)::int AS diagnoses
+         FROM "consultations"."visit_outcomes" WHERE patient_id = $1 AND status = 'completed'`,
+      ['00000000-0000-4000-8000-00000000a71e'],
+    );
+    expect(visits[0]!.n).toBeGreaterThan(0);
+    expect(ofType('Encounter')).toHaveLength(visits[0]!.n);
+    expect(ofType('Condition')).toHaveLength(visits[0]!.diagnoses);
+    const referrals = (await demoPatient.get<Array<{ id: string }>>('/api/referrals')).body;
+    expect(referrals.length).toBeGreaterThan(0);
+    expect(
+      ofType('ServiceRequest')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(referrals.map((r) => r.id).sort());
+    // Every item of every e-prescription, without the pharmacy's access code.
+    const prescriptions = (await demoPatient.get<Array<{ accessCode: string; items: unknown[] }>>('/api/prescriptions'))
+      .body;
+    expect(prescriptions.length).toBeGreaterThan(0);
+    expect(ofType('MedicationRequest')).toHaveLength(prescriptions.reduce((n, p) => n + p.items.length, 0));
+    for (const prescription of prescriptions)
+      expect(JSON.stringify(bundle)).not.toContain(`"${prescription.accessCode}"`);
+    expect(new Set(bundle.entry.map((e) => e.fullUrl)).size).toBe(bundle.entry.length);
     // Every reference inside points at an entry of the bundle.
     const urls = new Set(bundle.entry.map((e) => e.fullUrl));
     const references = JSON.stringify(bundle).match(/"reference":"[^"]+"/g) ?? [];

@@ -34,6 +34,8 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; 
   { from: 'consultations', subject: Subjects.booking.doctorVisitFacts },
   { from: 'consultations', subject: Subjects.booking.listServices, gatewayToo: true },
   { from: 'consultations', subject: Subjects.identity.logRecordAccess },
+  // The FHIR export's MedicationRequests: the patient's own prescriptions, asked with the patient's actor.
+  { from: 'consultations', subject: Subjects.prescriptions.listPrescriptions, gatewayToo: true },
   { from: 'identity', subject: Subjects.booking.doctorPatientRelation },
   // "Mój dzień": patients' names and ages for their doctor.
   { from: 'booking', subject: Subjects.identity.doctorPatientSummaries },
