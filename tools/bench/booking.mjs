@@ -20,7 +20,6 @@
  * Env: BENCH_DATABASE_URL, NATS_URL, BENCH_PORT (3300), DURATION_S (10),
  * CONNECTIONS (50), BOOKINGS (6000), SKIP_BUILD.
  */
-import autocannon from 'autocannon';
 import { loadTest } from 'loadtest';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -28,12 +27,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ensureDatabase } from '../lib/preflight.mjs';
 import { cpuMeter } from './cpu-meter.mjs';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { closedLoop, jsonClient, log, report, ROOT, serviceStack, waitFor } from './harness.mjs';
 const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pacjent_bench';
 const NATS_URL = env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -59,76 +56,19 @@ const FACILITIES_PER_CITY = 5;
 /** 7:00–17:30 every 15 minutes: 42 slots a day. */
 const SLOTS_PER_DAY = 42;
 
-const children = [];
-const pids = {};
-const log = (line) => process.stdout.write(`${line}\n`);
-
-async function json(method, path, body, token) {
-  const response = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-function start(service, extraEnv = {}) {
-  const profile = PROFILE_DIR
-    ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-name', `${service}.cpuprofile`]
-    : [];
-  if (PROFILE_DIR) profile.push('--import', new URL('./exit-on-sigusr2.mjs', import.meta.url).href);
-  const child = spawn(process.execPath, [...profile, join(ROOT, 'services', service, 'dist', 'main.js')], {
-    env: {
-      ...env,
-      DATABASE_URL,
-      NATS_URL,
-      BUS_PREFIX,
-      PORT: String(PORT),
-      LOG_LEVEL: 'warn',
-      SEED_DEMO_DATA: 'false',
-      INSTANCE_ID: `bench-${service}`,
-      // The bench is one client sending thousands of searches and registrations: the gateway's limits would be measured instead.
-      RATE_LIMIT_SEARCH_PER_MINUTE: env.RATE_LIMIT_SEARCH_PER_MINUTE ?? '0',
-      RATE_LIMIT_REGISTER_PER_HOUR: env.RATE_LIMIT_REGISTER_PER_HOUR ?? '0',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(child);
-  pids[service] = child.pid;
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      log(`✗ ${service} exited (${code ?? signal})`);
-      process.exit(1);
-    }
-  });
-  return child;
-}
-
-let stopping = false;
-function stopAll() {
-  stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill(PROFILE_DIR ? 'SIGUSR2' : 'SIGTERM');
-}
-process.on('exit', stopAll);
-process.on('SIGINT', () => process.exit(130));
-
-async function waitFor(check, what, timeoutMs = 60_000) {
-  const started = Date.now();
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() - started > timeoutMs) throw new Error(`${what} did not come up in ${timeoutMs / 1000} s`);
-    await sleep(250);
-  }
-}
+const { start, stopAll, stopAndWait, pids } = serviceStack({
+  env: {
+    DATABASE_URL,
+    NATS_URL,
+    BUS_PREFIX,
+    PORT: String(PORT),
+    // The bench is one client sending thousands of searches and registrations: the gateway's limits would be measured instead.
+    RATE_LIMIT_SEARCH_PER_MINUTE: env.RATE_LIMIT_SEARCH_PER_MINUTE ?? '0',
+    RATE_LIMIT_REGISTER_PER_HOUR: env.RATE_LIMIT_REGISTER_PER_HOUR ?? '0',
+  },
+  profileDir: PROFILE_DIR,
+});
+const json = jsonClient(BASE_URL);
 
 /** The catalog and ≥ 1,000,000 slots, written once by SQL (re-runs reuse them). */
 async function seed(db) {
@@ -217,16 +157,13 @@ async function patients(db, count, label) {
 }
 
 function cannon(options) {
-  return new Promise((resolve, reject) => {
-    // A run of a fixed number of requests ends at autocannon's next sample tick: ticks 100 ms apart keep its
-    // duration (and so the rate) from being rounded up to whole seconds.
-    const limit = options.amount ? { sampleInt: 100 } : { duration: DURATION };
-    const settings = { connections: CONNECTIONS, ...limit, ...options };
-    const meter = cpuMeter(pids, new URL(DATABASE_URL).pathname.slice(1)).start();
-    const instance = autocannon(settings, (error, result) =>
-      error ? reject(error) : resolve({ ...result, cpuPerRequest: meter.stop(result.requests.total) }),
-    );
-    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  const limit = options.amount ? {} : { duration: DURATION };
+  return closedLoop({
+    pids,
+    database: new URL(DATABASE_URL).pathname.slice(1),
+    connections: CONNECTIONS,
+    ...limit,
+    ...options,
   });
 }
 
@@ -305,38 +242,6 @@ async function constantRate({ url, rps, headers = {}, amount, nextPost }) {
     timeouts: 0,
     cpuPerRequest,
   };
-}
-
-/** p50/p95/p99 from autocannon's histogram (it reports p97.5, not p95: read p95 from the raw percentiles). */
-function percentiles(result) {
-  const latency = result.latency;
-  return { p50: latency.p50, p95: latency.p95 ?? interpolate(latency, 95), p99: latency.p99 };
-}
-
-function interpolate(latency, p) {
-  // autocannon 8+ reports p90 and p97_5; p95 lies between them.
-  const lo = latency.p90;
-  const hi = latency.p97_5;
-  return Math.round((lo + ((hi - lo) * (p - 90)) / 7.5) * 100) / 100;
-}
-
-function report(name, result, target) {
-  const { p50, p95, p99 } = percentiles(result);
-  const row = {
-    scenario: name,
-    // autocannon's average is over whole seconds, so 900 bookings in 2.2 s would read as 300/s; divide by the duration.
-    'req/s': Math.round(result.duration ? result.requests.total / result.duration : result.requests.average),
-    requests: result.requests.total,
-    'p50 ms': p50,
-    'p95 ms': p95,
-    'p99 ms': p99,
-    'non-2xx': result.non2xx,
-    errors: result.errors + result.timeouts,
-    target,
-    'CPU ms per request': result.cpuPerRequest,
-  };
-  log(`  ${JSON.stringify(row)}`);
-  return row;
 }
 
 /** booking's own SlotsService behind node:http in a child process: the same search without gateway and NATS. */
@@ -593,8 +498,7 @@ async function main() {
       2,
     ),
   );
-  stopAll();
-  await Promise.all(children.map((child) => child.exitCode ?? new Promise((resolve) => child.once('exit', resolve))));
+  await stopAndWait();
   if (PROFILE_DIR) log(`CPU profiles in ${PROFILE_DIR} (open in Chrome DevTools → Performance)`);
   process.exit(raceOk ? 0 : 1);
 }
