@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '@pacjent/platform';
 import { IdentityConfig } from './config';
 
@@ -34,6 +35,7 @@ describe('IdentityConfig in production', () => {
     NODE_ENV: 'production',
     BANK_CLIENT_SECRET: 'issued-by-the-bank',
     BANK_ALLOW_INSECURE: 'false',
+    KEYS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   };
 
   it('starts with a real bank secret over https', () => {
@@ -58,7 +60,7 @@ describe('IdentityConfig in production', () => {
 
   it('lists every unsafe setting at once', () => {
     const attempt = () => loadConfig(IdentityConfig, { NODE_ENV: 'production' });
-    expect(attempt).toThrow(/BANK_CLIENT_SECRET[\s\S]*BANK_ALLOW_INSECURE/);
+    expect(attempt).toThrow(/BANK_CLIENT_SECRET[\s\S]*BANK_ALLOW_INSECURE[\s\S]*KEYS_ENCRYPTION_KEY/);
   });
 
   it('keeps the development defaults outside production', () => {

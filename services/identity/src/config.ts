@@ -94,18 +94,14 @@ export class IdentityConfig extends PlatformConfig implements ProductionChecked 
 
   /**
    * Seals the private signing keys at rest (AES-256-GCM): base64 of 32 random
-   * bytes (`openssl rand -base64 32`). Required in production; the default is
-   * a fixed development key, refused when NODE_ENV=production.
+   * bytes (`openssl rand -base64 32`). The default is a fixed development key,
+   * one of the settings refused in production (unsafeInProduction).
    */
   @ValidateBy({
     name: 'isKeysEncryptionKey',
     validator: {
-      validate: (value: unknown, args) =>
-        typeof value === 'string' &&
-        encryptionKeyBytes(value) !== null &&
-        !((args?.object as { NODE_ENV?: string }).NODE_ENV === 'production' && value === DEV_KEYS_ENCRYPTION_KEY),
-      defaultMessage: () =>
-        'KEYS_ENCRYPTION_KEY must be base64 of 32 random bytes (openssl rand -base64 32), and set in production',
+      validate: (value: unknown) => typeof value === 'string' && encryptionKeyBytes(value) !== null,
+      defaultMessage: () => 'KEYS_ENCRYPTION_KEY must be base64 of 32 random bytes (openssl rand -base64 32)',
     },
   })
   KEYS_ENCRYPTION_KEY = DEV_KEYS_ENCRYPTION_KEY;
@@ -116,6 +112,9 @@ export class IdentityConfig extends PlatformConfig implements ProductionChecked 
       unsafe.push("BANK_CLIENT_SECRET: the mock bank's development secret; set the secret the bank issued");
     }
     if (this.BANK_ALLOW_INSECURE) unsafe.push('BANK_ALLOW_INSECURE: must be false (the bank is reached over https)');
+    if (this.KEYS_ENCRYPTION_KEY === DEV_KEYS_ENCRYPTION_KEY) {
+      unsafe.push('KEYS_ENCRYPTION_KEY: the development key; set base64 of 32 random bytes (openssl rand -base64 32)');
+    }
     return unsafe;
   }
 }

@@ -28,13 +28,17 @@ describe('signing keys sealed at rest', () => {
 
   it('takes KEYS_ENCRYPTION_KEY as base64 of 32 bytes, and requires one of its own in production', () => {
     const own = randomBytes(32).toString('base64');
+    // Everything else production requires (see config.spec.ts), so only the key decides.
+    const production = {
+      NODE_ENV: 'production',
+      BANK_CLIENT_SECRET: 'issued-by-the-bank',
+      BANK_ALLOW_INSECURE: 'false',
+    };
     expect(encryptionKeyBytes(own)).toHaveLength(32);
     expect(loadConfig(IdentityConfig, {}).KEYS_ENCRYPTION_KEY).toBe(DEV_KEYS_ENCRYPTION_KEY);
-    expect(loadConfig(IdentityConfig, { NODE_ENV: 'production', KEYS_ENCRYPTION_KEY: own }).KEYS_ENCRYPTION_KEY).toBe(
-      own,
-    );
-    expect(() => loadConfig(IdentityConfig, { NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig(IdentityConfig, { NODE_ENV: 'production' })).toThrow(/KEYS_ENCRYPTION_KEY/);
+    expect(loadConfig(IdentityConfig, { ...production, KEYS_ENCRYPTION_KEY: own }).KEYS_ENCRYPTION_KEY).toBe(own);
+    expect(() => loadConfig(IdentityConfig, production)).toThrow(ConfigError);
+    expect(() => loadConfig(IdentityConfig, production)).toThrow(/KEYS_ENCRYPTION_KEY/);
     for (const bad of ['short', randomBytes(16).toString('base64'), randomBytes(33).toString('base64')]) {
       expect(() => loadConfig(IdentityConfig, { KEYS_ENCRYPTION_KEY: bad })).toThrow(/KEYS_ENCRYPTION_KEY/);
     }
