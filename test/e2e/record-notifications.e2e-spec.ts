@@ -76,7 +76,13 @@ describe('the bell for the treatment record: new results and the doctor’s answ
   async function labPatient(): Promise<{ client: ApiClient; id: string; pesel: string }> {
     const number = pesel(++serial);
     const patient = await newPatient(stack.baseUrl, { pesel: number });
+    // Confirmed as staff at a facility would: full level and a confirmed identity with the PESEL.
     await scenario.sql(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patient.id]);
+    await scenario.sql(
+      `INSERT INTO "identity"."verified_identities" (account_id, pesel, first_name, last_name, birth_date, method, verified_at)
+       VALUES ($1, $2, 'Jan', 'Testowy', '1988-06-20', 'facility', now())`,
+      [patient.id, number],
+    );
     const login = await patient.client.post('/api/auth/login', { email: patient.email, password: patient.password });
     patient.client.accessToken = login.body.accessToken;
     return { client: patient.client, id: patient.id, pesel: number };

@@ -51,9 +51,7 @@ export class RecordNotificationsConsumer implements OnApplicationBootstrap, OnAp
         service: 'consultations',
         durable: 'booking-result-notifications',
         subject: Subjects.consultations.resultAvailableEvent,
-        handle: async (payload, message) => {
-          await this.notify(resultNotification(eventIdOf(message), payload));
-        },
+        handle: (payload, message) => this.handle(() => resultNotification(eventIdOf(message), payload)),
       }),
       new DurableEventConsumer({
         nats: natsConnectionOptions(config, 'booking-answer-notifications'),
@@ -61,15 +59,30 @@ export class RecordNotificationsConsumer implements OnApplicationBootstrap, OnAp
         service: 'consultations',
         durable: 'booking-answer-notifications',
         subject: Subjects.consultations.questionAnsweredEvent,
-        handle: async (payload, message) => {
-          await this.notify(answerNotification(eventIdOf(message), payload));
-        },
+        handle: (payload, message) => this.handle(() => answerNotification(eventIdOf(message), payload)),
       }),
     ];
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.start()));
+  }
+
+  /**
+   * An event that is not valid now never will be: it is logged (field names,
+   * not values) and acknowledged, not delivered again forever. A failure to
+   * store throws, so the event comes again.
+   */
+  private async handle(read: () => RecordNotification): Promise<void> {
+    let notification: RecordNotification;
+    try {
+      notification = read();
+    } catch (error) {
+      const errors = (error as { details?: { errors?: Array<{ field: string }> } }).details?.errors;
+      this.logger.error({ invalid: errors?.map((e) => e.field) ?? 'invalid' }, 'invalid record event dropped');
+      return;
+    }
+    await this.notify(notification);
   }
 
   /** Stores the notification with its outbox event (once per event id), then publishes it. */
