@@ -127,11 +127,17 @@ describe('the bell for the treatment record: new results and the doctor’s answ
     // The push carries the report's name only, never its values.
     expect(JSON.stringify(result)).not.toMatch(/mg\/dL|232/);
 
-    // The same report again changes nothing; a later new report is the barrier: its
-    // notification comes after any the repeat would have made (one consumer, stream order).
+    // The same report again changes nothing. The barrier: once consultations' outbox is
+    // empty, anything the repeat announced is in the stream; a later new report's
+    // notification comes after it (one consumer, stream order).
     const again = await postBundle(bundle);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(reportId);
+    await eventually(
+      async () =>
+        (await scenario.sql(`SELECT 1 FROM "consultations"."outbox" WHERE published_at IS NULL`)).length === 0,
+    );
+    clock.set(new Date(clock.now().getTime() + MINUTE));
     const later = await postBundle(labBundle({ pesel: patient.pesel, reportNumber: `BELL-${randomUUID()}` }));
     expect(later.status).toBe(201);
     await eventually(async () => {
