@@ -58,8 +58,8 @@ describe('the bell in the browser: a new lab result', () => {
     await expect(item.getByTestId('notice-open').textContent()).resolves.toBe('Zobacz wynik');
 
     // In English too.
-    await suite.page.evaluate(() => localStorage.setItem('pacjent.lang', 'en'));
-    await suite.page.reload();
+    await suite.page.keyboard.press('Escape');
+    await byTestId('lang-switch').click();
     await byTestId('notifications-bell').click();
     const english = byTestId('notifications-panel').locator('[data-kind="result_available"]');
     await expect(english.locator('.notice__title').textContent()).resolves.toBe('New test result: Lipidogram');
