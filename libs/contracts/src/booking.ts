@@ -357,17 +357,28 @@ export interface SlotAlertView {
   createdAt: string;
 }
 
-export type NotificationKind = 'slot_available' | 'appointment_moved';
+export type NotificationKind = 'slot_available' | 'appointment_moved' | 'result_available' | 'question_answered';
 
-/** Something the portal shows in the bell: a freed slot that matched an alert, or a visit moved by one. */
+/**
+ * Something the portal shows in the bell: a freed slot that matched an alert,
+ * a visit moved by one (both with `slot` and `alertId`), a new lab result or
+ * the doctor's answer to a question (both with `title` and `link`, from
+ * consultations' events).
+ */
 export interface NotificationView {
   id: string;
   kind: NotificationKind;
   createdAt: string;
-  slot: SlotView;
-  /** For `appointment_moved`: the visit now in `slot`. */
+  /** For `slot_available` and `appointment_moved`; null otherwise. */
+  slot: SlotView | null;
+  /** For `appointment_moved`: the visit now in `slot`; for `question_answered`: the visit asked about. */
   appointmentId: string | null;
-  alertId: string;
+  /** For `slot_available` and `appointment_moved`; null otherwise. */
+  alertId: string | null;
+  /** For `result_available` (the report's name) and `question_answered` (the visit's service); null otherwise. */
+  title: string | null;
+  /** Where the portal opens it: `/results/<reportId>` or `/record/<visitId>`; null for slot notifications. */
+  link: string | null;
 }
 
 /** The most notifications one `Subjects.booking.listNotifications` answer holds. */

@@ -14,3 +14,4 @@ export * from './results';
 export * from './prescriptions';
 export * from './record';
 export * from './demo-record';
+export * from './record-notifications';

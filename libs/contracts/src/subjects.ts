@@ -131,6 +131,9 @@ export const Subjects = {
     /** An event (JetStream, consultations' stream): VisitOutcomeEvent. Booking consumes it. */
     visitOutcomeEvent: 'consultations.events.visit-outcome',
     doctorPatientRecord: 'consultations.doctor.patients.record',
+    /** Events (JetStream, consultations' stream): ResultAvailableEvent, QuestionAnsweredEvent. Booking turns them into notifications. */
+    resultAvailableEvent: 'consultations.events.result-available',
+    questionAnsweredEvent: 'consultations.events.question-answered',
   },
 } as const;
 

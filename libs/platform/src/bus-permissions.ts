@@ -53,6 +53,8 @@ export const BROADCASTS: ReadonlyArray<{ from: ServiceName; subject: string; rea
 export const EVENT_SUBJECTS: ReadonlyArray<{ from: ServiceName; subject: string; stream: string }> = [
   { from: 'booking', subject: Subjects.booking.notificationEvent, stream: EventStreams.booking },
   { from: 'consultations', subject: Subjects.consultations.visitOutcomeEvent, stream: EventStreams.consultations },
+  { from: 'consultations', subject: Subjects.consultations.resultAvailableEvent, stream: EventStreams.consultations },
+  { from: 'consultations', subject: Subjects.consultations.questionAnsweredEvent, stream: EventStreams.consultations },
 ];
 
 /** Streams each service creates (and keeps), and the streams the gateway reads with its own consumers. */

@@ -11,6 +11,7 @@ import { SchedulesModule } from './schedules/schedules.module';
 import { SlotsModule } from './slots/slots.module';
 import { VisitOutcomesModule } from './visit-outcomes/visit-outcomes.module';
 import { DoctorDayModule } from './doctor-day/doctor-day.module';
+import { RecordNotificationsModule } from './record-notifications/record-notifications.module';
 
 /** The booking service: catalog, free-slot search, appointments, and the demo network. */
 @Module({
@@ -26,6 +27,7 @@ import { DoctorDayModule } from './doctor-day/doctor-day.module';
     RelationsModule,
     VisitOutcomesModule,
     DoctorDayModule,
+    RecordNotificationsModule,
   ],
   controllers: [healthController('booking')],
 })

@@ -16,6 +16,7 @@ import { SlotSearchCoveringIndex1764691200000 } from './migrations/1764691200000
 import { SlotWithdrawal1764777600000 } from './migrations/1764777600000-slot-withdrawal';
 import { SlotLiveUniqueness1764864000000 } from './migrations/1764864000000-slot-live-uniqueness';
 import { AppointmentNoShow1765000000000 } from './migrations/1765000000000-appointment-no-show';
+import { RecordNotifications1766100000000 } from './migrations/1766100000000-record-notifications';
 import { OutboxEntity } from './events/outbox.entity';
 import { NotificationEntity } from './alerts/notification.entity';
 import { SlotAlertEntity } from './alerts/slot-alert.entity';
@@ -49,5 +50,6 @@ export const BookingDatabase: ServiceDatabase = {
     SlotWithdrawal1764777600000,
     SlotLiveUniqueness1764864000000,
     AppointmentNoShow1765000000000,
+    RecordNotifications1766100000000,
   ],
 };

@@ -112,6 +112,10 @@ export const en: Dictionary = {
     empty: 'You have no notifications.',
     slotFree: 'A time you are waiting for has just freed up.',
     moved: 'We moved your visit to an earlier time.',
+    resultAvailable: (title: string) => `New test result: ${title}`,
+    questionAnswered: (title: string) => `The doctor answered your question (${title})`,
+    showResult: 'See the result',
+    showAnswer: 'See the answer',
   },
   visit: {
     status: { booked: 'Planned', cancelled: 'Cancelled', completed: 'Completed', no_show: 'Missed' },

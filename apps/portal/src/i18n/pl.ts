@@ -116,6 +116,10 @@ export const pl = {
     empty: 'Nie masz powiadomień.',
     slotFree: 'Zwolnił się termin, na który czekasz.',
     moved: 'Przenieśliśmy Twoją wizytę na wcześniejszy termin.',
+    resultAvailable: (title: string) => `Nowy wynik badania: ${title}`,
+    questionAnswered: (title: string) => `Lekarz odpowiedział na Twoje pytanie (${title})`,
+    showResult: 'Zobacz wynik',
+    showAnswer: 'Zobacz odpowiedź',
   },
   visit: {
     status: { booked: 'Zaplanowana', cancelled: 'Odwołana', completed: 'Zrealizowana', no_show: 'Nieobecność' },

@@ -1,5 +1,5 @@
 import type { NotificationView, SlotAlertView } from '@pacjent/contracts';
-import { toSlotView } from '../slots/slots.dto';
+import { toSlotView, type SlotRow } from '../slots/slots.dto';
 import type { NotificationRow } from './alerts.repository';
 import type { SlotAlertEntity } from './slot-alert.entity';
 
@@ -25,8 +25,10 @@ export function toNotificationView(row: NotificationRow): NotificationView {
     id: row.notification_id,
     kind: row.kind,
     createdAt: row.created_at.toISOString(),
-    slot: toSlotView(row),
+    slot: row.slot_id === null ? null : toSlotView(row as SlotRow),
     appointmentId: row.appointment_id,
     alertId: row.alert_id,
+    title: row.title,
+    link: row.link,
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NOTIFICATIONS_PAGE_SIZE, type CreateSlotAlertDto, type NotificationKind } from '@pacjent/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, type SlotRow } from '../slots/slots.dto';
+import { SLOT_VIEW_COLUMNS, type SlotRow } from '../slots/slots.dto';
 import { CLINIC_TIME_ZONE } from '../slots/warsaw-time';
 import { SlotAlertEntity } from './slot-alert.entity';
 import { patientLockKey } from '../patient-lock';
@@ -12,18 +12,26 @@ export interface MatchedAlert {
   moveAppointmentId: string | null;
 }
 
-export interface NotificationRow extends SlotRow {
+/** A notification with its slot's columns (null for the kinds without a slot). */
+export type NotificationRow = { [K in keyof SlotRow]: SlotRow[K] | null } & {
   notification_id: string;
   kind: NotificationKind;
-  alert_id: string;
+  alert_id: string | null;
   appointment_id: string | null;
+  title: string | null;
+  link: string | null;
   created_at: Date;
-}
+};
 
+// Record notifications have no slot: SLOT_VIEW_JOINS, all LEFT JOINed.
 const NOTIFICATION_VIEW = `
-  SELECT n.id AS notification_id, n.kind, n.alert_id, n.appointment_id, n.created_at, ${SLOT_VIEW_COLUMNS}
+  SELECT n.id AS notification_id, n.kind, n.alert_id, n.appointment_id, n.title, n.link, n.created_at,
+         ${SLOT_VIEW_COLUMNS}
     FROM "booking"."notifications" n
-    JOIN "booking"."slots" s ON s.id = n.slot_id ${SLOT_VIEW_JOINS}`;
+    LEFT JOIN "booking"."slots" s ON s.id = n.slot_id
+    LEFT JOIN "booking"."services" sv ON sv.id = s.service_id
+    LEFT JOIN "booking"."doctors" d ON d.id = s.doctor_id
+    LEFT JOIN "booking"."facilities" f ON f.id = s.facility_id`;
 
 /** Slot alerts and notifications. */
 @Injectable()
@@ -163,6 +171,42 @@ export class AlertsRepository {
       ],
     )) as [{ id: string }];
     const rows: NotificationRow[] = await tx.query(`${NOTIFICATION_VIEW} WHERE n.id = $1`, [id]);
+    return rows[0]!;
+  }
+
+  /**
+   * A notification made from another service's event `eventId`, unless one
+   * was made from it already (then null: a redelivered event adds nothing).
+   */
+  async addRecordNotification(
+    tx: EntityManager,
+    notification: {
+      eventId: string;
+      patientId: string;
+      kind: NotificationKind;
+      title: string;
+      link: string;
+      appointmentId: string | null;
+    },
+    now: Date,
+  ): Promise<NotificationRow | null> {
+    const inserted: Array<{ id: string }> = await tx.query(
+      `INSERT INTO "booking"."notifications" (patient_id, kind, title, link, appointment_id, event_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_id" DO NOTHING
+       RETURNING id`,
+      [
+        notification.patientId,
+        notification.kind,
+        notification.title,
+        notification.link,
+        notification.appointmentId,
+        notification.eventId,
+        now,
+      ],
+    );
+    if (inserted.length === 0) return null;
+    const rows: NotificationRow[] = await tx.query(`${NOTIFICATION_VIEW} WHERE n.id = $1`, [inserted[0]!.id]);
     return rows[0]!;
   }
 

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { QuestionStatus } from '@pacjent/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { QuestionEntity } from './question.entity';
+
+/** What an answer changed, for the event announcing it. */
+export interface AnsweredQuestion {
+  questionId: string;
+  appointmentId: string;
+  patientId: string;
+  serviceName: string;
+}
 
 export type DoctorQuestionRow = QuestionEntity & { visitStartsAt: Date; serviceId: string; serviceName: string };
 
@@ -69,23 +77,40 @@ export class QuestionsRepository {
 
   /**
    * Answers an open question of this doctor and lowers its visit's open
-   * counter, in one transaction. Answers the question, or null when it is
-   * not this doctor's open question.
+   * counter, in one transaction (with `onAnswered`, e.g. the outbox event).
+   * Answers the question, or null when it is not this doctor's open question.
    */
-  answer(questionId: string, doctorAccountId: string, text: string, now: Date): Promise<QuestionEntity | null> {
+  answer(
+    questionId: string,
+    doctorAccountId: string,
+    text: string,
+    now: Date,
+    onAnswered?: (tx: EntityManager, answered: AnsweredQuestion) => Promise<void>,
+  ): Promise<QuestionEntity | null> {
     return this.dataSource.transaction(async (tx) => {
-      const answered: Array<{ appointment_id: string }> = await tx.query(
+      const answered: Array<{ appointment_id: string; patient_id: string }> = await tx.query(
         `WITH answered AS (
            UPDATE "consultations"."questions" SET status = 'answered', answer = $3, answered_at = $4
-            WHERE id = $1 AND doctor_account_id = $2 AND status = 'open' RETURNING appointment_id)
-         SELECT appointment_id FROM answered`,
+            WHERE id = $1 AND doctor_account_id = $2 AND status = 'open' RETURNING appointment_id, patient_id)
+         SELECT appointment_id, patient_id FROM answered`,
         [questionId, doctorAccountId, text, now],
       );
       if (answered.length === 0) return null;
-      await tx.query(
-        `UPDATE "consultations"."visit_outcomes" SET open_questions = open_questions - 1 WHERE appointment_id = $1`,
+      const visits: Array<{ service_name: string }> = await tx.query(
+        `WITH visit AS (
+           UPDATE "consultations"."visit_outcomes" SET open_questions = open_questions - 1
+            WHERE appointment_id = $1 RETURNING service_name)
+         SELECT service_name FROM visit`,
         [answered[0]!.appointment_id],
       );
+      if (onAnswered) {
+        await onAnswered(tx, {
+          questionId,
+          appointmentId: answered[0]!.appointment_id,
+          patientId: answered[0]!.patient_id,
+          serviceName: visits[0]?.service_name ?? '',
+        });
+      }
       return tx.getRepository(QuestionEntity).findOneBy({ id: questionId });
     });
   }

@@ -3,15 +3,19 @@ import {
   DomainError,
   ErrorCode,
   MAX_OPEN_QUESTIONS_PER_VISIT,
+  NOTIFICATION_TITLE_MAX_LENGTH,
+  Subjects,
   type Actor,
   type AnswerQuestionCommand,
   type AskQuestionCommand,
   type DoctorQuestionView,
   type QuestionStatus,
+  type QuestionAnsweredEvent,
   type QuestionView,
 } from '@pacjent/contracts';
 import { Clock } from '@pacjent/platform';
 import { ConsultationsConfig } from '../config';
+import { ConsultationsEvents } from '../events/consultations-events';
 import { RecordRepository } from '../record/record.repository';
 import { mapQuestion } from '../record/record-views';
 import { QuestionsRepository } from './questions.repository';
@@ -26,6 +30,7 @@ export class QuestionsService {
     private readonly record: RecordRepository,
     private readonly config: ConsultationsConfig,
     private readonly clock: Clock,
+    private readonly events: ConsultationsEvents,
   ) {}
 
   async ask(patient: Actor, command: AskQuestionCommand): Promise<QuestionView> {
@@ -69,8 +74,28 @@ export class QuestionsService {
   }
 
   async answer(doctor: Actor, command: AnswerQuestionCommand): Promise<QuestionView> {
-    const answered = await this.questions.answer(command.questionId, doctor.id, command.text, this.clock.now());
-    if (answered) return mapQuestion(answered);
+    const now = this.clock.now();
+    // The patient is notified (booking's consumer makes the notification) only when this answer is stored.
+    const answered = await this.questions.answer(
+      command.questionId,
+      doctor.id,
+      command.text,
+      now,
+      async (tx, question) => {
+        const event: QuestionAnsweredEvent = {
+          patientId: question.patientId,
+          questionId: question.questionId,
+          appointmentId: question.appointmentId,
+          title: question.serviceName.slice(0, NOTIFICATION_TITLE_MAX_LENGTH) || 'Wizyta',
+          occurredAt: now.toISOString(),
+        };
+        await this.events.record(tx, Subjects.consultations.questionAnsweredEvent, [event]);
+      },
+    );
+    if (answered) {
+      void this.events.flush();
+      return mapQuestion(answered);
+    }
     const existing = await this.questions.findOfDoctor(command.questionId, doctor.id);
     if (!existing) throw new DomainError(ErrorCode.NOT_FOUND, 'No such question.');
     throw new DomainError(ErrorCode.QUESTION_ALREADY_ANSWERED, 'The question has been answered already.');

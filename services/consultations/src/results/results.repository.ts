@@ -21,6 +21,7 @@ export class ResultsRepository {
    * already sent a report under the same name: then nothing changes and the
    * stored report answers. The unique constraint decides between two
    * concurrent posts of one report (the second waits, then finds the first).
+   * `onCreated` runs in the transaction for a new report only.
    */
   async store(
     patientId: string,
@@ -29,6 +30,8 @@ export class ResultsRepository {
     receivedAt: Date,
     documentId: string | null = null,
     manager: EntityManager = this.dataSource.manager,
+    /** Runs in the same transaction, only when the report is new (e.g. to write its outbox event). */
+    onCreated?: (tx: EntityManager, reportId: string) => Promise<void>,
   ): Promise<StoredReport> {
     return manager.transaction(async (tx) => {
       const id = randomUUID();
@@ -70,6 +73,7 @@ export class ResultsRepository {
           ...observation,
         })),
       );
+      if (onCreated) await onCreated(tx, id);
       return { id, created: true, observations: input.observations.length };
     });
   }

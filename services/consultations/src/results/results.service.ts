@@ -3,7 +3,9 @@ import type { Bundle } from '@medplum/fhirtypes';
 import {
   DomainError,
   ErrorCode,
+  NOTIFICATION_TITLE_MAX_LENGTH,
   Subjects,
+  type ResultAvailableEvent,
   type Actor,
   type LabSubmission,
   type ParameterSeries,
@@ -13,6 +15,7 @@ import {
   type ResultView,
 } from '@pacjent/contracts';
 import { BusClient, Clock, validationFailed } from '@pacjent/platform';
+import { ConsultationsEvents } from '../events/consultations-events';
 import { FhirValidator } from '../fhir/fhir-validator';
 import { readLabBundle } from './lab-bundle';
 import { toParameterSeries, toResultView } from './results.mapper';
@@ -28,6 +31,7 @@ export class ResultsService {
     private readonly fhir: FhirValidator,
     private readonly bus: BusClient,
     private readonly clock: Clock,
+    private readonly events: ConsultationsEvents,
   ) {}
 
   /**
@@ -49,7 +53,27 @@ export class ResultsService {
       // The PDF is the patient's before the report names it; a repeated report leaves its copy unnamed.
       await this.bus.request(Subjects.files.assignLabDocument, { actor: lab, data: { documentId, patientId } });
     }
-    return this.results.store(patientId, lab.id, report, this.clock.now(), documentId ?? null);
+    const now = this.clock.now();
+    const stored = await this.results.store(
+      patientId,
+      lab.id,
+      report,
+      now,
+      documentId ?? null,
+      undefined,
+      // A new report lights the patient's bell (booking's consumer makes the notification); a repeat does not.
+      async (tx, reportId) => {
+        const event: ResultAvailableEvent = {
+          patientId,
+          reportId,
+          title: report.name.slice(0, NOTIFICATION_TITLE_MAX_LENGTH),
+          occurredAt: now.toISOString(),
+        };
+        await this.events.record(tx, Subjects.consultations.resultAvailableEvent, [event]);
+      },
+    );
+    if (stored.created) void this.events.flush();
+    return stored;
   }
 
   async document(patient: Actor, id: string): Promise<ResultDocument> {

@@ -1,14 +1,39 @@
-import { CHANNELS, type Channel, type NotificationEvent, type NotificationKind } from '@pacjent/contracts';
+import {
+  CHANNELS,
+  NOTIFICATION_TITLE_MAX_LENGTH,
+  type Channel,
+  type NotificationEvent,
+  type NotificationKind,
+} from '@pacjent/contracts';
 import { validateInput } from '@pacjent/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsString, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 /**
  * Booking's notification events as the gateway accepts them from JetStream:
  * validated like any other input (the gateway passes them to a patient's open
  * page), never cast. See NotificationsHub.
  */
-const NOTIFICATION_KINDS: NotificationKind[] = ['slot_available', 'appointment_moved'];
+const NOTIFICATION_KINDS: NotificationKind[] = [
+  'slot_available',
+  'appointment_moved',
+  'result_available',
+  'question_answered',
+];
+
+/** A link inside the portal: one path from the root (never `//host`), with a query at most. */
+const PORTAL_LINK = /^\/(?!\/)[A-Za-z0-9\-/]*(\?[A-Za-z0-9\-=&%]*)?$/;
 
 class NamedRefDto {
   @IsUUID()
@@ -63,17 +88,32 @@ class NotificationViewDto {
   @IsISO8601()
   createdAt!: string;
 
+  /** Slot notifications carry their slot and alert; record notifications (results, answers) a title and a link. */
+  @ValidateIf((_, value) => value !== null)
   @IsObject()
   @ValidateNested()
   @Type(() => SlotViewDto)
-  slot!: SlotViewDto;
+  slot!: SlotViewDto | null;
 
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   appointmentId!: string | null;
 
+  @ValidateIf((_, value) => value !== null)
   @IsUUID()
-  alertId!: string;
+  alertId!: string | null;
+
+  // Optional: events of a booking from before record notifications have neither.
+  @IsOptional()
+  @IsString()
+  @MaxLength(NOTIFICATION_TITLE_MAX_LENGTH)
+  title!: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(PORTAL_LINK)
+  link!: string | null;
 }
 
 class NotificationEventDto {

@@ -83,6 +83,8 @@ describe('NotificationsHub: booking’s notification events from JetStream', () 
     },
     appointmentId: null,
     alertId: randomUUID(),
+    title: null,
+    link: null,
   });
   /** As booking's outbox relay publishes them: JetStream, message id = outbox id. */
   const publish = async (patientId: string, view = notification()) => {
@@ -173,6 +175,24 @@ describe('NotificationsHub: booking’s notification events from JetStream', () 
       { patientId: patient, notification: { ...valid, kind: 'free_pizza' } },
       { patientId: patient, notification: { ...valid, slot: { id: randomUUID() } } },
       { patientId: patient, notification: valid, extra: true },
+      // A record notification links inside the portal only, and its title is short.
+      ...['https://evil.example/results', '//evil.example/results', 'javascript:alert(1)', '/results\nX'].map(
+        (link) => ({
+          patientId: patient,
+          notification: { ...valid, kind: 'result_available', slot: null, alertId: null, title: 'Lipidogram', link },
+        }),
+      ),
+      {
+        patientId: patient,
+        notification: {
+          ...valid,
+          kind: 'result_available',
+          slot: null,
+          alertId: null,
+          title: 'x'.repeat(201),
+          link: '/results',
+        },
+      },
       { patientId: 42, notification: valid },
       [patient, valid],
       'just a string',

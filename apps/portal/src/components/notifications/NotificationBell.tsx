@@ -31,7 +31,34 @@ function movableVisit(slot: SlotView, upcoming: readonly AppointmentView[]): App
 
 const SEEN_KEY = 'pacjent.notifications.seen';
 
-/** The bell: notifications from earlier-slot alerts, pushed to the open page (no polling). */
+/** A link the portal opens itself: one path from its root, never another site. */
+function portalLink(link: string | null | undefined): string | null {
+  return link && link.startsWith('/') && !link.startsWith('//') ? link : null;
+}
+
+/** A notice from the treatment record: a new lab result, or the doctor's answer, with its link. */
+function RecordNotice({ item, onOpen }: { item: NotificationView; onOpen: () => void }) {
+  const { t } = useI18n();
+  const title = item.title ?? '';
+  const link = portalLink(item.link);
+  const result = item.kind === 'result_available';
+  return (
+    <li className="notice" data-testid="notification-item" data-kind={item.kind}>
+      <p className="notice__title">
+        {result ? t.notifications.resultAvailable(title) : t.notifications.questionAnswered(title)}
+      </p>
+      {link ? (
+        <div className="notice__actions">
+          <Link to={link} className="button button--primary" data-testid="notice-open" onClick={onOpen}>
+            {result ? t.notifications.showResult : t.notifications.showAnswer}
+          </Link>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** The bell: notifications from earlier-slot alerts and the treatment record, pushed to the open page (no polling). */
 export function NotificationBell() {
   const { t } = useI18n();
   const [items, setItems] = useState<NotificationView[]>([]);
@@ -125,18 +152,20 @@ export function NotificationBell() {
           {items.length === 0 ? <p className="muted">{t.notifications.empty}</p> : null}
           <ul className="notices">
             {items.map((item) => {
-              const movable = item.kind === 'slot_available' ? movableVisit(item.slot, upcoming) : undefined;
+              if (!item.slot) return <RecordNotice key={item.id} item={item} onOpen={() => setOpen(false)} />;
+              const slot = item.slot;
+              const movable = item.kind === 'slot_available' ? movableVisit(slot, upcoming) : undefined;
               return (
                 <li key={item.id} className="notice" data-testid="notification-item" data-kind={item.kind}>
                   <p className="notice__title">
                     {item.kind === 'appointment_moved' ? t.notifications.moved : t.notifications.slotFree}
                   </p>
-                  <VisitDetails slot={item.slot} />
+                  <VisitDetails slot={slot} />
                   <div className="notice__actions">
                     {item.kind === 'slot_available' ? (
                       <>
                         <Link
-                          to={slotLink(item.slot)}
+                          to={slotLink(slot)}
                           className="button button--primary"
                           data-testid="notice-book"
                           onClick={() => setOpen(false)}
@@ -145,7 +174,7 @@ export function NotificationBell() {
                         </Link>
                         {movable ? (
                           <Link
-                            to={slotLink(item.slot, movable.id)}
+                            to={slotLink(slot, movable.id)}
                             className="button button--secondary"
                             data-testid="notice-move"
                             onClick={() => setOpen(false)}
