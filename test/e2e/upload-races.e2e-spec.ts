@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { Client } from 'pg';
@@ -115,5 +116,45 @@ describe('uploads racing over the file limit', () => {
     await rm(spool, { recursive: true, force: true });
     expect(await upload(client)).toBe(201);
     expect(await readdir(spool)).toEqual([]);
+  });
+  it('lets a client still sending a small refused upload read the answer instead of a broken pipe', async () => {
+    const client = await fullPatient();
+    for (let i = 0; i < FILE_LIMIT; i++) expect(await upload(client)).toBe(201);
+    // A 600 KB PNG, sent in two halves: the 409 arrives after the first; the second must still be taken.
+    const boundary = 'pacjent-test-boundary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\nWynik badania krwi\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="consent"\r\n\r\ntrue\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="duzy.png"\r\nContent-Type: image/png\r\n\r\n`,
+    );
+    const body = Buffer.concat([head, PNG, Buffer.alloc(600 * 1024, 7), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const { port } = new URL(stack.baseUrl);
+    const outcome = await new Promise<{ status: number; connection?: string; error?: string }>((resolve) => {
+      const request = http.request({
+        host: '127.0.0.1',
+        port: Number(port),
+        method: 'POST',
+        path: '/api/files',
+        headers: {
+          authorization: `Bearer ${client.accessToken}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': body.length,
+        },
+      });
+      let status = 0;
+      let connection: string | undefined;
+      request.on('error', (error: NodeJS.ErrnoException) => resolve({ status, error: error.code ?? error.message }));
+      request.on('response', (response) => {
+        status = response.statusCode ?? 0;
+        connection = response.headers.connection;
+        response.resume();
+        // Only now the rest of the body: a gateway that stopped reading has closed the connection by then.
+        setTimeout(() => request.end(body.subarray(64 * 1024)), 200);
+        response.on('end', () => setTimeout(() => resolve({ status, connection }), 300));
+      });
+      request.write(body.subarray(0, 64 * 1024));
+    });
+    // The gateway reads the rest and keeps the connection: it does not announce a close it would do mid-upload.
+    expect(outcome).toEqual({ status: 409, connection: 'keep-alive' });
   });
 });

@@ -24,6 +24,13 @@ import { sniffContentType, SNIFF_BYTES } from './content-type';
 /** Room for the multipart envelope and the text fields around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
 
+/**
+ * A refused upload whose whole body is at most this large is read to its end
+ * (and thrown away) before the connection is reused, so the client, still
+ * sending, gets the answer instead of a broken pipe; a larger one is cut off.
+ */
+const DRAIN_REFUSED_BYTES = 1024 * 1024;
+
 interface SpooledFile {
   path: string;
   size: number;
@@ -248,9 +255,18 @@ export class FileUploadService implements OnModuleDestroy {
       .catch((err: unknown) => this.logger.warn({ err, uploadId: reservation.uploadId }, 'could not abort upload'));
   }
 
-  /** Answer now and read no more of the body: the connection closes after the answer. */
+  /**
+   * Answer now. A small body is drained (discarded) so the client reads the
+   * answer on a live connection; a large one is not read on: the connection
+   * closes after the answer.
+   */
   private stopReading(request: FastifyRequest, reply: FastifyReply): void {
     request.raw.unpipe();
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared <= DRAIN_REFUSED_BYTES) {
+      request.raw.resume();
+      return;
+    }
     request.raw.pause();
     void reply.header('Connection', 'close');
   }
