@@ -26,6 +26,8 @@ const SERVICES = ['identity', 'booking', 'files', 'prescriptions', 'consultation
 const DEMO_ACCOUNTS = [
   ['staff', 'staff@demo.test', 'Staff#Demo2026'],
   ['doctor', 'doctor@demo.test', 'Doctor#Demo2026'],
+  ['patient', 'patient@demo.test', 'Patient#Demo2026'],
+  ['lab', 'lab@demo.test', 'Lab#Demo2026'],
 ];
 
 const env = process.env;
