@@ -2,44 +2,12 @@ import { NOTIFICATIONS_PAGE_SIZE } from '@pacjent/contracts';
 import { Client } from 'pg';
 import { ApiClient, newPatient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
+import { readEvents } from '../support/sse';
 
 interface Slot {
   id: string;
   startsAt: string;
   service: { id: string };
-}
-
-/** Reads server-sent events from a fetch response until `wanted` says stop (or the time is up). */
-async function readEvents(
-  response: Response,
-  wanted: (events: Array<{ event: string; data: unknown }>) => boolean,
-  timeoutMs = 5000,
-): Promise<Array<{ event: string; data: unknown }>> {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: Array<{ event: string; data: unknown }> = [];
-  let buffer = '';
-  const deadline = Date.now() + timeoutMs;
-  while (!wanted(events) && Date.now() < deadline) {
-    const chunk = await Promise.race([
-      reader.read(),
-      new Promise<{ done: true; value: undefined }>((resolve) =>
-        setTimeout(() => resolve({ done: true, value: undefined }), Math.max(0, deadline - Date.now())),
-      ),
-    ]);
-    if (chunk.done) break;
-    buffer += decoder.decode(chunk.value, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: ?(.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = /^data: ?(.*)$/m.exec(block)?.[1];
-      if (data !== undefined) events.push({ event, data: JSON.parse(data) });
-    }
-  }
-  await reader.cancel();
-  return events;
 }
 
 describe('earlier-slot alerts through the gateway, pushed over server-sent events', () => {

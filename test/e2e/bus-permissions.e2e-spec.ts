@@ -4,43 +4,11 @@ import { Client } from 'pg';
 import { ApiClient, newPatient } from '../support/http';
 import { eventually, MINUTE, RecordScenario } from '../support/record';
 import { startStack, type Stack } from '../support/stack';
+import { readEvents } from '../support/sse';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]);
 /** Booking's demo doctor's identity account (doctor@demo.test). */
 const DEMO_DOCTOR_ACCOUNT_ID = '00000000-0000-4000-8000-000000000d0c';
-
-/** Reads server-sent events until `wanted` holds or the deadline passes. */
-async function readEvents(
-  response: Response,
-  wanted: (events: Array<{ event: string; data: unknown }>) => boolean,
-  timeoutMs = 8000,
-): Promise<Array<{ event: string; data: unknown }>> {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: Array<{ event: string; data: unknown }> = [];
-  let buffer = '';
-  const deadline = Date.now() + timeoutMs;
-  while (!wanted(events) && Date.now() < deadline) {
-    const chunk = await Promise.race([
-      reader.read(),
-      new Promise<{ done: true; value: undefined }>((resolve) =>
-        setTimeout(() => resolve({ done: true, value: undefined }), Math.max(0, deadline - Date.now())),
-      ),
-    ]);
-    if (chunk.done) break;
-    buffer += decoder.decode(chunk.value, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: ?(.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = /^data: ?(.*)$/m.exec(block)?.[1];
-      if (data !== undefined) events.push({ event, data: JSON.parse(data) });
-    }
-  }
-  await reader.cancel();
-  return events;
-}
 
 /**
  * The whole portal on a NATS server that requires the users and permissions
@@ -121,7 +89,7 @@ describe('the portal on a NATS server with per-process users', () => {
       headers: { authorization: `Bearer ${watcher.accessToken}`, accept: 'text/event-stream' },
     });
     expect(stream.status).toBe(200);
-    const received = readEvents(stream, (events) => events.some((e) => e.event === 'notification'));
+    const received = readEvents(stream, (events) => events.some((e) => e.event === 'notification'), 8000);
     expect((await holder.post(`/api/appointments/${booked.body.id}/cancel`)).status).toBe(200);
     const pushed = (await received).find((e) => e.event === 'notification');
     expect(pushed?.data).toMatchObject({ kind: 'slot_available', slot: { id: slot!.id } });

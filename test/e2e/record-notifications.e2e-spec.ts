@@ -5,44 +5,10 @@ import { ApiClient, newPatient } from '../support/http';
 import { labBundle } from '../support/lab-bundles';
 import { eventually, MINUTE, RecordScenario } from '../support/record';
 import { startStack, type Stack } from '../support/stack';
+import { readEvents, type StreamEvent } from '../support/sse';
 
-interface StreamEvent {
-  event: string;
-  data: unknown;
-}
-
-/** Reads server-sent events from a fetch response until `wanted` says stop (or the time is up). */
-async function readEvents(
-  response: Response,
-  wanted: (events: StreamEvent[]) => boolean,
-  timeoutMs = 15_000,
-): Promise<StreamEvent[]> {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: StreamEvent[] = [];
-  let buffer = '';
-  const deadline = Date.now() + timeoutMs;
-  while (!wanted(events) && Date.now() < deadline) {
-    const chunk = await Promise.race([
-      reader.read(),
-      new Promise<{ done: true; value: undefined }>((resolve) =>
-        setTimeout(() => resolve({ done: true, value: undefined }), Math.max(0, deadline - Date.now())),
-      ),
-    ]);
-    if (chunk.done) break;
-    buffer += decoder.decode(chunk.value, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: ?(.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = /^data: ?(.*)$/m.exec(block)?.[1];
-      if (data !== undefined) events.push({ event, data: JSON.parse(data) });
-    }
-  }
-  await reader.cancel();
-  return events;
-}
+/** How long a test waits on a stream. */
+const STREAM_MS = 15_000;
 
 const notificationsIn = (events: StreamEvent[]) =>
   events.filter((e) => e.event === 'notification').map((e) => e.data as NotificationView);
@@ -114,7 +80,11 @@ describe('the bell for the treatment record: new results and the doctor’s answ
     expect(first.status).toBe(201);
     const reportId = first.body.id as string;
     const pushed = notificationsIn(
-      await readEvents(stream, (events) => notificationsIn(events).some((n) => n.kind === 'result_available')),
+      await readEvents(
+        stream,
+        (events) => notificationsIn(events).some((n) => n.kind === 'result_available'),
+        STREAM_MS,
+      ),
     );
     const result = pushed.find((n) => n.kind === 'result_available');
     expect(result).toMatchObject({
@@ -168,7 +138,11 @@ describe('the bell for the treatment record: new results and the doctor’s answ
     const answered = await doctor.post(`/api/doctor/questions/${asked.body.id}/answer`, { text: 'Miesiąc.' });
     expect(answered.status).toBe(200);
     const answerPush = notificationsIn(
-      await readEvents(answerStream, (events) => notificationsIn(events).some((n) => n.kind === 'question_answered')),
+      await readEvents(
+        answerStream,
+        (events) => notificationsIn(events).some((n) => n.kind === 'question_answered'),
+        STREAM_MS,
+      ),
     ).find((n) => n.kind === 'question_answered');
     expect(answerPush).toMatchObject({
       kind: 'question_answered',
@@ -184,7 +158,9 @@ describe('the bell for the treatment record: new results and the doctor’s answ
     // The other patient's page and list: only their own result (posted last, the barrier), none of the above.
     const own = await postBundle(labBundle({ pesel: other.pesel, reportNumber: `BELL-${randomUUID()}` }));
     expect(own.status).toBe(201);
-    const otherPushed = notificationsIn(await readEvents(otherStream, (events) => notificationsIn(events).length > 0));
+    const otherPushed = notificationsIn(
+      await readEvents(otherStream, (events) => notificationsIn(events).length > 0, STREAM_MS),
+    );
     expect(otherPushed.map((n) => n.link)).toEqual([`/results?report=${own.body.id}`]);
     const otherListed = (await other.client.get('/api/notifications')).body as NotificationView[];
     expect(otherListed.map((n) => n.link)).toEqual([`/results?report=${own.body.id}`]);
