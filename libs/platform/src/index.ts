@@ -18,5 +18,6 @@ export * from './bus-permissions';
 export * from './input-safety';
 export * from './log-masking';
 export * from './outbox';
+export * from './outbox.entity';
 export * from './event-consumer';
 export * from './request-hash';

@@ -1,4 +1,4 @@
-import type { ServiceDatabase } from '@pacjent/platform';
+import { OutboxEntity, type ServiceDatabase } from '@pacjent/platform';
 import { AppointmentEntity } from './appointments/appointment.entity';
 import { DoctorServiceEntity } from './catalog/doctor-service.entity';
 import { DoctorEntity } from './catalog/doctor.entity';
@@ -17,7 +17,7 @@ import { SlotWithdrawal1764777600000 } from './migrations/1764777600000-slot-wit
 import { SlotLiveUniqueness1764864000000 } from './migrations/1764864000000-slot-live-uniqueness';
 import { AppointmentNoShow1765000000000 } from './migrations/1765000000000-appointment-no-show';
 import { RecordNotifications1766100000000 } from './migrations/1766100000000-record-notifications';
-import { OutboxEntity } from './events/outbox.entity';
+
 import { NotificationEntity } from './alerts/notification.entity';
 import { SlotAlertEntity } from './alerts/slot-alert.entity';
 import { ScheduleTemplateEntity } from './schedules/schedule-template.entity';

@@ -1,5 +1,5 @@
-import type { ServiceDatabase } from '@pacjent/platform';
-import { OutboxEntity } from './events/outbox.entity';
+import { OutboxEntity, type ServiceDatabase } from '@pacjent/platform';
+
 import { CreateSchema1764086400000 } from './migrations/1764086400000-create-schema';
 import { TreatmentRecord1765000000000 } from './migrations/1765000000000-treatment-record';
 import { LabResults1766000000000 } from './migrations/1766000000000-lab-results';

@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** An event waiting to be published (or already published: `publishedAt`). Its id is the JetStream msgID. */
+/**
+ * An event waiting to be published (or already published: `publishedAt`). Its id
+ * is the JetStream msgID. One table per service schema (OutboxTable writes it).
+ */
 @Entity({ name: 'outbox' })
 @Index('IDX_outbox_created_at_unpublished', ['createdAt'], { where: `"published_at" IS NULL` })
 export class OutboxEntity {
