@@ -1,14 +1,7 @@
 import { Controller } from '@nestjs/common';
-import {
-  DoctorDayDto,
-  DomainError,
-  ErrorCode,
-  Role,
-  Subjects,
-  type BusRequest,
-  type DoctorDayAppointmentView,
-} from '@pacjent/contracts';
+import { DoctorDayDto, Subjects, type BusRequest, type DoctorDayAppointmentView } from '@pacjent/contracts';
 import { BusHandler, validateInput } from '@pacjent/platform';
+import { requireDoctor } from '../appointments/patient-actor';
 import { DoctorDayService } from './doctor-day.service';
 
 @Controller()
@@ -17,9 +10,7 @@ export class DoctorDayController {
 
   @BusHandler(Subjects.booking.doctorDay)
   day(payload: BusRequest): Promise<DoctorDayAppointmentView[]> {
-    const actor = payload.actor;
-    if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
-    if (!actor.roles.includes(Role.DOCTOR)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only doctors may do this.');
+    const actor = requireDoctor(payload.actor);
     return this.days.day(actor, validateInput(DoctorDayDto, payload.data).date);
   }
 }

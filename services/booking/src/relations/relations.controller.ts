@@ -1,22 +1,8 @@
 import { Controller } from '@nestjs/common';
-import {
-  DoctorPatientRelationDto,
-  DomainError,
-  ErrorCode,
-  Role,
-  Subjects,
-  type Actor,
-  type BusRequest,
-  type DoctorPatientRelation,
-} from '@pacjent/contracts';
+import { DoctorPatientRelationDto, Subjects, type BusRequest, type DoctorPatientRelation } from '@pacjent/contracts';
 import { BusHandler, Clock, validateInput } from '@pacjent/platform';
+import { requireDoctor } from '../appointments/patient-actor';
 import { RelationsRepository } from './relations.repository';
-
-function requireDoctor(actor: Actor | null): Actor {
-  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
-  if (!actor.roles.includes(Role.DOCTOR)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only doctors may do this.');
-  return actor;
-}
 
 /** For other services: does the asking doctor have a visit relation with a patient (see relations.ts)? */
 @Controller()

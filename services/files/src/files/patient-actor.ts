@@ -12,3 +12,10 @@ export function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
   return actor;
 }
+
+/** The caller of a laboratory-only handler (lab PDFs of results). */
+export function requireLab(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
+  if (!actor.roles.includes(Role.LAB)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only laboratories may do this.');
+  return actor;
+}

@@ -5,26 +5,18 @@ import {
   ErrorCode,
   LabDocumentIdDto,
   ReserveLabDocumentDto,
-  Role,
   Subjects,
-  type Actor,
   type BusRequest,
   type FileContentLocation,
   type ReservedLabDocument,
 } from '@pacjent/contracts';
 import { BusHandler, Clock, validateInput } from '@pacjent/platform';
 import { randomUUID } from 'node:crypto';
-import { requirePatient } from '../files/patient-actor';
+import { requireLab, requirePatient } from '../files/patient-actor';
 import { LabDocumentsRepository } from './lab-documents.repository';
 
 /** Lab documents live under their own prefix: the uploads' expiry rule and reconciliation never touch them. */
 export const LAB_DOCUMENTS_PREFIX = 'lab-documents/';
-
-function requireLab(actor: Actor | null): Actor {
-  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
-  if (!actor.roles.includes(Role.LAB)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only laboratories may do this.');
-  return actor;
-}
 
 /** Laboratories' PDFs of results: reserved by the gateway for a lab, assigned by consultations, read by the patient. */
 @Controller()
