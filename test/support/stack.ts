@@ -69,8 +69,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   process.env.RATE_LIMIT_PREFIX ??= `test:${process.env.BUS_PREFIX}`;
   for (const limit of RATE_LIMIT_VARIABLES) process.env[limit] ??= '1000000';
   const database = await createTestDatabase();
-  // The bank must know the gateway's callback before identity starts: pick the gateway's port first.
-  const gatewayPort = await freePort();
+  // The bank must know the gateway's callback before identity starts: reserve the gateway's port first,
+  // and hold it until the gateway listens (a port merely seen free is taken by another test's socket).
+  const reservation = await reservePort();
+  const gatewayPort = reservation.port;
   const bank = await startMockBank({
     port: 0,
     clients: [
@@ -122,6 +124,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
     connectAs('gateway');
     const gateway = await createGatewayApp();
+    await reservation.release();
     await gateway.listen(gatewayPort, '127.0.0.1');
     const address = gateway.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : 0;
@@ -147,6 +150,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       services,
     };
   } catch (error) {
+    await reservation.release();
     await bank.close();
     await Promise.all(services.map((service) => service.close().catch(() => undefined)));
     await database.drop();
@@ -162,15 +166,17 @@ const RATE_LIMIT_VARIABLES = [
   'RATE_LIMIT_SEARCH_PER_MINUTE',
 ];
 
-/** A port nobody listens on right now (the gateway takes it a moment later). */
-function freePort(): Promise<number> {
+/** A port held by a listening socket until release(), so nothing else binds it meanwhile. */
+function reservePort(): Promise<{ port: number; release: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+      const release = () =>
+        new Promise<void>((done) => (server.listening ? server.close(() => done()) : done()));
+      resolve({ port, release });
     });
   });
 }

@@ -11,8 +11,11 @@ import { startBooking, type BookingTestKit } from './testing/booking-test-kit';
  * Two booking replicas on one database and bus prefix; one of them is closed
  * the way SIGTERM closes it (app.close()) while requests run. Searches are
  * held inside their handlers by a lock on the slots table, so the closing
- * replica provably has requests in flight.
+ * replica provably has requests in flight. NATS spreads a queue group's
+ * messages at random, so searches are sent one by one until both replicas
+ * hold some; each replica's pool is larger than anything the test can send.
  */
+const MOST_SEARCHES = 24;
 describe('graceful drain of a service replica', () => {
   let kit: BookingTestKit;
   let other: INestMicroservice;
@@ -20,6 +23,7 @@ describe('graceful drain of a service replica', () => {
   let observer: Client;
 
   beforeAll(async () => {
+    process.env.DATABASE_POOL_SIZE = String(MOST_SEARCHES + 1);
     kit = await startBooking();
     other = await startTestService(BookingDefinition, [{ provide: Clock, useValue: kit.clock }]);
     await kit.factory.newSlot();
@@ -33,6 +37,7 @@ describe('graceful drain of a service replica', () => {
     await observer.end();
     await other.close();
     await kit.close();
+    delete process.env.DATABASE_POOL_SIZE;
   });
 
   const search = () =>
@@ -63,9 +68,13 @@ describe('graceful drain of a service replica', () => {
     await blocker.query('LOCK TABLE booking.slots IN ACCESS EXCLUSIVE MODE');
 
     // Fewer than one pool's connections per replica: every request is waiting inside PostgreSQL.
-    const first = Array.from({ length: 8 }, search);
-    await waitUntil('both replicas hold requests', () => closing.inFlight > 0 && staying.inFlight > 0);
-    await waitUntil('all 8 wait on the lock', async () => (await waitingOnLock()) === 8);
+    const first: ReturnType<typeof search>[] = [];
+    while (first.length < 8 || closing.inFlight === 0 || staying.inFlight === 0) {
+      if (first.length === MOST_SEARCHES) throw new Error(`all ${MOST_SEARCHES} searches went to one replica`);
+      first.push(search());
+      await waitUntil('the search is held', () => closing.inFlight + staying.inFlight === first.length);
+    }
+    await waitUntil(`all ${first.length} wait on the lock`, async () => (await waitingOnLock()) === first.length);
     const inFlightAtClose = closing.inFlight;
 
     let closed = false;
@@ -75,7 +84,7 @@ describe('graceful drain of a service replica', () => {
     await waitUntil('the closing replica stops taking messages', () => !closing.accepting);
     // Requests sent during the drain go to the replica that stays.
     const during = Array.from({ length: 8 }, search);
-    await waitUntil('the new requests wait in the staying replica', () => staying.inFlight === 8 - inFlightAtClose + 8);
+    await waitUntil('the new requests wait in the staying replica', () => staying.inFlight === first.length - inFlightAtClose + 8);
     expect(closed).toBe(false);
     expect(closing.inFlight).toBe(inFlightAtClose);
 
