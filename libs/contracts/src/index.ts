@@ -15,3 +15,4 @@ export * from './prescriptions';
 export * from './record';
 export * from './demo-record';
 export * from './record-notifications';
+export * from './online-consultations';
