@@ -10,6 +10,13 @@ interface Slot {
   service: { id: string };
 }
 
+/**
+ * How long a stream is read for an event that must come. Reads stop as soon as
+ * it has come; the deadline only matters on a machine busy enough to delay the
+ * bus → JetStream → gateway path by seconds (the full suite on 2 cores).
+ */
+const PUSH_DEADLINE_MS = 15_000;
+
 describe('earlier-slot alerts through the gateway, pushed over server-sent events', () => {
   let stack: Stack;
   let serviceId: string;
@@ -59,7 +66,7 @@ describe('earlier-slot alerts through the gateway, pushed over server-sent event
     });
     expect(stream.status).toBe(200);
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const received = readEvents(stream, (events) => events.some((e) => e.event === 'notification'));
+    const received = readEvents(stream, (events) => events.some((e) => e.event === 'notification'), PUSH_DEADLINE_MS);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await holder.post(`/api/appointments/${booked.body.id}/cancel`)).status).toBe(200);
 
@@ -104,7 +111,7 @@ describe('earlier-slot alerts through the gateway, pushed over server-sent event
     const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
     // The page sees a first notification, then its stream drops.
-    const first = readEvents(await open(watcher), (events) => pushed(events).length >= 1);
+    const first = readEvents(await open(watcher), (events) => pushed(events).length >= 1, PUSH_DEADLINE_MS);
     await settle();
     await freeASlot();
     const [seen] = pushed(await first);
@@ -116,7 +123,8 @@ describe('earlier-slot alerts through the gateway, pushed over server-sent event
     expect(missed!.id).not.toBe(seen!.id);
 
     // Back with Last-Event-ID: the missed one first, then a live one; nothing twice (read on until the time is up).
-    const resumed = readEvents(await open(watcher, seen!.id), (events) => pushed(events).length >= 3, 4000);
+    // Stops at two: a third (a duplicate) arriving before the live one would already fail the assertion.
+    const resumed = readEvents(await open(watcher, seen!.id), (events) => pushed(events).length >= 2, PUSH_DEADLINE_MS);
     // Someone else's id gives a stranger nothing of the watcher's.
     const strangers = readEvents(await open(stranger, seen!.id), () => false, 2000);
     await settle();
@@ -128,14 +136,19 @@ describe('earlier-slot alerts through the gateway, pushed over server-sent event
     expect(pushed(await strangers)).toEqual([]);
 
     // Without the header (or with one that is not a notification id) only new ones come.
-    const fresh = readEvents(await open(watcher), (events) => pushed(events).length >= 2, 2500);
-    const badHeader = readEvents(await open(watcher, 'not-an-id'), (events) => pushed(events).length >= 2, 2500);
+    // A replayed old one would arrive first and fail the assertion; so the first one pushed must be the newest.
+    const fresh = readEvents(await open(watcher), (events) => pushed(events).length >= 1, PUSH_DEADLINE_MS);
+    const badHeader = readEvents(
+      await open(watcher, 'not-an-id'),
+      (events) => pushed(events).length >= 1,
+      PUSH_DEADLINE_MS,
+    );
     await settle();
     await freeASlot();
     const [newest] = (await watcher.get('/api/notifications')).body as Array<{ id: string }>;
     expect(pushed(await fresh).map((n) => n.id)).toEqual([newest!.id]);
     expect(pushed(await badHeader).map((n) => n.id)).toEqual([newest!.id]);
-  }, 30_000);
+  }, 90_000);
 
   it('a page away for more than one page of notifications gets every one it missed, in order, on resume', async () => {
     const { client: watcher, id: patientId } = await newPatient(stack.baseUrl);
@@ -172,8 +185,10 @@ describe('earlier-slot alerts through the gateway, pushed over server-sent event
     });
     const notificationIds = (events: Array<{ event: string; data: unknown }>) =>
       events.filter((e) => e.event === 'notification').map((e) => (e.data as { id: string }).id);
-    const resumed = notificationIds(await readEvents(stream, (read) => notificationIds(read).length >= missed.length));
+    const resumed = notificationIds(
+      await readEvents(stream, (read) => notificationIds(read).length >= missed.length, PUSH_DEADLINE_MS),
+    );
     expect(resumed).toHaveLength(count - 1);
     expect(resumed).toEqual(missed);
-  }, 30_000);
+  }, 90_000);
 });

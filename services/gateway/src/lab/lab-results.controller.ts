@@ -15,6 +15,14 @@ import { Readable } from 'node:stream';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { takePresentedPdf } from './presented-form';
 
+/**
+ * Validating a bundle against the FHIR definitions takes longer than a page's
+ * request, and the first one after a start also loads the definitions (seconds
+ * on a busy machine). A laboratory is a machine client that can wait; a retry
+ * after a timeout is safe anyway (a report id is stored once).
+ */
+const LAB_INTAKE_TIMEOUT_MS = 30_000;
+
 @ApiTags('lab')
 @ApiBearerAuth()
 @Roles(Role.LAB)
@@ -58,10 +66,11 @@ export class LabResultsController {
       await this.storage.put(reserved.objectKey, Readable.from(pdf.bytes), pdf.bytes.length, 'application/pdf');
       documentId = reserved.documentId;
     }
-    const submission = await this.bus.request<LabSubmission>(Subjects.consultations.submitLabResults, {
-      actor,
-      data: { bundle, ...(documentId ? { documentId } : {}) },
-    });
+    const submission = await this.bus.request<LabSubmission>(
+      Subjects.consultations.submitLabResults,
+      { actor, data: { bundle, ...(documentId ? { documentId } : {}) } },
+      { timeoutMs: LAB_INTAKE_TIMEOUT_MS },
+    );
     void reply.status(submission.created ? 201 : 200);
     return submission;
   }
