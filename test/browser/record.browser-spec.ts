@@ -2,6 +2,7 @@ import { FixedClock } from '@pacjent/platform';
 import { Client } from 'pg';
 import { browserSuite } from '../support/browser';
 import { ApiClient, newPatient } from '../support/http';
+import { findMedicine } from '../support/prescriptions';
 import { eventually, MINUTE, RecordScenario } from '../support/record';
 
 /** The patient's record in the portal, in Chromium: history, a question answered, a referral booked. */
@@ -42,9 +43,20 @@ describe('treatment record in the browser', () => {
     });
     expect(completed.status).toBe(200);
 
+    const medicineId = await findMedicine(doctor, 'bisocard', '5 mg');
+    const prescribed = await doctor.post('/api/doctor/prescriptions', {
+      patientId: patient.id,
+      appointmentId: visit.id,
+      items: [{ medicineId, dosage: '1 tabl. rano', quantity: 1, refundLevel: '100%' }],
+    });
+    expect(prescribed.status).toBe(201);
+
     await logIn(patient.email, patient.password);
     await byTestId('nav-record').click();
     const card = suite.page.locator(`[data-testid="record-visit"][data-id="${visit.id}"]`);
+    const prescription = card.locator('[data-testid="record-visit-prescriptions"] [data-testid="record-prescription"]');
+    await expect(prescription.getAttribute('data-id')).resolves.toBe(prescribed.body.id);
+    await expect(prescription.textContent()).resolves.toContain('Bisocard 5 mg — 1 tabl. rano');
     await expect(card.locator('[data-testid="record-visit-recommendations"]').textContent()).resolves.toBe(
       'Ćwiczenia rozciągające codziennie.',
     );
