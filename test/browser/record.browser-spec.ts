@@ -76,6 +76,18 @@ describe('treatment record in the browser', () => {
         .locator(`[data-testid="record-visit"][data-id="${visit.id}"] [data-testid="record-question-answer"]`)
         .textContent(),
     ).resolves.toBe('Trzy razy.');
+    // The bell's "answer" notice takes the patient to that visit's questions, highlighted.
+    await byTestId('notifications-bell').click();
+    const answered = byTestId('notifications-panel').locator('[data-kind="question_answered"]');
+    await answered.waitFor({ timeout: 15_000 });
+    await answered.getByTestId('notice-open').click();
+    await suite.page.waitForURL(`${suite.stack.baseUrl}/record?visit=${visit.id}`);
+    await suite.page
+      .locator(`[data-testid="record-visit"][data-id="${visit.id}"][data-linked="true"]`)
+      .waitFor({ timeout: 8000 });
+    await suite.page
+      .locator(`[data-testid="record-visit"][data-id="${visit.id}"] [data-testid="record-visit-questions"]:focus`)
+      .waitFor();
 
     await byTestId('nav-referrals').click();
     const referral = byTestId('referral').first();

@@ -144,7 +144,7 @@ describe('the treatment record through the gateway', () => {
       expect(issued.status).toBe(201);
 
       const visits = await patient.get('/api/record/visits');
-      expect(visits.headers['content-type']).toMatch(/^application\/json/);
+      expect(visits.headers.get('content-type')).toMatch(/^application\/json/);
       const prescriptions = (await patient.get('/api/prescriptions')).body as PrescriptionView[];
       const atVisit = prescriptions.filter((prescription) =>
         visits.body.items.some((visit: { id: string }) => visit.id === prescription.appointmentId),
