@@ -88,6 +88,17 @@ describe('treatment record in the browser', () => {
     await suite.page
       .locator(`[data-testid="record-visit"][data-id="${visit.id}"] [data-testid="record-visit-questions"]:focus`)
       .waitFor();
+    // Not on the listed page (filtered out here): the linked visit is fetched on its own and shown, still marked.
+    const fetchedAlone = suite.page.waitForResponse((response) =>
+      response.url().endsWith(`/api/record/visits/${visit.id}`),
+    );
+    await byTestId('record-kind').selectOption('test');
+    expect((await fetchedAlone).status()).toBe(200);
+    await suite.page
+      .locator(`[data-testid="record-visit"][data-id="${visit.id}"][data-linked="true"]`)
+      .waitFor({ timeout: 8000 });
+    await expect(byTestId('record-visit').count()).resolves.toBe(1);
+    await byTestId('record-kind').selectOption('');
 
     await byTestId('nav-referrals').click();
     const referral = byTestId('referral').first();
