@@ -17,7 +17,7 @@ describe('the bell in the browser: a new lab result', () => {
   const suite = browserSuite({ viewport: { width: 1280, height: 900 } });
   const { byTestId } = suite;
 
-  it('shows "Nowy wynik badania: Lipidogram" without a reload, and "Zobacz wynik" opens the results', async () => {
+  it('shows "Nowy wynik badania: Lipidogram" without a reload, and "Zobacz wynik" opens that result, highlighted', async () => {
     const scenario = new RecordScenario(suite.stack);
     const number = pesel(Date.now());
     const { email, password, id } = await newPatient(suite.stack.baseUrl, { pesel: number });
@@ -66,5 +66,10 @@ describe('the bell in the browser: a new lab result', () => {
     await expect(english.getByTestId('notice-open').textContent()).resolves.toBe('See the result');
     await english.getByTestId('notice-open').click();
     await suite.page.waitForURL(`${suite.stack.baseUrl}/results?report=${posted.body.id}`);
+    // The linked result is marked, scrolled to and focused.
+    const linked = suite.page.locator(`[data-testid="result"][data-id="${posted.body.id}"]`);
+    await expect(linked.getAttribute('data-linked')).resolves.toBe('true');
+    await suite.page.locator(`[data-testid="result"][data-id="${posted.body.id}"]:focus`).waitFor();
+    await expect(suite.page.locator('[data-testid="result"][data-linked="true"]').count()).resolves.toBe(1);
   });
 });

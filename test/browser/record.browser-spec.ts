@@ -2,6 +2,7 @@ import { FixedClock } from '@pacjent/platform';
 import { Client } from 'pg';
 import { browserSuite } from '../support/browser';
 import { ApiClient, newPatient } from '../support/http';
+import { findMedicine } from '../support/prescriptions';
 import { eventually, MINUTE, RecordScenario } from '../support/record';
 
 /** The patient's record in the portal, in Chromium: history, a question answered, a referral booked. */
@@ -42,9 +43,20 @@ describe('treatment record in the browser', () => {
     });
     expect(completed.status).toBe(200);
 
+    const medicineId = await findMedicine(doctor, 'bisocard', '5 mg');
+    const prescribed = await doctor.post('/api/doctor/prescriptions', {
+      patientId: patient.id,
+      appointmentId: visit.id,
+      items: [{ medicineId, dosage: '1 tabl. rano', quantity: 1, refundLevel: '100%' }],
+    });
+    expect(prescribed.status).toBe(201);
+
     await logIn(patient.email, patient.password);
     await byTestId('nav-record').click();
     const card = suite.page.locator(`[data-testid="record-visit"][data-id="${visit.id}"]`);
+    const prescription = card.locator('[data-testid="record-visit-prescriptions"] [data-testid="record-prescription"]');
+    await expect(prescription.getAttribute('data-id')).resolves.toBe(prescribed.body.id);
+    await expect(prescription.textContent()).resolves.toContain('Bisocard 5 mg — 1 tabl. rano');
     await expect(card.locator('[data-testid="record-visit-recommendations"]').textContent()).resolves.toBe(
       'Ćwiczenia rozciągające codziennie.',
     );
@@ -64,6 +76,29 @@ describe('treatment record in the browser', () => {
         .locator(`[data-testid="record-visit"][data-id="${visit.id}"] [data-testid="record-question-answer"]`)
         .textContent(),
     ).resolves.toBe('Trzy razy.');
+    // The bell's "answer" notice takes the patient to that visit's questions, highlighted.
+    await byTestId('notifications-bell').click();
+    const answered = byTestId('notifications-panel').locator('[data-kind="question_answered"]');
+    await answered.waitFor({ timeout: 15_000 });
+    await answered.getByTestId('notice-open').click();
+    await suite.page.waitForURL(`${suite.stack.baseUrl}/record?visit=${visit.id}`);
+    await suite.page
+      .locator(`[data-testid="record-visit"][data-id="${visit.id}"][data-linked="true"]`)
+      .waitFor({ timeout: 8000 });
+    await suite.page
+      .locator(`[data-testid="record-visit"][data-id="${visit.id}"] [data-testid="record-visit-questions"]:focus`)
+      .waitFor();
+    // Not on the listed page (filtered out here): the linked visit is fetched on its own and shown, still marked.
+    const fetchedAlone = suite.page.waitForResponse((response) =>
+      response.url().endsWith(`/api/record/visits/${visit.id}`),
+    );
+    await byTestId('record-kind').selectOption('test');
+    expect((await fetchedAlone).status()).toBe(200);
+    await suite.page
+      .locator(`[data-testid="record-visit"][data-id="${visit.id}"][data-linked="true"]`)
+      .waitFor({ timeout: 8000 });
+    await expect(byTestId('record-visit').count()).resolves.toBe(1);
+    await byTestId('record-kind').selectOption('');
 
     await byTestId('nav-referrals').click();
     const referral = byTestId('referral').first();

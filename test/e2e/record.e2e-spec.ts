@@ -1,7 +1,8 @@
-import { Subjects } from '@pacjent/contracts';
+import { Subjects, type PrescriptionView } from '@pacjent/contracts';
 import { FixedClock } from '@pacjent/platform';
 import { testBusClient } from '@pacjent/testing';
 import { ApiClient, newPatient } from '../support/http';
+import { findMedicine } from '../support/prescriptions';
 import { DEMO_DOCTOR_ACCOUNT_ID, eventually, MINUTE, RecordScenario } from '../support/record';
 import { startStack, type Stack } from '../support/stack';
 
@@ -128,6 +129,40 @@ describe('the treatment record through the gateway', () => {
       const refused = await basic.get('/api/record/visits');
       expect(refused.status).toBe(403);
       expect(refused.body.code).toBe('VERIFICATION_REQUIRED');
+    });
+
+    it('a prescription issued at the visit carries the visit’s id, so the history shows it under that visit; nobody else sees it', async () => {
+      const { client: patient, id: patientId } = await scenario.fullPatient();
+      const visitId = await completedVisit(patient);
+      const doctor = await scenario.demoDoctor();
+      const medicineId = await findMedicine(doctor, 'bisocard', '5 mg');
+      const issued = await doctor.post('/api/doctor/prescriptions', {
+        patientId,
+        appointmentId: visitId,
+        items: [{ medicineId, dosage: '1 tabl. rano', quantity: 1, refundLevel: '100%' }],
+      });
+      expect(issued.status).toBe(201);
+
+      const visits = await patient.get('/api/record/visits');
+      expect(visits.headers.get('content-type')).toMatch(/^application\/json/);
+      const prescriptions = (await patient.get('/api/prescriptions')).body as PrescriptionView[];
+      const atVisit = prescriptions.filter((prescription) =>
+        visits.body.items.some((visit: { id: string }) => visit.id === prescription.appointmentId),
+      );
+      expect(atVisit).toEqual([
+        expect.objectContaining({ id: issued.body.id, appointmentId: visitId, status: 'active' }),
+      ]);
+      expect(atVisit[0]!.items[0]).toMatchObject({
+        medicine: { name: 'Bisocard', strength: '5 mg' },
+        dosage: '1 tabl. rano',
+      });
+
+      const { client: stranger } = await scenario.fullPatient();
+      expect((await stranger.get('/api/prescriptions')).body).toEqual([]);
+      expect((await stranger.get(`/api/prescriptions/${issued.body.id}`)).status).toBe(404);
+      // The page rendered by PostgreSQL keeps the gateway's input checks.
+      expect((await patient.get('/api/record/visits?limit=101')).status).toBe(400);
+      expect((await patient.get('/api/record/visits?kind=x%00')).status).toBe(400);
     });
 
     it('the patient asks, the doctor sees it among open questions and answers, the patient reads the answer', async () => {

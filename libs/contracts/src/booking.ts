@@ -377,7 +377,7 @@ export interface NotificationView {
   alertId: string | null;
   /** For `result_available` (the report's name) and `question_answered` (the visit's service); null otherwise. */
   title: string | null;
-  /** Where the portal opens it: `/results/<reportId>` or `/record/<visitId>`; null for slot notifications. */
+  /** Where the portal opens it (highlighted): `/results?report=<reportId>` or `/record?visit=<visitId>`; null for slot notifications. */
   link: string | null;
 }
 

@@ -21,3 +21,5 @@ export * from './outbox';
 export * from './outbox.entity';
 export * from './event-consumer';
 export * from './request-hash';
+export * from './prepared-query';
+export * from './sql-json';

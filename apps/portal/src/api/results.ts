@@ -25,6 +25,8 @@ export const resultsApi = {
   list: (page: number, pageSize: number) =>
     authorized<ResultsPage>({ path: `/api/results?page=${page}&pageSize=${pageSize}` }),
 
+  get: (id: string) => authorized<ResultView>({ path: `/api/results/${encodeURIComponent(id)}` }),
+
   series: (loincCode: string) =>
     authorized<ParameterSeries>({ path: `/api/results/parameters/${encodeURIComponent(loincCode)}` }),
 

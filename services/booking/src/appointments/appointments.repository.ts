@@ -7,10 +7,10 @@ import type {
   OccupationalReferralDto,
   ServiceKind,
 } from '@pacjent/contracts';
+import { preparedQuery } from '@pacjent/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isExclusionViolation } from '../database-errors';
 import { patientLockKey } from '../patient-lock';
-import { preparedQuery } from '../prepared-query';
 import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, type SlotRow } from '../slots/slots.dto';
 import type { BookableSlot } from './booking-rules';
 import type { AppointmentRow } from './appointments.dto';

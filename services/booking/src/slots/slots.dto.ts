@@ -1,4 +1,5 @@
 import type { Channel, SlotView } from '@pacjent/contracts';
+import { isoInstantSql, jsonStringSql, plainJsonStringSql } from '@pacjent/platform';
 
 /** The columns every slot view is read from (see SLOT_VIEW_COLUMNS). */
 export interface SlotRow {
@@ -43,15 +44,6 @@ export function toSlotView(row: SlotRow): SlotView {
   };
 }
 
-/** An instant as toISOString() spells it (UTC, milliseconds, `Z`), in SQL. */
-const isoInstant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/** A JSON string of a text that needs no escaping (a uuid, an instant from isoInstant), in SQL. */
-const plainJsonString = (sql: string) => `'"' || ${sql} || '"'`;
-
-/** A JSON string of any text, escaped by PostgreSQL, in SQL. */
-const jsonString = (sql: string) => `to_json(${sql}::text)::text`;
-
 /**
  * The SlotView of a SlotRow aliased `r`, as compact JSON text: the same value
  * toSlotView() builds (slots.dto.int-spec.ts holds the two together), for
@@ -62,16 +54,16 @@ const jsonString = (sql: string) => `to_json(${sql}::text)::text`;
  * are read only when there is a facility), since one NULL would make the
  * whole text NULL.
  */
-export const SLOT_VIEW_JSON = `'{"id":' || ${plainJsonString('r.slot_id')}
-    || ',"startsAt":' || ${plainJsonString(isoInstant('r.starts_at'))}
-    || ',"endsAt":' || ${plainJsonString(isoInstant('r.ends_at'))}
-    || ',"channel":' || ${jsonString('r.channel')}
-    || ',"service":{"id":' || ${plainJsonString('r.service_id')} || ',"name":' || ${jsonString('r.service_name')} || '}'
-    || ',"doctor":{"id":' || ${plainJsonString('r.doctor_id')} || ',"name":' || ${jsonString('r.doctor_name')} || '}'
+export const SLOT_VIEW_JSON = `'{"id":' || ${plainJsonStringSql('r.slot_id')}
+    || ',"startsAt":' || ${plainJsonStringSql(isoInstantSql('r.starts_at'))}
+    || ',"endsAt":' || ${plainJsonStringSql(isoInstantSql('r.ends_at'))}
+    || ',"channel":' || ${jsonStringSql('r.channel')}
+    || ',"service":{"id":' || ${plainJsonStringSql('r.service_id')} || ',"name":' || ${jsonStringSql('r.service_name')} || '}'
+    || ',"doctor":{"id":' || ${plainJsonStringSql('r.doctor_id')} || ',"name":' || ${jsonStringSql('r.doctor_name')} || '}'
     || ',"facility":' || CASE WHEN r.facility_id IS NULL THEN 'null'
-         ELSE '{"id":' || ${plainJsonString('r.facility_id')}
-           || ',"name":' || ${jsonString("coalesce(r.facility_name, '')")}
-           || ',"city":' || ${jsonString("coalesce(r.facility_city, '')")} || '}' END
+         ELSE '{"id":' || ${plainJsonStringSql('r.facility_id')}
+           || ',"name":' || ${jsonStringSql("coalesce(r.facility_name, '')")}
+           || ',"city":' || ${jsonStringSql("coalesce(r.facility_city, '')")} || '}' END
     || '}'`;
 
 /** The SlotViews of the rows aliased `r`, in `orderBy` order, as one JSON array text (`[]` for none). */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@pacjent/contracts';
+import { preparedQuery } from '@pacjent/platform';
 import { DataSource } from 'typeorm';
 import { SlotEntity } from './slot.entity';
 import { SLOT_VIEW_COLUMNS, SLOT_VIEW_JOINS, slotViewsJsonArray } from './slots.dto';
-import { preparedQuery } from '../prepared-query';
 import { CLINIC_TIME_ZONE } from './warsaw-time';
 
 export interface SlotCriteria {

@@ -44,7 +44,7 @@ export class VisitsSection implements RecordSection {
   private async allVisits(patient: Actor): Promise<RecordVisitView[]> {
     const visits: RecordVisitView[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.record.list(patient, { limit: PAGE, offset });
+      const page = await this.record.page(patient, { limit: PAGE, offset });
       visits.push(...page.items);
       if (page.items.length < PAGE || visits.length >= page.total) return visits;
     }

@@ -7,7 +7,7 @@ import {
   type RecordVisitPage,
   type RecordVisitView,
 } from '@pacjent/contracts';
-import { BusHandler, validateInput } from '@pacjent/platform';
+import { BusHandler, validateInput, type JsonText } from '@pacjent/platform';
 import { requireFullPatient } from '../actors';
 import { RecordService } from './record.service';
 
@@ -16,7 +16,7 @@ export class RecordController {
   constructor(private readonly record: RecordService) {}
 
   @BusHandler(Subjects.consultations.listRecordVisits)
-  list(payload: BusRequest): Promise<RecordVisitPage> {
+  list(payload: BusRequest): Promise<JsonText<RecordVisitPage>> {
     const patient = requireFullPatient(payload.actor);
     return this.record.list(patient, validateInput(ListRecordVisitsDto, payload.data));
   }

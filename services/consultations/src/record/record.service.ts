@@ -7,13 +7,21 @@ import {
   type RecordVisitPage,
   type RecordVisitView,
 } from '@pacjent/contracts';
-import { Clock } from '@pacjent/platform';
+import { Clock, JsonText } from '@pacjent/platform';
 import type { VisitOutcomeEntity } from '../visits/visit-outcome.entity';
 import { VisitsRepository } from '../visits/visits.repository';
 import { mapRecordVisit } from './record-views';
-import { RecordRepository } from './record.repository';
+import { RecordRepository, type RecordFilter } from './record.repository';
 
 const DEFAULT_PAGE = 20;
+
+function recordFilter(query: ListRecordVisitsDto): RecordFilter {
+  return {
+    kind: query.kind,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
+  };
+}
 
 /** "Twoja historia": the patient's completed visits with what the doctor left for them. */
 @Injectable()
@@ -24,19 +32,23 @@ export class RecordService {
     private readonly clock: Clock,
   ) {}
 
-  async list(patient: Actor, query: ListRecordVisitsDto): Promise<RecordVisitPage> {
+  /** A page as JSON text rendered by PostgreSQL: passed on by the gateway without being parsed. */
+  async list(patient: Actor, query: ListRecordVisitsDto): Promise<JsonText<RecordVisitPage>> {
+    const json = await this.record.pageJson(
+      patient.id,
+      recordFilter(query),
+      query.limit ?? DEFAULT_PAGE,
+      query.offset ?? 0,
+      this.clock.now(),
+    );
+    return new JsonText(json);
+  }
+
+  /** The same page as objects built from entities (the FHIR export reads the record through it). */
+  async page(patient: Actor, query: ListRecordVisitsDto): Promise<RecordVisitPage> {
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
-    const { items, total } = await this.record.page(
-      patient.id,
-      {
-        kind: query.kind,
-        from: query.from ? new Date(query.from) : undefined,
-        to: query.to ? new Date(query.to) : undefined,
-      },
-      limit,
-      offset,
-    );
+    const { items, total } = await this.record.page(patient.id, recordFilter(query), limit, offset);
     return { items: await this.views(items), total, limit, offset };
   }
 

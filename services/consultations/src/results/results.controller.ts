@@ -12,7 +12,7 @@ import {
   type ResultsPage,
   type ResultView,
 } from '@pacjent/contracts';
-import { BusHandler, validateInput } from '@pacjent/platform';
+import { BusHandler, validateInput, type JsonText } from '@pacjent/platform';
 import { requireFullPatient, requireLab } from './results-actor';
 import { ResultsService } from './results.service';
 
@@ -33,7 +33,7 @@ export class ResultsController {
   }
 
   @BusHandler(Subjects.consultations.listResults)
-  list(payload: BusRequest): Promise<ResultsPage> {
+  list(payload: BusRequest): Promise<JsonText<ResultsPage>> {
     const { page, pageSize } = validateInput(ListResultsDto, payload.data);
     return this.results.list(requireFullPatient(payload.actor), page, pageSize);
   }

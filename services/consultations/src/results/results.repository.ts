@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { preparedQuery } from '@pacjent/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LabReportInput } from './lab-bundle';
 import { LabObservationEntity } from './lab-observation.entity';
 import { LabReportEntity } from './lab-report.entity';
+import { RESULTS_PAGE_JSON } from './results-json';
 
 export interface StoredReport {
   id: string;
@@ -78,19 +80,15 @@ export class ResultsRepository {
     });
   }
 
-  /** The patient's reports, newest first, one page, with their values. */
-  async page(patientId: string, offset: number, limit: number): Promise<{ reports: LabReportEntity[]; total: number }> {
-    const [reports, total] = await Promise.all([
-      this.dataSource.getRepository(LabReportEntity).find({
-        where: { patientId },
-        order: { effectiveAt: 'DESC', id: 'DESC' },
-        skip: offset,
-        take: limit,
-      }),
-      this.dataSource.getRepository(LabReportEntity).count({ where: { patientId } }),
+  /** One page of the patient's reports, newest first, with their values: a ResultsPage's JSON text. */
+  async pageJson(patientId: string, page: number, pageSize: number): Promise<string> {
+    const [row] = await preparedQuery<{ json: string }>(this.dataSource, RESULTS_PAGE_JSON, [
+      patientId,
+      pageSize,
+      (page - 1) * pageSize,
+      page,
     ]);
-    await this.attachObservations(reports);
-    return { reports, total };
+    return row!.json;
   }
 
   /** Every report of the patient, oldest first (the export). */

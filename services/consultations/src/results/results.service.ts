@@ -14,7 +14,7 @@ import {
   type ResultsPage,
   type ResultView,
 } from '@pacjent/contracts';
-import { BusClient, Clock, validationFailed } from '@pacjent/platform';
+import { BusClient, Clock, JsonText, validationFailed } from '@pacjent/platform';
 import { ConsultationsEvents } from '../events/consultations-events';
 import { FhirValidator } from '../fhir/fhir-validator';
 import { readLabBundle } from './lab-bundle';
@@ -82,9 +82,9 @@ export class ResultsService {
     return { documentId: report.documentId };
   }
 
-  async list(patient: Actor, page = 1, pageSize = DEFAULT_PAGE_SIZE): Promise<ResultsPage> {
-    const { reports, total } = await this.results.page(patient.id, (page - 1) * pageSize, pageSize);
-    return { items: reports.map(toResultView), page, pageSize, total };
+  /** A page as JSON text rendered by PostgreSQL: passed on by the gateway without being parsed. */
+  async list(patient: Actor, page = 1, pageSize = DEFAULT_PAGE_SIZE): Promise<JsonText<ResultsPage>> {
+    return new JsonText(await this.results.pageJson(patient.id, page, pageSize));
   }
 
   async get(patient: Actor, id: string): Promise<ResultView> {

@@ -12,7 +12,6 @@ import {
   type FileContentLocation,
   type ResultDocument,
   type ParameterSeries,
-  type ResultsPage,
   type ResultView,
 } from '@pacjent/contracts';
 import { BusClient, ObjectStorage } from '@pacjent/platform';
@@ -37,8 +36,15 @@ export class ResultsController {
   @ApiOkResponse({
     description: '{ items: your lab results, newest first, each with every value and flag; page, pageSize, total }',
   })
-  list(@CurrentActor() actor: Actor, @Query() query: ListResultsDto): Promise<ResultsPage> {
-    return this.bus.request(Subjects.consultations.listResults, { actor, data: query });
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListResultsDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // ResultsPage rendered by PostgreSQL in consultations: sent on as it came.
+    const json = await this.bus.requestJson(Subjects.consultations.listResults, { actor, data: query });
+    void reply.type('application/json; charset=utf-8');
+    return json;
   }
 
   // Declared before ':id' so the router matches the longer path first.

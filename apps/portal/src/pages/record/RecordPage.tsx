@@ -1,4 +1,4 @@
-import type { RecordVisitView } from '@pacjent/contracts';
+import type { PrescriptionView, RecordVisitView } from '@pacjent/contracts';
 import { useState } from 'react';
 import { useMe } from '../../auth/AuthProvider';
 import { ErrorMessage } from '../../components/Alerts';
@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLinkedId, useRevealLinked } from '../../lib/deep-link';
 import { useLoader } from '../../lib/use-loader';
 import { recordApi } from './record-api';
 import { RecordLocked } from './RecordLocked';
@@ -36,7 +37,24 @@ function RecordOfFullAccount() {
   }).toString();
   const visits = useLoader(() => recordApi.visits(query), [query]);
   const state = visits.loading ? 'loading' : visits.error && !visits.data ? 'error' : 'ready';
-  const items = visits.data?.items ?? [];
+  // A notice's link (`?visit=`, "the doctor answered"): that visit is highlighted and its questions scrolled to,
+  // shown first when it is not on the loaded page.
+  const linkedId = useLinkedId('visit');
+  const listed = visits.data?.items ?? [];
+  const linkedElsewhere = linkedId !== null && visits.data !== undefined && !listed.some((v) => v.id === linkedId);
+  const linked = useLoader(
+    () => (linkedElsewhere ? recordApi.visit(linkedId) : Promise.resolve(null)),
+    [linkedId, linkedElsewhere, visits.data],
+  );
+  const items = linked.data && linkedElsewhere ? [linked.data, ...listed] : listed;
+  useRevealLinked(
+    linkedId ? `[data-testid="record-visit"][data-id="${linkedId}"] [data-testid="record-visit-questions"]` : null,
+    items.length,
+  );
+  // Prescriptions live in their own service, linked to the visit by its appointment id; without them the visits still show.
+  const prescriptions = useLoader(() => recordApi.prescriptions(), [visits.data]);
+  const issuedAt = (visit: RecordVisitView) =>
+    (prescriptions.data ?? []).filter((prescription) => prescription.appointmentId === visit.id);
 
   return (
     <div className="page" data-testid="record" data-state={state}>
@@ -66,7 +84,13 @@ function RecordOfFullAccount() {
       {state === 'ready' && items.length === 0 ? <p data-testid="record-empty">{texts.empty}</p> : null}
       <ul className="list">
         {items.map((visit) => (
-          <VisitCard key={visit.id} visit={visit} onAsked={visits.reload} />
+          <VisitCard
+            key={visit.id}
+            visit={visit}
+            linked={visit.id === linkedId}
+            prescriptions={issuedAt(visit)}
+            onAsked={visits.reload}
+          />
         ))}
       </ul>
       {visits.data && visits.data.total > items.length ? (
@@ -78,7 +102,17 @@ function RecordOfFullAccount() {
   );
 }
 
-function VisitCard({ visit, onAsked }: { visit: RecordVisitView; onAsked: () => void }) {
+function VisitCard({
+  visit,
+  linked,
+  prescriptions,
+  onAsked,
+}: {
+  visit: RecordVisitView;
+  linked: boolean;
+  prescriptions: PrescriptionView[];
+  onAsked: () => void;
+}) {
   const { t, lang } = useI18n();
   const texts = recordTexts(lang);
   const [question, setQuestion] = useState('');
@@ -100,7 +134,13 @@ function VisitCard({ visit, onAsked }: { visit: RecordVisitView; onAsked: () => 
   };
 
   return (
-    <li className="card" data-testid="record-visit" data-id={visit.id}>
+    <li
+      className={linked ? 'card card--linked' : 'card'}
+      data-testid="record-visit"
+      data-id={visit.id}
+      data-linked={linked ? 'true' : undefined}
+      aria-current={linked ? 'true' : undefined}
+    >
       <h2>
         {formatDateTime(visit.startsAt, lang)} · {visit.service.name}
       </h2>
@@ -129,6 +169,24 @@ function VisitCard({ visit, onAsked }: { visit: RecordVisitView; onAsked: () => 
               <li key={referral.id}>
                 {texts.referralKinds[referral.kind] ?? referral.kind}: {referral.service.name} (
                 {texts.statuses[referral.status] ?? referral.status})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {prescriptions.length > 0 ? (
+        <>
+          <h3>{texts.prescriptions}</h3>
+          <ul data-testid="record-visit-prescriptions">
+            {prescriptions.map((prescription) => (
+              <li key={prescription.id} data-testid="record-prescription" data-id={prescription.id}>
+                {prescription.items
+                  .map((item) => `${item.medicine.name} ${item.medicine.strength} — ${item.dosage}`)
+                  .join('; ')}{' '}
+                <span className="muted">
+                  ({texts.prescriptionCode}: {prescription.accessCode},{' '}
+                  {texts.prescriptionStatuses[prescription.status] ?? prescription.status})
+                </span>
               </li>
             ))}
           </ul>

@@ -39,6 +39,9 @@ const pl = {
   validUntil: 'Ważne do',
   sessions: (used: number, left: number) => `Wykorzystane zabiegi: ${used}, pozostało: ${left}`,
   book: 'Umów',
+  prescriptions: 'Recepty',
+  prescriptionStatuses: { active: 'aktywna', expired: 'wygasła', dispensed: 'zrealizowana' } as Record<string, string>,
+  prescriptionCode: 'Kod',
 };
 
 const en: typeof pl = {
@@ -76,6 +79,9 @@ const en: typeof pl = {
   validUntil: 'Valid until',
   sessions: (used: number, left: number) => `Sessions used: ${used}, left: ${left}`,
   book: 'Book',
+  prescriptions: 'Prescriptions',
+  prescriptionStatuses: { active: 'active', expired: 'expired', dispensed: 'dispensed' },
+  prescriptionCode: 'Code',
 };
 
 export const recordTexts = (lang: Lang): typeof pl => (lang === 'en' ? en : pl);

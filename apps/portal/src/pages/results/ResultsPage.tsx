@@ -8,6 +8,7 @@ import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { localeOf, type Lang } from '../../i18n/lang';
+import { useLinkedId, useRevealLinked } from '../../lib/deep-link';
 import { useLoader } from '../../lib/use-loader';
 import { Link } from '../../router';
 import { ParameterChart } from './ParameterChart';
@@ -55,7 +56,16 @@ function ResultsOfFullAccount() {
   const texts = resultsTexts(lang);
   const [pages, setPages] = useState(1);
   const results = useLoader(() => resultsApi.list(1, PAGE_SIZE * pages), [pages]);
-  const items = results.data?.items ?? [];
+  // A notice's link (`?report=`): that result is highlighted, and shown first when it is not on the loaded pages.
+  const linkedId = useLinkedId('report');
+  const listed = results.data?.items ?? [];
+  const linkedElsewhere = linkedId !== null && results.data !== undefined && !listed.some((r) => r.id === linkedId);
+  const linked = useLoader(
+    () => (linkedElsewhere ? resultsApi.get(linkedId) : Promise.resolve(null)),
+    [linkedId, linkedElsewhere],
+  );
+  const items = linked.data ? [linked.data, ...listed] : listed;
+  useRevealLinked(linkedId ? `[data-testid="result"][data-id="${linkedId}"]` : null, items.length);
   const [chartCode, setChartCode] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
 
@@ -95,6 +105,7 @@ function ResultsOfFullAccount() {
           <ResultCard
             key={result.id}
             result={result}
+            linked={result.id === linkedId}
             lang={lang}
             shownCode={shownCode}
             onChart={setChartCode}
@@ -118,15 +129,22 @@ function ResultsOfFullAccount() {
 
 function ResultCard(props: {
   result: ResultView;
+  linked: boolean;
   lang: Lang;
   shownCode: string | null;
   onChart: (code: string) => void;
   onPdf: () => void;
 }) {
-  const { result, lang, shownCode, onChart, onPdf } = props;
+  const { result, linked, lang, shownCode, onChart, onPdf } = props;
   const texts = resultsTexts(lang);
   return (
-    <article className="result" data-testid="result" data-id={result.id}>
+    <article
+      className={linked ? 'result result--linked' : 'result'}
+      data-testid="result"
+      data-id={result.id}
+      data-linked={linked ? 'true' : undefined}
+      aria-current={linked ? 'true' : undefined}
+    >
       <header className="result__head">
         <h2 className="result__title">{result.name}</h2>
         <p className="muted">
