@@ -2,6 +2,7 @@ import type { MeView } from '@pacjent/contracts';
 import { useState } from 'react';
 import { consoleApi } from './api';
 import { useSubmit } from './hooks';
+import { LanguageSwitch } from './LanguageSwitch';
 import { t } from './texts';
 
 /** Staff and doctors log in with the portal's login; any other account is turned away with a clear message. */
@@ -23,7 +24,12 @@ export function LoginView({ onStaff }: { onStaff: (me: MeView) => void }) {
   }, setError);
 
   return (
-    <main className="main main--narrow">
+    <>
+      <header className="header">
+        <strong>{t.appName}</strong>
+        <LanguageSwitch />
+      </header>
+      <main className="main main--narrow">
       <h1>{t.loginTitle}</h1>
       <form onSubmit={(e) => void submit(e)} className="card">
         <label className="field">
@@ -57,6 +63,7 @@ export function LoginView({ onStaff }: { onStaff: (me: MeView) => void }) {
           {t.login}
         </button>
       </form>
-    </main>
+      </main>
+    </>
   );
 }
