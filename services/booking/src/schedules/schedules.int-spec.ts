@@ -5,6 +5,7 @@ import {
   type CreatedScheduleTemplateView,
   type NotificationView,
   type ScheduleTemplateRemoval,
+  type ScheduleTemplateListItem,
   type ScheduleTemplateView,
   type SlotView,
 } from '@pacjent/contracts';
@@ -191,6 +192,13 @@ describe('staff edit weekly schedules', () => {
 
     // 8:30 in Warsaw: today's 8:20 slot has started (the past is kept), 8:40 is still ahead.
     kit.clock.set(new Date(TEST_NOW.getTime() + 30 * 60 * 1000));
+    // The list says beforehand what the deletion will touch (the console's question before "Usuń").
+    const listed = await kit.request<ScheduleTemplateListItem[]>(listScheduleTemplates, staff, { doctorId: doctor.id });
+    expect(listed.find((t) => t.id === monday.id)).toMatchObject({ upcomingFreeSlots: 3, upcomingBookedVisits: 1 });
+    expect(listed.find((t) => t.id === tuesday.id)).toMatchObject({
+      upcomingFreeSlots: tuesday.generatedSlots,
+      upcomingBookedVisits: 0,
+    });
     const removal = await kit.request<ScheduleTemplateRemoval>(deleteScheduleTemplate, staff, { id: monday.id });
     expect(removal).toEqual({ id: monday.id, removedSlots: 3, keptBookedSlots: 1 });
 
