@@ -81,9 +81,10 @@ describe('staff edit weekly schedules', () => {
       ['2026-03-09T07:00:00.000Z', 'in_person', facility.id],
       ['2026-03-09T07:30:00.000Z', 'in_person', facility.id],
     ]);
-    const listed = await kit.request<ScheduleTemplateView[]>(listScheduleTemplates, staff, { doctorId: doctor.id });
-    const { generatedSlots: _generated, ...view } = created;
-    expect(listed).toEqual([view]);
+    const listed = await kit.request<ScheduleTemplateListItem[]>(listScheduleTemplates, staff, { doctorId: doctor.id });
+    const { generatedSlots, ...view } = created;
+    // Every slot it made is ahead and free: all of them would go if it were deleted now.
+    expect(listed).toEqual([{ ...view, upcomingFreeSlots: generatedSlots, upcomingBookedVisits: 0 }]);
   });
 
   it('follows Warsaw wall-clock time across the change to summer time', async () => {
