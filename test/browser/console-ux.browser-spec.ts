@@ -20,7 +20,7 @@ describe('the console’s language, addresses and patient card', () => {
     await toEnglish.click();
 
     await expect(suite.page.locator('h1').textContent()).resolves.toBe('Staff login');
-    await expect(suite.page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await expect(suite.page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await byTestId('console-login-email').fill(DEMO_STAFF.email);
     await byTestId('console-login-password').fill(DEMO_STAFF.password);
     await byTestId('console-login-submit').click();
@@ -33,7 +33,7 @@ describe('the console’s language, addresses and patient card', () => {
 
     await suite.page.getByRole('button', { name: 'PL — Przełącz na polski' }).click();
     await expect(byTestId('console-nav-patients').textContent()).resolves.toBe('Pacjenci');
-    await expect(suite.page.evaluate(() => document.documentElement.lang)).resolves.toBe('pl');
+    await expect(suite.page.locator('html').getAttribute('lang')).resolves.toBe('pl');
   });
 
   it('gives each view and the opened doctor or patient an address: back, forward and reload keep the place', async () => {
@@ -106,5 +106,35 @@ describe('the console’s language, addresses and patient card', () => {
     const card = await byTestId('patient-activity').textContent();
     expect(card).not.toContain(CARD_FILE.name);
     expect(card).not.toContain(CARD_FILE.description);
+  });
+
+  it('fits a 390 px wide phone on every staff page, the patient card and the delete question included', async () => {
+    const patient = await patientWithVisitAndFile(suite.stack);
+    const [doctor] = (await new ApiClient(suite.stack.baseUrl).get('/api/catalog/doctors')).body as Array<{
+      id: string;
+    }>;
+    await suite.page.setViewportSize({ width: 390, height: 844 });
+    await logInToConsole(suite);
+    await byTestId('console-logout').waitFor();
+    const overflowing: string[] = [];
+    const measure = async (where: string) => {
+      const [scrollWidth, innerWidth] = await suite.page.evaluate<[number, number]>(
+        '[document.documentElement.scrollWidth, window.innerWidth]',
+      );
+      if (scrollWidth > innerWidth) overflowing.push(`${where}: ${scrollWidth} > ${innerWidth}`);
+    };
+    for (const [path, ready] of [
+      [`patients?q=${encodeURIComponent(patient.email)}&patient=${patient.id}`, '[data-testid="patient-file"]'],
+      ['queue', '[data-testid="queue"][data-state="ready"]'],
+      [`schedules?doctor=${doctor!.id}`, '[data-testid="schedule-row"]'],
+    ] as const) {
+      await suite.page.goto(consoleUrl(path));
+      await suite.page.locator(ready).first().waitFor();
+      await measure(path);
+    }
+    await byTestId('schedule-delete').first().click();
+    await byTestId('schedule-delete-dialog').waitFor();
+    await measure('the delete question');
+    expect(overflowing).toEqual([]);
   });
 });
