@@ -12,7 +12,8 @@ describe('GET /api/staff/patients/{id}/activity', () => {
   beforeAll(async () => {
     stack = await startStack();
     staff = await signIn('staff@demo.test', 'Staff#Demo2026');
-  });
+    // The demo data (staff account, booking catalog) takes a while on a loaded machine.
+  }, 90_000);
   afterAll(() => stack?.close());
 
   async function signIn(email: string, password: string): Promise<ApiClient> {
