@@ -48,9 +48,10 @@ describe('doctors’ schedules in the staff console', () => {
 
     // The same hours again: refused, with the reason in Polish, inside the form that was sent (not under the doctor).
     await byTestId('schedule-submit').click();
-    const formError = suite.page.locator('form').filter({ has: byTestId('schedule-submit') }).getByTestId(
-      'schedule-form-error',
-    );
+    const formError = suite.page
+      .locator('form')
+      .filter({ has: byTestId('schedule-submit') })
+      .getByTestId('schedule-form-error');
     await expect(formError.textContent()).resolves.toContain('ma już w tym czasie');
     expect(await byTestId('schedules-error').count()).toBe(0);
 

@@ -30,39 +30,39 @@ export function LoginView({ onStaff }: { onStaff: (me: MeView) => void }) {
         <LanguageSwitch />
       </header>
       <main className="main main--narrow">
-      <h1>{t.loginTitle}</h1>
-      <form onSubmit={(e) => void submit(e)} className="card">
-        <label className="field">
-          {t.email}
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            data-testid="console-login-email"
-          />
-        </label>
-        <label className="field">
-          {t.password}
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="console-login-password"
-          />
-        </label>
-        {error ? (
-          <p className="error" role="alert" data-testid="console-login-error">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" className="button" disabled={busy} data-testid="console-login-submit">
-          {t.login}
-        </button>
-      </form>
+        <h1>{t.loginTitle}</h1>
+        <form onSubmit={(e) => void submit(e)} className="card">
+          <label className="field">
+            {t.email}
+            <input
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              data-testid="console-login-email"
+            />
+          </label>
+          <label className="field">
+            {t.password}
+            <input
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              data-testid="console-login-password"
+            />
+          </label>
+          {error ? (
+            <p className="error" role="alert" data-testid="console-login-error">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="button" disabled={busy} data-testid="console-login-submit">
+            {t.login}
+          </button>
+        </form>
       </main>
     </>
   );

@@ -111,7 +111,9 @@ export function SchedulesView() {
                     {template.serviceName} · {t.visitChannels[template.channel]}
                     {template.facilityName ? ` · ${template.facilityName}` : ''} · {template.slotMinutes} {t.minutes}
                     <br />
-                    <span className="muted">{t.upcoming(template.upcomingFreeSlots, template.upcomingBookedVisits)}</span>
+                    <span className="muted">
+                      {t.upcoming(template.upcomingFreeSlots, template.upcomingBookedVisits)}
+                    </span>
                   </span>
                   <button
                     type="button"

@@ -182,7 +182,9 @@ export function errorText(error: unknown): string {
 }
 
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(localeOf(currentLang()), { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(localeOf(currentLang()), {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Warsaw',
+  }).format(new Date(iso));
 }

@@ -179,9 +179,9 @@ describe('files over the bus', () => {
       },
     ]);
     expect(listed).not.toContainEqual(expect.objectContaining({ id: pending.uploadId }));
-    await expect(
-      kit.request(Subjects.files.staffPatientFiles, staff, { patientId: randomUUID() }),
-    ).resolves.toEqual([]);
+    await expect(kit.request(Subjects.files.staffPatientFiles, staff, { patientId: randomUUID() })).resolves.toEqual(
+      [],
+    );
 
     await expect(
       kit.request(Subjects.files.staffPatientFiles, patient, { patientId: patient.id }),

@@ -27,7 +27,9 @@ export class StaffPatientActivityController {
   constructor(private readonly bus: BusClient) {}
 
   @Get(':id/activity')
-  @ApiOkResponse({ description: "{ visits: the patient's appointments, files: format, size and dates of their files }" })
+  @ApiOkResponse({
+    description: "{ visits: the patient's appointments, files: format, size and dates of their files }",
+  })
   async activity(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<StaffPatientActivityView> {
     const patientId = patientIdOf(id);
     await this.bus.request<PatientDetailView>(Subjects.identity.getPatient, { actor, data: { id: patientId } });
