@@ -1,7 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { Client } from 'pg';
-import { browserSuite } from '../support/browser';
-import { newPatient, openInPersonConsultation } from '../support/http';
+import { browserSuite, DEMO_STAFF } from '../support/browser';
+import { ApiClient, newPatient, openInPersonConsultation } from '../support/http';
+import { patientWithVisitAndFile } from '../support/patient-card';
 
 const SIZES = [
   { name: 'desktop', width: 1366, height: 900 },
@@ -27,9 +28,14 @@ const LOGGED_IN: ReadonlyArray<readonly [string, string]> = [
   ['/no-such-page', 'main h1'],
 ];
 
-/** axe-core on every portal page, logged out and as a full patient, at desktop and phone size: no violations of any impact. */
-describe('accessibility of the portal (axe-core)', () => {
-  const suite = browserSuite({ pagePer: 'suite', viewport: { width: 1366, height: 900 }, timeoutMs: 10_000 });
+/** axe-core on every portal and console page, logged out and signed in, at desktop and phone size: no violations of any impact. */
+describe('accessibility of the portal and the console (axe-core)', () => {
+  const suite = browserSuite({
+    pagePer: 'suite',
+    console: true,
+    viewport: { width: 1366, height: 900 },
+    timeoutMs: 10_000,
+  });
   const { byTestId } = suite;
 
   async function violations(where: string) {
@@ -94,4 +100,73 @@ describe('accessibility of the portal (axe-core)', () => {
     }
     expect(found).toEqual([]);
   }, 120_000);
+
+  /** Signs in to the console (the page stays where it is; the login keeps the address). */
+  async function consoleLogin(email: string, password: string) {
+    await suite.page.goto(`${suite.stack.baseUrl}/console/`);
+    await byTestId('console-login-email').fill(email);
+    await byTestId('console-login-password').fill(password);
+    await byTestId('console-login-submit').click();
+    await byTestId('console-logout').waitFor();
+  }
+
+  async function consoleLogout() {
+    await byTestId('console-logout').click();
+    await byTestId('console-login-submit').waitFor();
+  }
+
+  it('finds nothing on the console’s pages for staff, with a patient card and the delete question open', async () => {
+    const patient = await patientWithVisitAndFile(suite.stack);
+    const [doctor] = (await new ApiClient(suite.stack.baseUrl).get('/api/catalog/doctors')).body as Array<{
+      id: string;
+    }>;
+    await suite.page.setViewportSize({ width: 1366, height: 900 });
+    await suite.page.goto(`${suite.stack.baseUrl}/console/`);
+    await byTestId('console-login-submit').waitFor();
+    const found = [];
+    for (const size of SIZES) {
+      await suite.page.setViewportSize({ width: size.width, height: size.height });
+      found.push(...(await violations(`/console/ login (${size.name})`)));
+    }
+    await consoleLogin(DEMO_STAFF.email, DEMO_STAFF.password);
+    found.push(
+      ...(await check([
+        ['/console/patients', '[data-testid="patient-search-submit"]'],
+        [
+          `/console/patients?q=${encodeURIComponent(patient.email)}&patient=${patient.id}`,
+          '[data-testid="patient-file"]',
+        ],
+        ['/console/queue', '[data-testid="queue"][data-state="ready"]'],
+        [`/console/schedules?doctor=${doctor!.id}`, '[data-testid="schedule-row"]'],
+        ['/console/no-such-view', '[data-testid="console-not-found"]'],
+      ])),
+    );
+    for (const size of SIZES) {
+      await suite.page.setViewportSize({ width: size.width, height: size.height });
+      await suite.page.goto(`${suite.stack.baseUrl}/console/schedules?doctor=${doctor!.id}`);
+      await byTestId('schedule-delete').first().click();
+      await byTestId('schedule-delete-dialog').waitFor();
+      found.push(...(await violations(`/console/schedules delete question (${size.name})`)));
+      await byTestId('schedule-delete-dialog-cancel').click();
+    }
+    await consoleLogout();
+    expect(found).toEqual([]);
+  }, 240_000);
+
+  it('finds nothing on the doctor’s console pages, in Polish and in English', async () => {
+    await suite.page.setViewportSize({ width: 1366, height: 900 });
+    await consoleLogin('doctor@demo.test', 'Doctor#Demo2026');
+    const pages: ReadonlyArray<readonly [string, string]> = [
+      ['/console/day', '[data-testid="doctor-day"][data-state="ready"]'],
+      ['/console/questions', '[data-testid="doctor-questions"][data-state="ready"]'],
+      ['/console/renewals', '[data-testid="renewals"][data-state="ready"]'],
+    ];
+    const found = await check(pages);
+    await byTestId('console-lang').click();
+    await suite.page.locator('html[lang="en"]').waitFor();
+    found.push(...(await check(pages)).map((violation) => ({ ...violation, where: `${violation.where} (en)` })));
+    await byTestId('console-lang').click();
+    await consoleLogout();
+    expect(found).toEqual([]);
+  }, 240_000);
 });

@@ -46,11 +46,29 @@ describe('doctors’ schedules in the staff console', () => {
     const created = Number(/Nowe terminy: (\d+)/.exec((await byTestId('schedules-notice').textContent()) ?? '')![1]);
     expect(created).toBeGreaterThanOrEqual(6);
 
-    // The same hours again: refused, with the reason in Polish.
+    // The same hours again: refused, with the reason in Polish, inside the form that was sent (not under the doctor).
     await byTestId('schedule-submit').click();
-    await expect(byTestId('schedules-error').textContent()).resolves.toContain('ma już w tym czasie');
+    const formError = suite.page
+      .locator('form')
+      .filter({ has: byTestId('schedule-submit') })
+      .getByTestId('schedule-form-error');
+    await expect(formError.textContent()).resolves.toContain('ma już w tym czasie');
+    expect(await byTestId('schedules-error').count()).toBe(0);
+
+    // "Usuń" asks first, in a modal dialog saying how many slots go; cancelling keeps everything.
+    await sunday.getByTestId('schedule-delete').click();
+    const dialog = suite.page.getByRole('dialog', { name: 'Usunąć te godziny pracy?' });
+    await dialog.waitFor();
+    await expect(dialog.getByTestId('schedule-delete-count').textContent()).resolves.toBe(
+      `Usuniemy przyszłe wolne terminy: ${created}.`,
+    );
+    await expect(dialog.textContent()).resolves.toContain('Nie ma na nie umówionych wizyt.');
+    await dialog.getByTestId('schedule-delete-dialog-cancel').click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await byTestId('schedule-row').count()).toBe(before + 1);
 
     await sunday.getByTestId('schedule-delete').click();
+    await dialog.getByTestId('schedule-delete-dialog-confirm').click();
     await expect(byTestId('schedules-notice').textContent()).resolves.toContain(
       `Usunięte wolne terminy: ${created}. Zachowane terminy z umówioną wizytą: 0.`,
     );

@@ -1,14 +1,12 @@
 import type { MeView } from '@pacjent/contracts';
 import { useEffect, useState } from 'react';
 import { consoleApi, refresh } from './api';
-import { DoctorDayView } from './DoctorDayView';
-import { DoctorQuestionsView } from './DoctorQuestionsView';
+import { useLang } from './i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 import { LoginView } from './LoginView';
-import { PatientsView } from './PatientsView';
-import { QueueView } from './QueueView';
-import { renewalTexts, RenewalsView } from './RenewalsView';
-import { SchedulesView } from './SchedulesView';
+import { CONSOLE_BASE, Link, navigate, useLocation, viewOf, viewPath } from './router';
 import { t } from './texts';
+import { DOCTOR_VIEWS, STAFF_VIEWS, type ConsoleView } from './views';
 
 type Session =
   { status: 'loading' } | { status: 'anonymous' } | { status: 'staff'; me: MeView } | { status: 'doctor'; me: MeView };
@@ -23,7 +21,8 @@ const sessionOf = (me: MeView | null): Session =>
 
 export function App() {
   const [session, setSession] = useState<Session>({ status: 'loading' });
-  const [view, setView] = useState<'patients' | 'queue' | 'schedules'>('patients');
+  // Re-renders the whole console when the language changes (i18n.ts).
+  const lang = useLang();
 
   // A reload restores the session from the refresh cookie, for staff and doctors only.
   useEffect(() => {
@@ -35,106 +34,66 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    document.documentElement.lang = lang;
     document.title = t.appName;
-  }, []);
+  }, [lang]);
 
   if (session.status === 'loading') return <p className="muted">{t.loading}</p>;
+  // The login keeps the address: after it the console opens where the link (or the reload) pointed.
   if (session.status === 'anonymous') return <LoginView onStaff={(me) => setSession(sessionOf(me))} />;
-  if (session.status === 'doctor') {
-    return <DoctorWorkspace me={session.me} onLogout={() => setSession({ status: 'anonymous' })} />;
-  }
-
-  return (
-    <>
-      <header className="header">
-        <strong>{t.appName}</strong>
-        <nav className="nav" aria-label={t.appName}>
-          <button
-            type="button"
-            className={view === 'patients' ? 'tab tab--active' : 'tab'}
-            aria-current={view === 'patients' ? 'page' : undefined}
-            data-testid="console-nav-patients"
-            onClick={() => setView('patients')}
-          >
-            {t.patients}
-          </button>
-          <button
-            type="button"
-            className={view === 'queue' ? 'tab tab--active' : 'tab'}
-            aria-current={view === 'queue' ? 'page' : undefined}
-            data-testid="console-nav-queue"
-            onClick={() => setView('queue')}
-          >
-            {t.queue}
-          </button>
-          <button
-            type="button"
-            className={view === 'schedules' ? 'tab tab--active' : 'tab'}
-            aria-current={view === 'schedules' ? 'page' : undefined}
-            data-testid="console-nav-schedules"
-            onClick={() => setView('schedules')}
-          >
-            {t.schedules}
-          </button>
-        </nav>
-        <span data-testid="console-user">
-          {session.me.firstName} {session.me.lastName}
-        </span>
-        <button
-          type="button"
-          className="button button--link"
-          data-testid="console-logout"
-          onClick={() => void consoleApi.logout().finally(() => setSession({ status: 'anonymous' }))}
-        >
-          {t.logout}
-        </button>
-      </header>
-      <main className="main">
-        {view === 'patients' ? <PatientsView /> : view === 'queue' ? <QueueView /> : <SchedulesView />}
-      </main>
-    </>
+  const onLogout = () => {
+    setSession({ status: 'anonymous' });
+    navigate(CONSOLE_BASE, { replace: true });
+  };
+  return session.status === 'doctor' ? (
+    <Workspace title={t.doctorAppName} views={DOCTOR_VIEWS} me={session.me} onLogout={onLogout} />
+  ) : (
+    <Workspace title={t.appName} views={STAFF_VIEWS} me={session.me} onLogout={onLogout} />
   );
 }
 
-/** The doctor's workspace: "Mój dzień" (visits and their outcomes), patients' questions and renewal requests. */
-function DoctorWorkspace({ me, onLogout }: { me: MeView; onLogout: () => void }) {
-  const [view, setView] = useState<'day' | 'questions' | 'renewals'>('day');
+/** The header with a tab per view, and the view the address names (the first one at `/console/`). */
+function Workspace({
+  title,
+  views,
+  me,
+  onLogout,
+}: {
+  title: string;
+  views: readonly ConsoleView[];
+  me: MeView;
+  onLogout: () => void;
+}) {
+  const location = useLocation();
+  const name = viewOf(location);
+  const current = views.find((view) => view.name === name);
+
+  // `/console/` (or a view of the other role) opens the role's first view, without a history entry.
+  useEffect(() => {
+    if (!current && name === '') navigate(viewPath(views[0]!.name), { replace: true });
+  }, [current, name, views]);
+
   return (
     <>
       <header className="header">
-        <strong>{t.doctorAppName}</strong>
-        <nav className="nav" aria-label={t.doctorAppName}>
-          <button
-            type="button"
-            className={view === 'day' ? 'tab tab--active' : 'tab'}
-            aria-current={view === 'day' ? 'page' : undefined}
-            data-testid="console-nav-day"
-            onClick={() => setView('day')}
-          >
-            {t.myDay}
-          </button>
-          <button
-            type="button"
-            className={view === 'questions' ? 'tab tab--active' : 'tab'}
-            aria-current={view === 'questions' ? 'page' : undefined}
-            data-testid="console-nav-questions"
-            onClick={() => setView('questions')}
-          >
-            {t.patientQuestions}
-          </button>
-          <button
-            type="button"
-            className={view === 'renewals' ? 'tab tab--active' : 'tab'}
-            aria-current={view === 'renewals' ? 'page' : undefined}
-            data-testid="console-nav-renewals"
-            onClick={() => setView('renewals')}
-          >
-            {renewalTexts.tab}
-          </button>
+        <strong>{title}</strong>
+        <nav className="nav" aria-label={t.navLabel}>
+          {views.map((view) => (
+            <Link
+              key={view.name}
+              to={viewPath(view.name)}
+              className={view === current ? 'tab tab--active' : 'tab'}
+              aria-current={view === current ? 'page' : undefined}
+              data-testid={`console-nav-${view.name}`}
+            >
+              {view.label()}
+            </Link>
+          ))}
         </nav>
         <span data-testid="console-user">
           {me.firstName} {me.lastName}
         </span>
+        <LanguageSwitch />
         <button
           type="button"
           className="button button--link"
@@ -145,7 +104,14 @@ function DoctorWorkspace({ me, onLogout }: { me: MeView; onLogout: () => void })
         </button>
       </header>
       <main className="main">
-        {view === 'day' ? <DoctorDayView /> : view === 'questions' ? <DoctorQuestionsView /> : <RenewalsView />}
+        {current ? (
+          current.render()
+        ) : name === '' ? null : (
+          <section className="card" data-testid="console-not-found">
+            <h1>{t.pageNotFound}</h1>
+            <Link to={viewPath(views[0]!.name)}>{views[0]!.label()}</Link>
+          </section>
+        )}
       </main>
     </>
   );

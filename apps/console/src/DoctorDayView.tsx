@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { consoleApi } from './api';
 import { useLoadedList, useSubmit } from './hooks';
 import { PatientRecordPanel } from './PatientRecordPanel';
+import { useSearchParam } from './router';
 import { errorText, t } from './texts';
 
 const warsawToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
@@ -11,9 +12,9 @@ const warsawTime = (iso: string): string =>
 
 /** "Mój dzień": the doctor's visits of a day; a started visit is completed (or marked a no-show) here. */
 export function DoctorDayView() {
-  const [date, setDate] = useState(warsawToday);
+  const [date, setDate] = useSearchParam('date', warsawToday, ['visit']);
   const [error, setError] = useState<string | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useSearchParam('visit');
   const [history, setHistory] = useState<string | null>(null);
   // What this page recorded: booking shows the new status a moment later (through consultations' events).
   const [recorded, setRecorded] = useState<Record<string, DoctorDayAppointmentView['status']>>({});

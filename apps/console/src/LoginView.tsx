@@ -2,6 +2,7 @@ import type { MeView } from '@pacjent/contracts';
 import { useState } from 'react';
 import { consoleApi } from './api';
 import { useSubmit } from './hooks';
+import { LanguageSwitch } from './LanguageSwitch';
 import { t } from './texts';
 
 /** Staff and doctors log in with the portal's login; any other account is turned away with a clear message. */
@@ -23,40 +24,46 @@ export function LoginView({ onStaff }: { onStaff: (me: MeView) => void }) {
   }, setError);
 
   return (
-    <main className="main main--narrow">
-      <h1>{t.loginTitle}</h1>
-      <form onSubmit={(e) => void submit(e)} className="card">
-        <label className="field">
-          {t.email}
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            data-testid="console-login-email"
-          />
-        </label>
-        <label className="field">
-          {t.password}
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="console-login-password"
-          />
-        </label>
-        {error ? (
-          <p className="error" role="alert" data-testid="console-login-error">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" className="button" disabled={busy} data-testid="console-login-submit">
-          {t.login}
-        </button>
-      </form>
-    </main>
+    <>
+      <header className="header">
+        <strong>{t.appName}</strong>
+        <LanguageSwitch />
+      </header>
+      <main className="main main--narrow">
+        <h1>{t.loginTitle}</h1>
+        <form onSubmit={(e) => void submit(e)} className="card">
+          <label className="field">
+            {t.email}
+            <input
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              data-testid="console-login-email"
+            />
+          </label>
+          <label className="field">
+            {t.password}
+            <input
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              data-testid="console-login-password"
+            />
+          </label>
+          {error ? (
+            <p className="error" role="alert" data-testid="console-login-error">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="button" disabled={busy} data-testid="console-login-submit">
+            {t.login}
+          </button>
+        </form>
+      </main>
+    </>
   );
 }

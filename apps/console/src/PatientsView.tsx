@@ -2,34 +2,57 @@ import type { PatientDetailView, PatientSummaryView, StaffChannel } from '@pacje
 import { useEffect, useState, type FormEvent } from 'react';
 import { consoleApi } from './api';
 import { DocumentFields } from './DocumentFields';
+import { PatientActivity } from './PatientActivity';
+import { useSearchParam } from './router';
 import { errorText, formatDate, t } from './texts';
 
-/** Find a patient by email, PESEL or name; open one to see the level and history and confirm the identity. */
+/**
+ * Find a patient by email, PESEL or name; open one to see the level and history and confirm the identity.
+ * The search (`?q=`) and the open patient (`?patient=`) are in the address.
+ */
 export function PatientsView() {
-  const [query, setQuery] = useState('');
+  const [searched, setSearched] = useSearchParam('q', '', ['patient']);
+  const [selected, setSelected] = useSearchParam('patient');
+  const [query, setQuery] = useState(searched);
   const [results, setResults] = useState<PatientSummaryView[] | null>(null);
   const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
 
-  const search = async (event: FormEvent) => {
-    event.preventDefault();
+  // Back/forward to another search shows it in the field too.
+  useEffect(() => setQuery(searched), [searched]);
+
+  useEffect(() => {
+    if (searched.trim().length < 2) return;
+    let active = true;
     setState('loading');
     setError(null);
-    try {
-      setResults(await consoleApi.searchPatients(query.trim()));
-      setState('ready');
-    } catch (caught) {
-      setError(errorText(caught));
-      setState('error');
-    }
+    consoleApi.searchPatients(searched.trim()).then(
+      (found) => {
+        if (!active) return;
+        setResults(found);
+        setState('ready');
+      },
+      (caught: unknown) => {
+        if (!active) return;
+        setError(errorText(caught));
+        setState('error');
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [searched]);
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setSearched(query.trim());
   };
 
   return (
     <div className="columns">
       <section className="card">
         <h1>{t.patients}</h1>
-        <form onSubmit={(e) => void search(e)} className="search">
+        <form onSubmit={search} className="search">
           <label className="field">
             {t.searchLabel}
             <input
@@ -64,6 +87,7 @@ export function PatientsView() {
                 type="button"
                 className="button button--small"
                 data-testid="patient-open"
+                aria-label={`${t.open}: ${patient.firstName} ${patient.lastName}`}
                 onClick={() => setSelected(patient.id)}
               >
                 {t.open}
@@ -73,6 +97,7 @@ export function PatientsView() {
         </ul>
       </section>
       {selected ? <PatientDetail key={selected} id={selected} /> : null}
+      {selected ? <PatientActivity key={`activity-${selected}`} patientId={selected} /> : null}
     </div>
   );
 }

@@ -3,11 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { consoleApi } from './api';
 import { DocumentFields } from './DocumentFields';
 import { useLoadedList } from './hooks';
+import { useChoiceParam } from './router';
 import { errorText, formatDate, t } from './texts';
+
+const STATUSES: readonly ContactRequestStatus[] = ['open', 'confirmed', 'rejected', 'unreachable'];
 
 /** The contact-form queue: open requests oldest first; staff confirm, reject (with a reason) or mark unreachable. */
 export function QueueView() {
-  const [status, setStatus] = useState<ContactRequestStatus>('open');
+  const [status, setStatus] = useChoiceParam<ContactRequestStatus>('status', STATUSES, 'open');
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const { items: requests, state } = useLoadedList<ContactRequestView>(

@@ -2,9 +2,11 @@ import type { DoctorRenewalView, RenewalStatus } from '@pacjent/contracts';
 import { useState, type FormEvent } from 'react';
 import { consoleApi } from './api';
 import { useLoadedList } from './hooks';
+import { localized } from './i18n';
+import { useChoiceParam } from './router';
 import { errorText, formatDate } from './texts';
 
-export const renewalTexts = {
+const pl = {
   tab: 'Prośby o e-Receptę',
   title: 'Prośby o odnowienie recept',
   status: 'Status',
@@ -31,9 +33,37 @@ export const renewalTexts = {
   prescriptionStatus: { active: 'aktywna', expired: 'wygasła', dispensed: 'zrealizowana' },
 };
 
+const en: typeof pl = {
+  tab: 'e-Prescription requests',
+  title: 'Prescription renewal requests',
+  status: 'Status',
+  statuses: { pending: 'Pending', approved: 'Issued', declined: 'Declined' },
+  empty: 'No requests.',
+  waiting: (seconds: number) =>
+    seconds < 3600 ? `waiting ${Math.floor(seconds / 60)} min` : `waiting ${Math.floor(seconds / 3600)} h`,
+  pool: "internists' pool",
+  patient: 'patient (id)',
+  note: "Patient's message",
+  requested: 'Request for',
+  current: "Patient's medicines (12 months)",
+  dosage: 'Dosage',
+  quantity: 'Packs',
+  validDays: 'Validity (days)',
+  approve: 'Issue e-Prescription',
+  issued: (code: string) => `e-Prescription issued, access code ${code}.`,
+  decline: 'Decline',
+  reason: 'Reason (the patient will read it)',
+  confirmDecline: 'Decline request',
+  prescriptionStatus: { active: 'active', expired: 'expired', dispensed: 'dispensed' },
+};
+
+export const renewalTexts = localized({ pl, en });
+
+const RENEWAL_STATUSES = Object.keys(pl.statuses) as RenewalStatus[];
+
 /** The doctor's renewal queue: pending requests oldest first; approve (optionally changed) or decline with a reason. */
 export function RenewalsView() {
-  const [status, setStatus] = useState<RenewalStatus>('pending');
+  const [status, setStatus] = useChoiceParam<RenewalStatus>('status', RENEWAL_STATUSES, 'pending');
   const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<string | null>(null);
   const [version, setVersion] = useState(0);

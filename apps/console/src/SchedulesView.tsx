@@ -1,7 +1,9 @@
-import type { Channel, DoctorView, FacilityView, ScheduleTemplateView, ServiceView } from '@pacjent/contracts';
+import type { Channel, DoctorView, FacilityView, ScheduleTemplateListItem, ServiceView } from '@pacjent/contracts';
 import { useEffect, useState } from 'react';
 import { consoleApi } from './api';
+import { ConfirmDialog } from './ConfirmDialog';
 import { useLoadedList, useSubmit } from './hooks';
+import { useSearchParam } from './router';
 import { errorText, t } from './texts';
 
 interface Catalog {
@@ -10,10 +12,12 @@ interface Catalog {
   facilities: FacilityView[];
 }
 
-/** "Grafiki lekarzy": pick a doctor, see the weekly templates, add one or delete one. */
+/** "Grafiki lekarzy": pick a doctor (`?doctor=`), see the weekly templates, add one or delete one (after a question). */
 export function SchedulesView() {
   const [catalog, setCatalog] = useState<Catalog | null>(null);
-  const [doctorId, setDoctorId] = useState('');
+  const [doctorId, setDoctorId] = useSearchParam('doctor');
+  const [deleting, setDeleting] = useState<ScheduleTemplateListItem | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -25,7 +29,7 @@ export function SchedulesView() {
     );
   }, []);
 
-  const { items: templates, state } = useLoadedList<ScheduleTemplateView>(
+  const { items: templates, state } = useLoadedList<ScheduleTemplateListItem>(
     doctorId ? () => consoleApi.schedules(doctorId) : null,
     [doctorId, version],
     setError,
@@ -37,15 +41,23 @@ export function SchedulesView() {
     setVersion((v) => v + 1);
   };
 
-  const remove = async (template: ScheduleTemplateView) => {
+  const remove = async (template: ScheduleTemplateListItem) => {
     setNotice(null);
+    setBusy(true);
     try {
       const outcome = await consoleApi.deleteSchedule(template.id);
       changed(t.removed(outcome.removedSlots, outcome.keptBookedSlots));
     } catch (caught) {
       setError(errorText(caught));
+    } finally {
+      setBusy(false);
+      setDeleting(null);
     }
   };
+  const describe = (template: ScheduleTemplateListItem) =>
+    `${t.weekdays[template.weekday]} ${template.startsAt}–${template.endsAt} · ${template.serviceName} · ${
+      t.visitChannels[template.channel]
+    }${template.facilityName ? ` · ${template.facilityName}` : ''}`;
 
   return (
     <div className="columns">
@@ -98,12 +110,17 @@ export function SchedulesView() {
                     <strong>{t.weekdays[template.weekday]}</strong> {template.startsAt}–{template.endsAt} ·{' '}
                     {template.serviceName} · {t.visitChannels[template.channel]}
                     {template.facilityName ? ` · ${template.facilityName}` : ''} · {template.slotMinutes} {t.minutes}
+                    <br />
+                    <span className="muted">
+                      {t.upcoming(template.upcomingFreeSlots, template.upcomingBookedVisits)}
+                    </span>
                   </span>
                   <button
                     type="button"
                     className="button button--small"
                     data-testid="schedule-delete"
-                    onClick={() => void remove(template)}
+                    aria-label={`${t.remove}: ${describe(template)}`}
+                    onClick={() => setDeleting(template)}
                   >
                     {t.remove}
                   </button>
@@ -119,27 +136,41 @@ export function SchedulesView() {
           doctorId={doctorId}
           catalog={catalog}
           onAdded={(slots) => changed(t.added(slots))}
-          onError={(message) => {
-            setNotice(null);
-            setError(message);
-          }}
+          onStart={() => setNotice(null)}
         />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={t.deleteTitle}
+          confirmLabel={t.deleteConfirm}
+          cancelLabel={t.cancel}
+          busy={busy}
+          onConfirm={() => void remove(deleting)}
+          onCancel={() => setDeleting(null)}
+          testId="schedule-delete-dialog"
+        >
+          <p>{t.deleteWhat(describe(deleting))}</p>
+          <p data-testid="schedule-delete-count">{t.deleteSlots(deleting.upcomingFreeSlots)}</p>
+          <p>{t.deleteKept(deleting.upcomingBookedVisits)}</p>
+        </ConfirmDialog>
       ) : null}
     </div>
   );
 }
 
+/** The form to add working hours; its refusals show inside it, next to the fields. */
 function AddTemplate({
   doctorId,
   catalog,
   onAdded,
-  onError,
+  onStart,
 }: {
   doctorId: string;
   catalog: Catalog;
   onAdded: (slots: number) => void;
-  onError: (message: string) => void;
+  onStart: () => void;
 }) {
+  const [error, setError] = useState<string | null>(null);
   const [serviceId, setServiceId] = useState('');
   const [channel, setChannel] = useState<Channel>('in_person');
   const [facilityId, setFacilityId] = useState('');
@@ -152,6 +183,8 @@ function AddTemplate({
   const channels = service?.channels ?? ['in_person', 'phone', 'video'];
 
   const { busy, submit } = useSubmit(async () => {
+    onStart();
+    setError(null);
     const created = await consoleApi.createSchedule({
       doctorId,
       serviceId,
@@ -163,12 +196,12 @@ function AddTemplate({
       slotMinutes,
     });
     onAdded(created.generatedSlots);
-  }, onError);
+  }, setError);
 
   return (
-    <section className="card">
-      <h2>{t.addTemplate}</h2>
-      <form onSubmit={(e) => void submit(e)}>
+    <section className="card" aria-labelledby="schedule-form-heading">
+      <h2 id="schedule-form-heading">{t.addTemplate}</h2>
+      <form onSubmit={(e) => void submit(e)} aria-describedby={error ? 'schedule-form-error' : undefined}>
         <label className="field">
           {t.service}
           <select
@@ -248,6 +281,11 @@ function AddTemplate({
             />
           </label>
         </div>
+        {error ? (
+          <p className="error" role="alert" id="schedule-form-error" data-testid="schedule-form-error">
+            {error}
+          </p>
+        ) : null}
         <button type="submit" className="button" disabled={busy} data-testid="schedule-submit">
           {t.add}
         </button>

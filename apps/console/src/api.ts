@@ -15,7 +15,6 @@ import type {
   PatientDetailView,
   PatientSummaryView,
   ScheduleTemplateRemoval,
-  ScheduleTemplateView,
   ServiceView,
   StaffChannel,
   ApproveRenewalDto,
@@ -23,6 +22,8 @@ import type {
   PrescriptionView,
   RenewalRequestView,
   RenewalStatus,
+  ScheduleTemplateListItem,
+  StaffPatientActivityView,
 } from '@pacjent/contracts';
 
 /** A failed call: the gateway's problem+json `code` and `detail`. */
@@ -103,6 +104,8 @@ export const consoleApi = {
   searchPatients: (query: string) =>
     authorized<PatientSummaryView[]>('GET', `/api/staff/patients?query=${encodeURIComponent(query)}`),
   patient: (id: string) => authorized<PatientDetailView>('GET', `/api/staff/patients/${encodeURIComponent(id)}`),
+  patientActivity: (id: string) =>
+    authorized<StaffPatientActivityView>('GET', `/api/staff/patients/${encodeURIComponent(id)}/activity`),
   confirm: (
     id: string,
     form: { channel: StaffChannel; documentType: string; documentNumberLast4: string; note?: string },
@@ -123,7 +126,7 @@ export const consoleApi = {
   services: () => authorized<ServiceView[]>('GET', '/api/catalog/services'),
   facilities: () => authorized<FacilityView[]>('GET', '/api/catalog/facilities'),
   schedules: (doctorId: string) =>
-    authorized<ScheduleTemplateView[]>('GET', `/api/staff/schedules?doctorId=${encodeURIComponent(doctorId)}`),
+    authorized<ScheduleTemplateListItem[]>('GET', `/api/staff/schedules?doctorId=${encodeURIComponent(doctorId)}`),
   createSchedule: (template: {
     doctorId: string;
     serviceId: string;

@@ -1,7 +1,9 @@
 import { ApiError } from './api';
+import { currentLang, localeOf, localized, type Lang } from './i18n';
+import { en } from './texts.en';
 
-/** The console's wording (Polish; staff work in Polish). */
-export const t = {
+/** The console's wording, Polish first (the seed's); `texts.en.ts` has the same shape in English. */
+const pl = {
   appName: 'Konsola konsultanta',
   loginTitle: 'Logowanie konsultanta',
   email: 'E-mail',
@@ -149,7 +151,30 @@ export const t = {
     PRESCRIPTION_VALIDITY_INVALID: 'Nieprawidłowy okres ważności recepty.',
     UNKNOWN: 'Wystąpił nieoczekiwany błąd.',
   } as Record<string, string>,
+  languageSwitch: { label: 'EN', name: 'Switch to English', lang: 'en' as Lang },
+  navLabel: 'Menu konsoli',
+  deleteTitle: 'Usunąć te godziny pracy?',
+  deleteWhat: (what: string) => `${what}.`,
+  deleteSlots: (free: number) => `Usuniemy przyszłe wolne terminy: ${free}.`,
+  deleteKept: (booked: number) =>
+    booked === 0
+      ? 'Nie ma na nie umówionych wizyt.'
+      : `Umówione wizyty zostaną zachowane (${booked}); odwołaj je osobno, jeśli trzeba.`,
+  deleteConfirm: 'Usuń godziny pracy',
+  upcoming: (free: number, booked: number) => `wolne terminy: ${free}, umówione wizyty: ${booked}`,
+  visitsHeading: 'Wizyty',
+  noPatientVisits: 'Brak wizyt.',
+  filesHeading: 'Pliki pacjenta',
+  noPatientFiles: 'Brak plików.',
+  filesStaffNote: 'Konsultant widzi tylko dane pliku, nie jego treść ani opis.',
+  fileAdded: 'dodano',
+  fileExpires: 'usuniemy',
+  pageNotFound: 'Nie ma takiej strony w konsoli.',
 };
+
+export type ConsoleTexts = typeof pl;
+
+export const t = localized({ pl, en });
 
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) return t.errors[error.code] ?? (error.detail || t.errors.UNKNOWN!);
@@ -157,7 +182,9 @@ export function errorText(error: unknown): string {
 }
 
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat('pl-PL', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(localeOf(currentLang()), {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Warsaw',
+  }).format(new Date(iso));
 }

@@ -16,3 +16,4 @@ export * from './record';
 export * from './demo-record';
 export * from './record-notifications';
 export * from './online-consultations';
+export * from './staff-patients';

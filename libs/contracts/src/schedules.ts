@@ -90,3 +90,11 @@ export interface ScheduleTemplateRemoval {
   /** Future slots with a booked visit: kept, the visit stands. */
   keptBookedSlots: number;
 }
+
+/** A template in the list, with what deleting it now would touch (counted from the future slots). */
+export interface ScheduleTemplateListItem extends ScheduleTemplateView {
+  /** Future slots nobody has booked: deleting the template removes them. */
+  upcomingFreeSlots: number;
+  /** Future slots with a booked visit: kept when the template is deleted. */
+  upcomingBookedVisits: number;
+}

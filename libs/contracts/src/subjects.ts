@@ -61,6 +61,8 @@ export const Subjects = {
     rescheduleAppointment: 'booking.appointments.reschedule',
     appointmentCalendar: 'booking.appointments.calendar',
     staffCreateAppointment: 'booking.staff.appointments.create',
+    /** The patient card in the console: one patient's visits, asked with a staff actor (staff-patients.ts). */
+    staffPatientAppointments: 'booking.staff.patients.appointments',
     listScheduleTemplates: 'booking.staff.schedules.list',
     createScheduleTemplate: 'booking.staff.schedules.create',
     deleteScheduleTemplate: 'booking.staff.schedules.delete',
@@ -89,6 +91,8 @@ export const Subjects = {
     detach: 'files.attachments.detach',
     doctorList: 'files.doctor.list',
     doctorLocate: 'files.doctor.locate',
+    /** The patient card in the console: one patient's files as staff see them (StaffFileView). */
+    staffPatientFiles: 'files.staff.patients.list',
     accessLog: 'files.access.list',
     reserveLabDocument: 'files.lab-documents.reserve',
     assignLabDocument: 'files.lab-documents.assign',

@@ -33,7 +33,8 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; 
   // The treatment record: a visit's facts and the doctor's relation from booking, the record-read audit in identity.
   { from: 'consultations', subject: Subjects.booking.doctorVisitFacts },
   { from: 'consultations', subject: Subjects.booking.listServices, gatewayToo: true },
-  { from: 'consultations', subject: Subjects.identity.logRecordAccess },
+  // The console's patient card (staff) logs its reads from the gateway.
+  { from: 'consultations', subject: Subjects.identity.logRecordAccess, gatewayToo: true },
   // The FHIR export's MedicationRequests: the patient's own prescriptions, asked with the patient's actor.
   { from: 'consultations', subject: Subjects.prescriptions.listPrescriptions, gatewayToo: true },
   { from: 'identity', subject: Subjects.booking.doctorPatientRelation },

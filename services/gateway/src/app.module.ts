@@ -23,6 +23,7 @@ import { NotificationsHub } from './notifications/notifications.hub';
 import { NotificationsMetrics } from './notifications/notifications.metrics';
 import { ContactRequestsController } from './identity/contact-requests.controller';
 import { StaffController } from './identity/staff.controller';
+import { StaffPatientActivityController } from './identity/staff-patient-activity.controller';
 import { VerificationController } from './identity/verification.controller';
 import { SessionRevocations } from './auth/session-revocations';
 import { LabResultsController } from './lab/lab-results.controller';
@@ -57,6 +58,7 @@ import { DoctorDayController } from './doctor/doctor-day.controller';
     VerificationController,
     ContactRequestsController,
     StaffController,
+    StaffPatientActivityController,
     FilesController,
     DoctorFilesController,
     LabResultsController,

@@ -5,6 +5,7 @@ import {
   ListAppointmentsDto,
   RescheduleRequestDto,
   StaffCreateAppointmentDto,
+  StaffPatientIdDto,
   type AppointmentCalendar,
   Subjects,
   type AppointmentView,
@@ -62,6 +63,12 @@ export class AppointmentsController {
       validateInput(StaffCreateAppointmentDto, payload.data),
       payload.idempotencyKey,
     );
+  }
+
+  @BusHandler(Subjects.booking.staffPatientAppointments)
+  listForStaff(payload: BusRequest): Promise<AppointmentView[]> {
+    requireStaff(payload.actor);
+    return this.appointments.listForStaff(validateInput(StaffPatientIdDto, payload.data).patientId);
   }
 
   @BusHandler(Subjects.booking.cancelAppointment)

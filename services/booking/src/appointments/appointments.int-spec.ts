@@ -432,4 +432,36 @@ describe('appointments over the bus', () => {
       });
     });
   });
+
+  it('lists one patient’s visits to staff, planned first and then the history, and to nobody else', async () => {
+    const patient = newActor();
+    const [first, second, third] = await newSlots(3);
+    const later = await book(patient, { slotId: third!.id });
+    const sooner = await book(patient, { slotId: first!.id });
+    const cancelled = await book(patient, { slotId: second!.id });
+    await cancel(patient, cancelled.id);
+    await book(newActor(), { slotId: second!.id });
+    const staff = newActor({ roles: ['staff'], level: 'full' });
+    const { staffPatientAppointments } = Subjects.booking;
+
+    const listed = await kit.request<AppointmentView[]>(staffPatientAppointments, staff, { patientId: patient.id });
+    expect(listed.map((visit) => [visit.id, visit.status])).toEqual([
+      [sooner.id, 'booked'],
+      [later.id, 'booked'],
+      [cancelled.id, 'cancelled'],
+    ]);
+    await expect(kit.request(staffPatientAppointments, staff, { patientId: randomUUID() })).resolves.toEqual([]);
+
+    for (const actor of [patient, newActor({ roles: ['doctor'], level: 'full' })]) {
+      await expect(kit.request(staffPatientAppointments, actor, { patientId: patient.id })).rejects.toMatchObject({
+        code: ErrorCode.FORBIDDEN,
+      });
+    }
+    await expect(kit.request(staffPatientAppointments, null, { patientId: patient.id })).rejects.toMatchObject({
+      code: ErrorCode.UNAUTHENTICATED,
+    });
+    await expect(
+      kit.request(staffPatientAppointments, staff, { patientId: '\u0000'.repeat(5000) }),
+    ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+  });
 });

@@ -144,6 +144,16 @@ export class AppointmentsService {
     return rows.map(toAppointmentView);
   }
 
+  /** A patient's visits for the staff console's patient card: planned ones first, then the history, newest first. */
+  async listForStaff(patientId: string): Promise<AppointmentView[]> {
+    const now = this.clock.now();
+    const [upcoming, past] = await Promise.all([
+      this.appointments.listOwn(patientId, 'upcoming', now),
+      this.appointments.listOwn(patientId, 'past', now),
+    ]);
+    return [...upcoming, ...past].map(toAppointmentView);
+  }
+
   async get(actor: Actor, request: AppointmentIdDto): Promise<AppointmentView> {
     const row = await this.appointments.findOwn(actor.id, request.id);
     if (!row) throw notFound();

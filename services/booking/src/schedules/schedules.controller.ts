@@ -7,7 +7,7 @@ import {
   type BusRequest,
   type CreatedScheduleTemplateView,
   type ScheduleTemplateRemoval,
-  type ScheduleTemplateView,
+  type ScheduleTemplateListItem,
 } from '@pacjent/contracts';
 import { BusHandler, validateInput } from '@pacjent/platform';
 import { requireStaff } from '../appointments/patient-actor';
@@ -19,7 +19,7 @@ export class SchedulesController {
   constructor(private readonly schedules: SchedulesService) {}
 
   @BusHandler(Subjects.booking.listScheduleTemplates)
-  list(payload: BusRequest): Promise<ScheduleTemplateView[]> {
+  list(payload: BusRequest): Promise<ScheduleTemplateListItem[]> {
     requireStaff(payload.actor);
     return this.schedules.list(validateInput(ListScheduleTemplatesDto, payload.data));
   }

@@ -1,5 +1,5 @@
-import type { ScheduleTemplateView } from '@pacjent/contracts';
-import type { ScheduleTemplateRow } from './schedules.repository';
+import type { ScheduleTemplateListItem, ScheduleTemplateView } from '@pacjent/contracts';
+import type { ScheduleTemplateListRow, ScheduleTemplateRow } from './schedules.repository';
 
 /** "09:00:00" → "09:00". */
 const hhmm = (time: string): string => time.slice(0, 5);
@@ -20,5 +20,13 @@ export function toScheduleTemplateView(row: ScheduleTemplateRow): ScheduleTempla
     startsAt: hhmm(row.starts_at),
     endsAt: hhmm(row.ends_at),
     slotMinutes: row.slot_minutes,
+  };
+}
+
+export function toScheduleTemplateListItem(row: ScheduleTemplateListRow): ScheduleTemplateListItem {
+  return {
+    ...toScheduleTemplateView(row),
+    upcomingFreeSlots: row.free_slots,
+    upcomingBookedVisits: row.booked_visits,
   };
 }

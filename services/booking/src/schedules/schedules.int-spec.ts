@@ -5,6 +5,7 @@ import {
   type CreatedScheduleTemplateView,
   type NotificationView,
   type ScheduleTemplateRemoval,
+  type ScheduleTemplateListItem,
   type ScheduleTemplateView,
   type SlotView,
 } from '@pacjent/contracts';
@@ -80,9 +81,10 @@ describe('staff edit weekly schedules', () => {
       ['2026-03-09T07:00:00.000Z', 'in_person', facility.id],
       ['2026-03-09T07:30:00.000Z', 'in_person', facility.id],
     ]);
-    const listed = await kit.request<ScheduleTemplateView[]>(listScheduleTemplates, staff, { doctorId: doctor.id });
-    const { generatedSlots: _generated, ...view } = created;
-    expect(listed).toEqual([view]);
+    const listed = await kit.request<ScheduleTemplateListItem[]>(listScheduleTemplates, staff, { doctorId: doctor.id });
+    const { generatedSlots, ...view } = created;
+    // Every slot it made is ahead and free: all of them would go if it were deleted now.
+    expect(listed).toEqual([{ ...view, upcomingFreeSlots: generatedSlots, upcomingBookedVisits: 0 }]);
   });
 
   it('follows Warsaw wall-clock time across the change to summer time', async () => {
@@ -191,6 +193,13 @@ describe('staff edit weekly schedules', () => {
 
     // 8:30 in Warsaw: today's 8:20 slot has started (the past is kept), 8:40 is still ahead.
     kit.clock.set(new Date(TEST_NOW.getTime() + 30 * 60 * 1000));
+    // The list says beforehand what the deletion will touch (the console's question before "Usuń").
+    const listed = await kit.request<ScheduleTemplateListItem[]>(listScheduleTemplates, staff, { doctorId: doctor.id });
+    expect(listed.find((t) => t.id === monday.id)).toMatchObject({ upcomingFreeSlots: 3, upcomingBookedVisits: 1 });
+    expect(listed.find((t) => t.id === tuesday.id)).toMatchObject({
+      upcomingFreeSlots: tuesday.generatedSlots,
+      upcomingBookedVisits: 0,
+    });
     const removal = await kit.request<ScheduleTemplateRemoval>(deleteScheduleTemplate, staff, { id: monday.id });
     expect(removal).toEqual({ id: monday.id, removedSlots: 3, keptBookedSlots: 1 });
 

@@ -147,11 +147,26 @@ export class SchedulesRepository {
     }
   }
 
-  /** A doctor's templates with service and facility names, Monday first, then by start. */
-  listTemplates(doctorId: string): Promise<ScheduleTemplateRow[]> {
-    return this.dataSource.query(`${TEMPLATE_VIEW} WHERE st.doctor_id = $1 ORDER BY st.weekday, st.starts_at, st.id`, [
-      doctorId,
-    ]);
+  /**
+   * A doctor's templates with service and facility names, Monday first, then
+   * by start, each with its future slots counted as removeFutureFreeSlots
+   * would treat them now: free (removed) and booked (kept).
+   */
+  listTemplates(doctorId: string, now: Date): Promise<ScheduleTemplateListRow[]> {
+    return this.dataSource.query(
+      `SELECT v.*, counts.free_slots, counts.booked_visits
+         FROM (${TEMPLATE_VIEW} WHERE st.doctor_id = $1) v
+         CROSS JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE s.withdrawn_at IS NULL AND NOT booked.any)::int AS free_slots,
+                  count(*) FILTER (WHERE booked.any)::int AS booked_visits
+             FROM "booking"."slots" s
+             CROSS JOIN LATERAL (
+               SELECT EXISTS (SELECT 1 FROM "booking"."appointments" a
+                               WHERE a.slot_id = s.id AND a.status = 'booked') AS any) booked
+            WHERE s.schedule_template_id = v.id AND s.starts_at > $2) counts
+        ORDER BY v.weekday, v.starts_at, v.id`,
+      [doctorId, now],
+    );
   }
 
   async findTemplate(tx: EntityManager, id: string): Promise<ScheduleTemplateRow | null> {
@@ -244,6 +259,11 @@ export interface ScheduleTemplateRow {
   starts_at: string;
   ends_at: string;
   slot_minutes: number;
+}
+
+export interface ScheduleTemplateListRow extends ScheduleTemplateRow {
+  free_slots: number;
+  booked_visits: number;
 }
 
 const TEMPLATE_VIEW = `

@@ -8,11 +8,11 @@ import {
   type ListScheduleTemplatesDto,
   type ScheduleTemplateIdDto,
   type ScheduleTemplateRemoval,
-  type ScheduleTemplateView,
+  type ScheduleTemplateListItem,
 } from '@pacjent/contracts';
 import { Clock } from '@pacjent/platform';
 import type { EntityManager } from 'typeorm';
-import { minutesOf, toScheduleTemplateView } from './schedules.dto';
+import { minutesOf, toScheduleTemplateListItem, toScheduleTemplateView } from './schedules.dto';
 import { SchedulesRepository } from './schedules.repository';
 import { SlotGenerationService } from './slot-generation.service';
 
@@ -32,9 +32,9 @@ export class SchedulesService {
     private readonly clock: Clock,
   ) {}
 
-  async list(input: ListScheduleTemplatesDto): Promise<ScheduleTemplateView[]> {
-    const rows = await this.schedules.listTemplates(input.doctorId);
-    return rows.map(toScheduleTemplateView);
+  async list(input: ListScheduleTemplatesDto): Promise<ScheduleTemplateListItem[]> {
+    const rows = await this.schedules.listTemplates(input.doctorId, this.clock.now());
+    return rows.map(toScheduleTemplateListItem);
   }
 
   async create(actor: Actor, input: CreateScheduleTemplateDto): Promise<CreatedScheduleTemplateView> {

@@ -2,16 +2,18 @@ import { Controller } from '@nestjs/common';
 import {
   CompleteUploadDto,
   FileIdDto,
+  StaffPatientIdDto,
   Subjects,
   UploadIdDto,
   type BusRequest,
   type FileContentLocation,
   type FileView,
   type ReservedUpload,
+  type StaffFileView,
 } from '@pacjent/contracts';
 import { BusHandler, validateInput } from '@pacjent/platform';
 import { FilesService } from './files.service';
-import { requirePatient } from './patient-actor';
+import { requirePatient, requireStaff } from './patient-actor';
 
 /** A patient's own files; the patient is always the actor. Bytes never come here, only metadata. */
 @Controller()
@@ -37,6 +39,12 @@ export class FilesController {
   @BusHandler(Subjects.files.list)
   list(payload: BusRequest): Promise<FileView[]> {
     return this.files.list(requirePatient(payload.actor));
+  }
+
+  @BusHandler(Subjects.files.staffPatientFiles)
+  listForStaff(payload: BusRequest): Promise<StaffFileView[]> {
+    requireStaff(payload.actor);
+    return this.files.listForStaff(validateInput(StaffPatientIdDto, payload.data).patientId);
   }
 
   @BusHandler(Subjects.files.locateContent)

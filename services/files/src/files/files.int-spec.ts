@@ -161,4 +161,41 @@ describe('files over the bus', () => {
     // The pending one is stale now: a fifth stored file fits.
     await expect(kit.upload(patient)).resolves.toBeDefined();
   });
+
+  it('lists a patient’s stored files to staff as format, size and dates only; nobody else may ask', async () => {
+    const patient = fullPatient();
+    const stored = await kit.upload(patient);
+    const pending = await kit.request<ReservedUpload>(reserveUpload, patient);
+    const staff = newActor({ roles: ['staff'], level: 'full' });
+
+    const listed = await kit.request<unknown[]>(Subjects.files.staffPatientFiles, staff, { patientId: patient.id });
+    expect(listed).toEqual([
+      {
+        id: stored.id,
+        contentType: stored.contentType,
+        size: stored.size,
+        uploadedAt: stored.uploadedAt,
+        expiresAt: stored.expiresAt,
+      },
+    ]);
+    expect(listed).not.toContainEqual(expect.objectContaining({ id: pending.uploadId }));
+    await expect(kit.request(Subjects.files.staffPatientFiles, staff, { patientId: randomUUID() })).resolves.toEqual(
+      [],
+    );
+
+    await expect(
+      kit.request(Subjects.files.staffPatientFiles, patient, { patientId: patient.id }),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(
+      kit.request(Subjects.files.staffPatientFiles, newActor({ roles: ['doctor'], level: 'full' }), {
+        patientId: patient.id,
+      }),
+    ).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(kit.request(Subjects.files.staffPatientFiles, null, { patientId: patient.id })).rejects.toMatchObject({
+      code: ErrorCode.UNAUTHENTICATED,
+    });
+    await expect(
+      kit.request(Subjects.files.staffPatientFiles, staff, { patientId: 'x'.repeat(10_000) }),
+    ).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+  });
 });

@@ -9,13 +9,14 @@ import {
   type FileContentLocation,
   type FileView,
   type ReservedUpload,
+  type StaffFileView,
 } from '@pacjent/contracts';
 import { Clock, ObjectStorage } from '@pacjent/platform';
 import { randomUUID } from 'node:crypto';
 import { FilesConfig } from '../config';
 import { UPLOADS_PREFIX } from '../storage/storage.module';
 import { cleanDisplayName } from './display-name';
-import { toContentLocation, toFileView } from './files.mapper';
+import { toContentLocation, toFileView, toStaffFileView } from './files.mapper';
 import { FilesRepository } from './files.repository';
 
 const notFound = () => new DomainError(ErrorCode.NOT_FOUND, 'No such file.');
@@ -72,6 +73,11 @@ export class FilesService {
   async list(actor: Actor): Promise<FileView[]> {
     requireFullAccount(actor);
     return (await this.files.listStored(actor.id)).map(toFileView);
+  }
+
+  /** A patient's stored files for the staff console, metadata only (the caller is checked to be staff). */
+  async listForStaff(patientId: string): Promise<StaffFileView[]> {
+    return (await this.files.listStored(patientId)).map(toStaffFileView);
   }
 
   async locate(actor: Actor, id: string): Promise<FileContentLocation> {

@@ -19,3 +19,10 @@ export function requireLab(actor: Actor | null): Actor {
   if (!actor.roles.includes(Role.LAB)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only laboratories may do this.');
   return actor;
 }
+
+/** The caller of a staff-only handler (the console's patient card). */
+export function requireStaff(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
+  if (!actor.roles.includes(Role.STAFF)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only staff may do this.');
+  return actor;
+}

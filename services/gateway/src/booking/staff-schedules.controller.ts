@@ -10,7 +10,7 @@ import {
   type Actor,
   type CreatedScheduleTemplateView,
   type ScheduleTemplateRemoval,
-  type ScheduleTemplateView,
+  type ScheduleTemplateListItem,
 } from '@pacjent/contracts';
 import { BusClient } from '@pacjent/platform';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -30,7 +30,7 @@ export class StaffSchedulesController {
     description:
       "The doctor's weekly templates: [{ id, doctorId, serviceId, serviceName, facilityId, facilityName, channel, weekday, startsAt, endsAt, slotMinutes }]",
   })
-  list(@CurrentActor() actor: Actor, @Query() query: ListScheduleTemplatesDto): Promise<ScheduleTemplateView[]> {
+  list(@CurrentActor() actor: Actor, @Query() query: ListScheduleTemplatesDto): Promise<ScheduleTemplateListItem[]> {
     return this.bus.request(Subjects.booking.listScheduleTemplates, { actor, data: query });
   }
 

@@ -24,6 +24,9 @@ function idOf(id: string, what: string): string {
   return id;
 }
 
+/** A patient id from the path; anything but a UUID is a patient that does not exist (404). */
+export const patientIdOf = (id: string): string => idOf(id, 'patient');
+
 @ApiTags('staff')
 @ApiBearerAuth()
 @Roles(Role.STAFF)
