@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { Channel, ServiceKind } from './booking';
+import { MAX_PRESCRIPTIONS_PER_VISIT, VisitPrescriptionLineDto } from './prescriptions';
 
 /**
  * The treatment record, owned by the consultations service: visit outcomes
@@ -114,6 +115,18 @@ export class CompleteVisitDto {
   @ValidateNested({ each: true })
   @Type(() => IssueReferralDto)
   referrals: IssueReferralDto[];
+
+  @ApiPropertyOptional({
+    type: [VisitPrescriptionLineDto],
+    maxItems: MAX_PRESCRIPTIONS_PER_VISIT,
+    description: 'Medicines prescribed at the visit: each line becomes an e-prescription carrying the appointment id',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PRESCRIPTIONS_PER_VISIT)
+  @ValidateNested({ each: true })
+  @Type(() => VisitPrescriptionLineDto)
+  prescriptions?: VisitPrescriptionLineDto[];
 }
 
 /** consultations.visits.complete (bus): the HTTP body plus the appointment from the path. */

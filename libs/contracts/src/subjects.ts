@@ -98,6 +98,8 @@ export const Subjects = {
     health: healthSubject('prescriptions'),
     searchMedicines: 'prescriptions.catalog.medicines.search',
     issue: 'prescriptions.doctor.prescriptions.issue',
+    /** Asked by consultations with the doctor's actor before it stores a visit outcome that prescribes (CheckVisitPrescriptionsDto). */
+    checkVisitPrescriptions: 'prescriptions.doctor.visit-prescriptions.check',
     listPrescriptions: 'prescriptions.prescriptions.list',
     getPrescription: 'prescriptions.prescriptions.get',
     listMedicines: 'prescriptions.medicines.list',
@@ -130,6 +132,8 @@ export const Subjects = {
     answerQuestion: 'consultations.doctor.questions.answer',
     /** An event (JetStream, consultations' stream): VisitOutcomeEvent. Booking consumes it. */
     visitOutcomeEvent: 'consultations.events.visit-outcome',
+    /** An event (JetStream, consultations' stream): VisitPrescriptionsEvent. Prescriptions consumes it. */
+    visitPrescriptionsEvent: 'consultations.events.visit-prescriptions',
     doctorPatientRecord: 'consultations.doctor.patients.record',
     /** Events (JetStream, consultations' stream): ResultAvailableEvent, QuestionAnsweredEvent. Booking turns them into notifications. */
     resultAvailableEvent: 'consultations.events.result-available',

@@ -34,6 +34,7 @@ describe('bus permissions', () => {
       Subjects.booking.doctorVisitFacts,
       Subjects.identity.logRecordAccess,
       Subjects.identity.doctorPatientSummaries,
+      Subjects.prescriptions.checkVisitPrescriptions,
     ];
     expect(gateway.sort()).toEqual(
       requestSubjects()
@@ -50,6 +51,22 @@ describe('bus permissions', () => {
     expect(permissions.gateway.publish.allow).toContain(listAppointments);
     expect(permissions.consultations.publish.allow).toContain(listAppointments);
     expect(permissions.prescriptions.publish.allow).not.toContain(listAppointments);
+  });
+
+  it('lets only consultations ask prescriptions to check a visit’s medicines, and prescriptions read its stream', () => {
+    const check = `pacjent.${Subjects.prescriptions.checkVisitPrescriptions}`;
+    expect(permissions.consultations.publish.allow).toContain(check);
+    expect(permissions.gateway.publish.allow).not.toContain(check);
+    expect(permissions.booking.publish.allow).not.toContain(check);
+    const prescriptionsEvent = `pacjent.${Subjects.consultations.visitPrescriptionsEvent}`;
+    expect(permissions.consultations.publish.allow).toContain(prescriptionsEvent);
+    expect(permissions.prescriptions.publish.allow).not.toContain(prescriptionsEvent);
+    expect(permissions.prescriptions.publish.allow).toEqual(
+      expect.arrayContaining([
+        '$JS.ACK.PACJENT_CONSULTATIONS_EVENTS.>',
+        '$JS.API.CONSUMER.DURABLE.CREATE.PACJENT_CONSULTATIONS_EVENTS.>',
+      ]),
+    );
   });
 
   it('lets only identity broadcast ended sessions, and the gateway hear them', () => {

@@ -36,6 +36,8 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; 
   { from: 'consultations', subject: Subjects.identity.logRecordAccess },
   // The FHIR export's MedicationRequests: the patient's own prescriptions, asked with the patient's actor.
   { from: 'consultations', subject: Subjects.prescriptions.listPrescriptions, gatewayToo: true },
+  // Completing a visit that prescribes: would prescriptions issue its medicines (ADR 0017).
+  { from: 'consultations', subject: Subjects.prescriptions.checkVisitPrescriptions },
   { from: 'identity', subject: Subjects.booking.doctorPatientRelation },
   // "Mój dzień": patients' names and ages for their doctor.
   { from: 'booking', subject: Subjects.identity.doctorPatientSummaries },
@@ -53,6 +55,11 @@ export const BROADCASTS: ReadonlyArray<{ from: ServiceName; subject: string; rea
 export const EVENT_SUBJECTS: ReadonlyArray<{ from: ServiceName; subject: string; stream: string }> = [
   { from: 'booking', subject: Subjects.booking.notificationEvent, stream: EventStreams.booking },
   { from: 'consultations', subject: Subjects.consultations.visitOutcomeEvent, stream: EventStreams.consultations },
+  {
+    from: 'consultations',
+    subject: Subjects.consultations.visitPrescriptionsEvent,
+    stream: EventStreams.consultations,
+  },
   { from: 'consultations', subject: Subjects.consultations.resultAvailableEvent, stream: EventStreams.consultations },
   { from: 'consultations', subject: Subjects.consultations.questionAnsweredEvent, stream: EventStreams.consultations },
 ];
@@ -66,7 +73,10 @@ const STREAMS_OWNED: Partial<Record<ServiceName, string[]>> = {
  * Streams a service reads with its own durable consumer (acknowledging each
  * event); it may create the stream too, when it starts before the owner.
  */
-const STREAMS_CONSUMED: Partial<Record<ServiceName, string[]>> = { booking: [EventStreams.consultations] };
+const STREAMS_CONSUMED: Partial<Record<ServiceName, string[]>> = {
+  booking: [EventStreams.consultations],
+  prescriptions: [EventStreams.consultations],
+};
 const STREAMS_READ_BY_GATEWAY: string[] = [EventStreams.booking];
 
 export interface BusUserPermissions {
