@@ -381,3 +381,30 @@ export class DeclineRenewalPayloadDto extends DeclineRenewalDto {
   @IsUUID()
   id: string;
 }
+
+/**
+ * Published by prescriptions (JetStream stream `EventStreams.prescriptions`,
+ * message id = outbox id) in the transaction in which a doctor approves or
+ * declines a renewal request. Booking turns it into the patient's
+ * `renewal_approved` / `renewal_declined` notification. It names the
+ * medicines only — never the access code or the decline's reason.
+ */
+export class RenewalDecidedEvent {
+  @IsUUID()
+  patientId: string;
+
+  @IsUUID()
+  renewalRequestId: string;
+
+  @IsIn(['approved', 'declined'])
+  status: 'approved' | 'declined';
+
+  /** The medicines' names, e.g. "Euthyrox N, Bisocard". */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @IsISO8601()
+  occurredAt: string;
+}

@@ -108,6 +108,8 @@ export const Subjects = {
     doctorListRenewals: 'prescriptions.doctor.renewals.list',
     approveRenewal: 'prescriptions.doctor.renewals.approve',
     declineRenewal: 'prescriptions.doctor.renewals.decline',
+    /** An event (JetStream, prescriptions' stream): RenewalDecidedEvent. Booking turns it into the patient's notification. */
+    renewalDecidedEvent: 'prescriptions.events.renewal-decided',
   },
   consultations: {
     health: healthSubject('consultations'),
@@ -149,6 +151,7 @@ export const Subjects = {
 export const EventStreams = {
   booking: 'PACJENT_BOOKING_EVENTS',
   consultations: 'PACJENT_CONSULTATIONS_EVENTS',
+  prescriptions: 'PACJENT_PRESCRIPTIONS_EVENTS',
 } as const;
 
 export interface HealthReply {

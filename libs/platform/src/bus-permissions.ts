@@ -62,19 +62,25 @@ export const EVENT_SUBJECTS: ReadonlyArray<{ from: ServiceName; subject: string;
   },
   { from: 'consultations', subject: Subjects.consultations.resultAvailableEvent, stream: EventStreams.consultations },
   { from: 'consultations', subject: Subjects.consultations.questionAnsweredEvent, stream: EventStreams.consultations },
+  {
+    from: 'prescriptions',
+    subject: Subjects.prescriptions.renewalDecidedEvent,
+    stream: EventStreams.prescriptions,
+  },
 ];
 
 /** Streams each service creates (and keeps), and the streams the gateway reads with its own consumers. */
 const STREAMS_OWNED: Partial<Record<ServiceName, string[]>> = {
   booking: [EventStreams.booking],
   consultations: [EventStreams.consultations],
+  prescriptions: [EventStreams.prescriptions],
 };
 /**
  * Streams a service reads with its own durable consumer (acknowledging each
  * event); it may create the stream too, when it starts before the owner.
  */
 const STREAMS_CONSUMED: Partial<Record<ServiceName, string[]>> = {
-  booking: [EventStreams.consultations],
+  booking: [EventStreams.consultations, EventStreams.prescriptions],
   prescriptions: [EventStreams.consultations],
 };
 const STREAMS_READ_BY_GATEWAY: string[] = [EventStreams.booking];

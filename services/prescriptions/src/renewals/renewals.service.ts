@@ -10,11 +10,14 @@ import {
   type PrescriptionView,
   type RenewalRequestView,
   type RenewalStatus,
+  type RenewalDecidedEvent,
   type RequestRenewalDto,
+  Subjects,
 } from '@pacjent/contracts';
 import { Clock, validationFailed } from '@pacjent/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../actors';
+import { PrescriptionsEvents } from '../events/prescriptions-events';
 import { isUniqueViolation } from '../database-errors';
 import { newAccessCode, newPrescriptionKey } from '../prescriptions/access-code';
 import { historySince, PrescriptionsRepository } from '../prescriptions/prescriptions.repository';
@@ -38,6 +41,7 @@ export class RenewalsService {
     private readonly prescriptions: PrescriptionsRepository,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly events: PrescriptionsEvents,
   ) {}
 
   async request(patient: Actor, request: RequestRenewalDto): Promise<RenewalRequestView> {
@@ -128,7 +132,7 @@ export class RenewalsService {
     });
     const today = warsawDate(now);
     const validity = decideValidity(approval, items, today);
-    return this.dataSource.transaction(async (tx) => {
+    const issued = await this.dataSource.transaction(async (tx) => {
       const decided = await this.renewals.decide(tx, {
         id: request.id,
         doctorId: doctor.id,
@@ -155,23 +159,63 @@ export class RenewalsService {
           supplyDays: item.supplyDays ?? null,
         })),
       });
-      return this.prescriptions.view(id, today, tx);
+      const view = await this.prescriptions.view(id, today, tx);
+      await this.announce(
+        tx,
+        request,
+        'approved',
+        view.items.map((item) => item.medicine.name),
+        now,
+      );
+      return view;
     });
+    void this.events.flush();
+    return issued;
   }
 
   async decline(doctor: Actor, decline: DeclineRenewalPayloadDto): Promise<RenewalRequestView> {
     const request = await this.renewals.findForDoctor(decline.id, doctor.id);
     if (!request) throw notFound('renewal request');
-    return this.dataSource.transaction(async (tx) => {
+    const now = this.clock.now();
+    const declined = await this.dataSource.transaction(async (tx) => {
       const decided = await this.renewals.decide(tx, {
         id: request.id,
         doctorId: doctor.id,
         status: 'declined',
         reason: decline.reason.trim(),
-        at: this.clock.now(),
+        at: now,
       });
       if (!decided) throw alreadyDecided();
-      return this.renewals.view(request.id, tx);
+      const view = await this.renewals.view(request.id, tx);
+      await this.announce(
+        tx,
+        request,
+        'declined',
+        view.medicines.map((medicine) => medicine.name),
+        now,
+      );
+      return view;
     });
+    void this.events.flush();
+    return declined;
+  }
+
+  /** The decision's event for the patient's bell, in the deciding transaction (ADR 0017): names, never codes. */
+  private announce(
+    tx: EntityManager,
+    request: { id: string; patientId: string },
+    status: RenewalDecidedEvent['status'],
+    medicineNames: string[],
+    at: Date,
+  ): Promise<void> {
+    const names = [...new Set(medicineNames)].join(', ');
+    const event: RenewalDecidedEvent = {
+      patientId: request.patientId,
+      renewalRequestId: request.id,
+      status,
+      title: names.length > 200 ? `${names.slice(0, 199)}…` : names,
+      occurredAt: at.toISOString(),
+    };
+    return this.events.record(tx, Subjects.prescriptions.renewalDecidedEvent, [event]);
   }
 }
