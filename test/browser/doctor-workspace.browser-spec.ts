@@ -3,6 +3,13 @@ import { FixedClock } from '@pacjent/platform';
 import { browserSuite, logInToConsole } from '../support/browser';
 import { eventually, MINUTE, RecordScenario } from '../support/record';
 
+/** The ten digits with their PESEL check digit. */
+const validPesel = (digits: string): string => {
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
+  return `${digits}${(10 - (sum % 10)) % 10}`;
+};
+
 const warsawDay = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(instant);
 
 /** The doctor's workspace in the console, in Chromium: complete a visit, answer a question. */
@@ -70,7 +77,9 @@ describe('doctor’s workspace in the browser', () => {
 
   it('prescribes two medicines in the outcome form; each becomes an e-prescription of the visit, which the patient reads', async () => {
     const scenario = new RecordScenario(suite.stack);
-    const { client: patient } = await scenario.fullPatient();
+    const { client: patient, id: patientId } = await scenario.fullPatient();
+    const pesel = validPesel(`880620${String(Date.now() % 10_000).padStart(4, '0')}`);
+    await scenario.sql(`UPDATE "identity"."accounts" SET pesel = $2 WHERE id = $1`, [patientId, pesel]);
     const visit = await scenario.book(patient);
     clock.set(new Date(visit.startsAt.getTime() + 5 * MINUTE));
 
@@ -78,6 +87,9 @@ describe('doctor’s workspace in the browser', () => {
     await byTestId('doctor-day-date').fill(warsawDay(visit.startsAt));
     const row = suite.page.locator(`[data-testid="doctor-visit"][data-id="${visit.id}"]`);
     await row.locator('[data-testid="doctor-visit-complete"]').click();
+    // The PESEL hint: the doctor confirms who the prescriptions will name (born 1988-06-20: 38 in Dec 2026).
+    await expect(byTestId('outcome-patient-hint').textContent()).resolves.toContain(`PESEL ${pesel}`);
+    await expect(byTestId('outcome-patient-hint').textContent()).resolves.toContain('Jan Testowy');
     await byTestId('outcome-notes').fill('Nadciśnienie, zapalenie oskrzeli.');
     await byTestId('outcome-recommendations').fill('Leki wg e-recept.');
 

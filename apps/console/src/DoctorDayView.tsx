@@ -177,6 +177,14 @@ function OutcomeForm({
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} data-testid="outcome-form">
+      {visit.patient ? (
+        // Who the prescriptions will name: the doctor confirms the person before issuing.
+        <p className="muted" data-testid="outcome-patient-hint">
+          {t.patient}: {visit.patient.name}
+          {visit.patient.age != null ? `, ${visit.patient.age} ${t.years}` : ''}
+          {visit.patient.pesel ? `, PESEL ${visit.patient.pesel}` : `, ${t.noPesel}`}
+        </p>
+      ) : null}
       <label className="field">
         {t.notes}
         <textarea value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="outcome-notes" />

@@ -20,6 +20,7 @@ export const t = {
   time: 'Godzina',
   patient: 'Pacjent',
   years: 'l.',
+  noPesel: 'bez numeru PESEL',
   visitStatus: 'Status',
   complete: 'Zakończ wizytę',
   noShow: 'Nie stawił się',

@@ -305,6 +305,10 @@ export interface RenewalRequestView {
 export interface DoctorRenewalView extends RenewalRequestView {
   waitingSeconds: number;
   patientMedicines: PatientMedicineView[];
+  /** Who asks (identity), with the PESEL to confirm it; null when identity could not answer. */
+  patient: { name: string; age: number | null; pesel: string | null } | null;
+  /** The patient's last visit with this doctor (booking); null when none (or booking could not answer). */
+  lastVisit: { startsAt: string; service: { id: string; name: string } } | null;
 }
 
 export class ListDoctorRenewalsDto {

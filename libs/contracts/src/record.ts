@@ -348,8 +348,8 @@ export interface DoctorDayAppointmentView {
   channel: Channel;
   service: { id: string; name: string; kind: ServiceKind };
   facility: { id: string; name: string } | null;
-  /** Null only if identity could not name the patient (the visit still shows). */
-  patient: { id: string; name: string; age: number | null } | null;
+  /** Null only if identity could not name the patient (the visit still shows). PESEL: the hint where the doctor prescribes. */
+  patient: { id: string; name: string; age: number | null; pesel: string | null } | null;
 }
 
 /** identity.doctor.patients.summaries: names and birth dates of patients the asking doctor has a relation with. */
@@ -366,6 +366,8 @@ export interface PatientSummary {
   lastName: string;
   /** YYYY-MM-DD, from the PESEL or the bank; null when unknown. */
   birthDate: string | null;
+  /** For the doctor to confirm who they prescribe for; null when the account has none. */
+  pesel: string | null;
 }
 
 /** identity.record-access.log: a doctor or staff member read a patient's record (shown in "Historia dostępu"). */
@@ -385,4 +387,11 @@ export interface DoctorPatientRecordView {
   patientId: string;
   visits: VisitOutcomeView[];
   referrals: ReferralView[];
+}
+
+/** booking.doctor.patients.last-visits: a patient's last visit (started, not cancelled) with the asking doctor. */
+export interface DoctorLastVisit {
+  patientId: string;
+  startsAt: string;
+  service: { id: string; name: string };
 }

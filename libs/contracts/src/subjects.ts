@@ -44,6 +44,12 @@ export const Subjects = {
     recordPatient: 'identity.record.patient',
     /** Asked by booking with a doctor's actor (record.ts PatientSummariesDto). */
     doctorPatientSummaries: 'identity.doctor.patients.summaries',
+    /**
+     * Asked by prescriptions only (bus permissions) with the doctor's actor: the
+     * patients of the doctor's renewal queue (PatientSummariesDto → PatientSummary[]).
+     * Prescriptions decided they are the doctor's to see; booking's visit relation may not cover them.
+     */
+    renewalPatientSummaries: 'identity.prescriptions.patients.summaries',
     /** Asked by consultations with the reading doctor's actor (record.ts RecordAccessDto). */
     logRecordAccess: 'identity.record-access.log',
   },
@@ -76,6 +82,8 @@ export const Subjects = {
     /** Asked by consultations with the doctor's actor (record.ts DoctorVisitFacts). */
     doctorVisitFacts: 'booking.doctor.visits.facts',
     doctorDay: 'booking.doctor.appointments.day',
+    /** Asked by prescriptions with the doctor's actor: each patient's last visit with that doctor (DoctorLastVisit[]). */
+    doctorLastVisits: 'booking.doctor.patients.last-visits',
   },
   files: {
     health: healthSubject('files'),

@@ -35,6 +35,8 @@ describe('bus permissions', () => {
       Subjects.identity.logRecordAccess,
       Subjects.identity.doctorPatientSummaries,
       Subjects.prescriptions.checkVisitPrescriptions,
+      Subjects.identity.renewalPatientSummaries,
+      Subjects.booking.doctorLastVisits,
     ];
     expect(gateway.sort()).toEqual(
       requestSubjects()

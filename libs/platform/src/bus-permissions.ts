@@ -24,6 +24,9 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; 
   { from: 'booking', subject: Subjects.consultations.releaseReferralSession },
   { from: 'files', subject: Subjects.booking.appointmentAccessCheck },
   { from: 'prescriptions', subject: Subjects.booking.doctorPatientRelation },
+  // The doctor's renewal queue: who asks (name, age, PESEL) and their last visit with this doctor.
+  { from: 'prescriptions', subject: Subjects.identity.renewalPatientSummaries },
+  { from: 'prescriptions', subject: Subjects.booking.doctorLastVisits },
   { from: 'consultations', subject: Subjects.booking.doctorPatientRelation },
   // The FHIR export: the patient's own visits, asked with the patient's actor.
   { from: 'consultations', subject: Subjects.booking.listAppointments, gatewayToo: true },

@@ -1,5 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { DoctorDayDto, Subjects, type BusRequest, type DoctorDayAppointmentView } from '@pacjent/contracts';
+import {
+  DoctorDayDto,
+  PatientSummariesDto,
+  Subjects,
+  type BusRequest,
+  type DoctorDayAppointmentView,
+  type DoctorLastVisit,
+} from '@pacjent/contracts';
 import { BusHandler, validateInput } from '@pacjent/platform';
 import { requireDoctor } from '../appointments/patient-actor';
 import { DoctorDayService } from './doctor-day.service';
@@ -12,5 +19,12 @@ export class DoctorDayController {
   day(payload: BusRequest): Promise<DoctorDayAppointmentView[]> {
     const actor = requireDoctor(payload.actor);
     return this.days.day(actor, validateInput(DoctorDayDto, payload.data).date);
+  }
+
+  @BusHandler(Subjects.booking.doctorLastVisits)
+  lastVisits(payload: BusRequest): Promise<DoctorLastVisit[]> {
+    const actor = requireDoctor(payload.actor);
+    const { patientIds } = validateInput(PatientSummariesDto, payload.data);
+    return this.days.lastVisits(actor, patientIds);
   }
 }

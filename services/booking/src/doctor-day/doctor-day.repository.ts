@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DoctorDayAppointmentView } from '@pacjent/contracts';
+import type { DoctorDayAppointmentView, DoctorLastVisit } from '@pacjent/contracts';
 import { DataSource } from 'typeorm';
 
 export type DoctorDayRow = Omit<DoctorDayAppointmentView, 'patient'> & { patientId: string };
@@ -44,6 +44,27 @@ export class DoctorDayRepository {
       channel: row.channel,
       service: { id: row.service_id, name: row.service_name, kind: row.service_kind },
       facility: row.facility_id ? { id: row.facility_id, name: row.facility_name ?? '' } : null,
+    }));
+  }
+
+  /** Each patient's last visit (not cancelled, started before `now`) with the doctor signed in as `doctorAccountId`. */
+  async lastVisits(doctorAccountId: string, patientIds: string[], now: Date): Promise<DoctorLastVisit[]> {
+    if (patientIds.length === 0) return [];
+    const rows: Array<{ patient_id: string; starts_at: Date; service_id: string; service_name: string }> =
+      await this.dataSource.query(
+        `SELECT DISTINCT ON (a.patient_id) a.patient_id, a.starts_at, sv.id AS service_id, sv.name AS service_name
+           FROM "booking"."appointments" a
+           JOIN "booking"."slots" s ON s.id = a.slot_id
+           JOIN "booking"."doctors" d ON d.id = s.doctor_id
+           JOIN "booking"."services" sv ON sv.id = s.service_id
+          WHERE d.account_id = $1 AND a.patient_id = ANY($2::uuid[]) AND a.status <> 'cancelled' AND a.starts_at < $3
+          ORDER BY a.patient_id, a.starts_at DESC`,
+        [doctorAccountId, patientIds, now],
+      );
+    return rows.map((row) => ({
+      patientId: row.patient_id,
+      startsAt: row.starts_at.toISOString(),
+      service: { id: row.service_id, name: row.service_name },
     }));
   }
 }

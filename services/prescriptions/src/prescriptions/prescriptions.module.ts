@@ -23,6 +23,6 @@ import { VisitPrescriptionsConsumer } from '../visit-prescriptions/visit-prescri
       useFactory: (config: PrescriptionsConfig) => BusClient.fromConfig(config, 'prescriptions'),
     },
   ],
-  exports: [PrescriptionsRepository],
+  exports: [PrescriptionsRepository, BusClient],
 })
 export class PrescriptionsFeatureModule {}

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ageOn,
   DomainError,
   ErrorCode,
   RENEWAL_DAILY_LIMIT,
   type Actor,
   type ApproveRenewalPayloadDto,
   type DeclineRenewalPayloadDto,
+  type DoctorLastVisit,
   type DoctorRenewalView,
+  type PatientSummary,
   type PrescriptionView,
   type RenewalRequestView,
   type RenewalStatus,
@@ -23,6 +26,7 @@ import { newAccessCode, newPrescriptionKey } from '../prescriptions/access-code'
 import { historySince, PrescriptionsRepository } from '../prescriptions/prescriptions.repository';
 import { decideValidity } from '../prescriptions/validity';
 import { warsawDate } from '../prescriptions/warsaw-date';
+import { QueuePatientsClient } from './queue-patients.client';
 import { RenewalsRepository } from './renewals.repository';
 
 const alreadyDecided = () => new DomainError(ErrorCode.RENEWAL_ALREADY_DECIDED, 'This request has been decided.');
@@ -42,6 +46,7 @@ export class RenewalsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly events: PrescriptionsEvents,
+    private readonly queuePatients: QueuePatientsClient,
   ) {}
 
   async request(patient: Actor, request: RequestRenewalDto): Promise<RenewalRequestView> {
@@ -93,9 +98,14 @@ export class RenewalsService {
     const now = this.clock.now();
     const requests = await this.renewals.listForDoctor(doctor.id, status);
     const today = warsawDate(now);
+    const patientIds = [...new Set(requests.map((r) => r.patientId))];
+    const [people, lastVisits] = await Promise.all([
+      this.queuePatients.summaries(doctor, patientIds),
+      this.queuePatients.lastVisits(doctor, patientIds),
+    ]);
     const medicines = new Map(
       await Promise.all(
-        [...new Set(requests.map((r) => r.patientId))].map(
+        patientIds.map(
           async (patientId) =>
             [patientId, await this.prescriptions.patientMedicines(patientId, historySince(now), today)] as const,
         ),
@@ -105,6 +115,8 @@ export class RenewalsService {
       ...request,
       waitingSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(request.createdAt)) / 1000)),
       patientMedicines: medicines.get(request.patientId) ?? [],
+      patient: patientOf(people.get(request.patientId), today),
+      lastVisit: lastVisitOf(lastVisits.get(request.patientId)),
     }));
   }
 
@@ -218,4 +230,17 @@ export class RenewalsService {
     };
     return this.events.record(tx, Subjects.prescriptions.renewalDecidedEvent, [event]);
   }
+}
+
+function patientOf(summary: PatientSummary | undefined, today: string): DoctorRenewalView['patient'] {
+  if (!summary) return null;
+  return {
+    name: `${summary.firstName} ${summary.lastName}`,
+    age: summary.birthDate ? ageOn(summary.birthDate, today) : null,
+    pesel: summary.pesel,
+  };
+}
+
+function lastVisitOf(visit: DoctorLastVisit | undefined): DoctorRenewalView['lastVisit'] {
+  return visit ? { startsAt: visit.startsAt, service: visit.service } : null;
 }
