@@ -395,3 +395,21 @@ export interface DoctorLastVisit {
   startsAt: string;
   service: { id: string; name: string };
 }
+
+/** booking.doctors.standing (asked by prescriptions): doctor accounts to look up. */
+export class DoctorAccountsDto {
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID(undefined, { each: true })
+  accountIds: string[];
+}
+
+/**
+ * Whether a doctor account still works here — it has a schedule or a bookable
+ * slot ahead — and its specialties. An account booking does not know is not working.
+ */
+export interface DoctorStanding {
+  accountId: string;
+  working: boolean;
+  specialties: string[];
+}

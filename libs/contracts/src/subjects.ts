@@ -84,6 +84,8 @@ export const Subjects = {
     doctorDay: 'booking.doctor.appointments.day',
     /** Asked by prescriptions with the doctor's actor: each patient's last visit with that doctor (DoctorLastVisit[]). */
     doctorLastVisits: 'booking.doctor.patients.last-visits',
+    /** Asked by prescriptions only: whether doctor accounts still work here, and their specialties (DoctorStanding[]). */
+    doctorStanding: 'booking.doctors.standing',
   },
   files: {
     health: healthSubject('files'),

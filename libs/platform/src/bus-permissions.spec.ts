@@ -37,6 +37,7 @@ describe('bus permissions', () => {
       Subjects.prescriptions.checkVisitPrescriptions,
       Subjects.identity.renewalPatientSummaries,
       Subjects.booking.doctorLastVisits,
+      Subjects.booking.doctorStanding,
     ];
     expect(gateway.sort()).toEqual(
       requestSubjects()

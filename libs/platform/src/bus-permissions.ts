@@ -27,6 +27,8 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; 
   // The doctor's renewal queue: who asks (name, age, PESEL) and their last visit with this doctor.
   { from: 'prescriptions', subject: Subjects.identity.renewalPatientSummaries },
   { from: 'prescriptions', subject: Subjects.booking.doctorLastVisits },
+  // Renewals: is the addressed doctor still here, else the pool of their specialty (ADR 0017).
+  { from: 'prescriptions', subject: Subjects.booking.doctorStanding },
   { from: 'consultations', subject: Subjects.booking.doctorPatientRelation },
   // The FHIR export: the patient's own visits, asked with the patient's actor.
   { from: 'consultations', subject: Subjects.booking.listAppointments, gatewayToo: true },

@@ -1,11 +1,13 @@
 import { Controller } from '@nestjs/common';
 import {
+  DoctorAccountsDto,
   DoctorDayDto,
   PatientSummariesDto,
   Subjects,
   type BusRequest,
   type DoctorDayAppointmentView,
   type DoctorLastVisit,
+  type DoctorStanding,
 } from '@pacjent/contracts';
 import { BusHandler, validateInput } from '@pacjent/platform';
 import { requireDoctor } from '../appointments/patient-actor';
@@ -26,5 +28,11 @@ export class DoctorDayController {
     const actor = requireDoctor(payload.actor);
     const { patientIds } = validateInput(PatientSummariesDto, payload.data);
     return this.days.lastVisits(actor, patientIds);
+  }
+
+  /** Only prescriptions may ask (bus permissions); it names doctors, not patients. */
+  @BusHandler(Subjects.booking.doctorStanding)
+  standing(payload: BusRequest): Promise<DoctorStanding[]> {
+    return this.days.standing(validateInput(DoctorAccountsDto, payload.data).accountIds);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DoctorDayAppointmentView, DoctorLastVisit } from '@pacjent/contracts';
+import type { DoctorDayAppointmentView, DoctorLastVisit, DoctorStanding } from '@pacjent/contracts';
 import { DataSource } from 'typeorm';
 
 export type DoctorDayRow = Omit<DoctorDayAppointmentView, 'patient'> & { patientId: string };
@@ -65,6 +65,24 @@ export class DoctorDayRepository {
       patientId: row.patient_id,
       startsAt: row.starts_at.toISOString(),
       service: { id: row.service_id, name: row.service_name },
+    }));
+  }
+
+  /** Doctor accounts with their specialties, working = a schedule template or a live slot from `now` on. */
+  async standing(accountIds: string[], now: Date): Promise<DoctorStanding[]> {
+    const rows: Array<{ account_id: string; specialties: string[]; working: boolean }> = await this.dataSource.query(
+      `SELECT d.account_id, d.specialties,
+              (EXISTS (SELECT 1 FROM "booking"."schedule_templates" t WHERE t.doctor_id = d.id)
+               OR EXISTS (SELECT 1 FROM "booking"."slots" s
+                           WHERE s.doctor_id = d.id AND s.starts_at >= $2 AND s.withdrawn_at IS NULL)) AS working
+         FROM "booking"."doctors" d WHERE d.account_id = ANY($1::uuid[])`,
+      [accountIds, now],
+    );
+    const known = new Map(rows.map((row) => [row.account_id, row]));
+    return accountIds.map((accountId) => ({
+      accountId,
+      working: known.get(accountId)?.working ?? false,
+      specialties: known.get(accountId)?.specialties ?? [],
     }));
   }
 }

@@ -5,6 +5,7 @@ import {
   type Actor,
   type DoctorDayAppointmentView,
   type DoctorLastVisit,
+  type DoctorStanding,
   type PatientSummary,
 } from '@pacjent/contracts';
 import { BusClient, Clock } from '@pacjent/platform';
@@ -21,6 +22,11 @@ export class DoctorDayService {
     private readonly bus: BusClient,
     private readonly clock: Clock,
   ) {}
+
+  /** For renewals (prescriptions asks): whether these doctor accounts still work here. */
+  standing(accountIds: string[]): Promise<DoctorStanding[]> {
+    return this.days.standing([...new Set(accountIds)], this.clock.now());
+  }
 
   /** For the doctor's renewal queue (prescriptions asks): the doctor's own visits only, so nothing else leaks. */
   lastVisits(doctor: Actor, patientIds: string[]): Promise<DoctorLastVisit[]> {

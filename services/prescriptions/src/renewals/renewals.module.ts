@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PrescriptionsFeatureModule } from '../prescriptions/prescriptions.module';
-import { QueuePatientsClient } from './queue-patients.client';
+import { RenewalFactsClient } from './renewal-facts.client';
 import { RenewalsController } from './renewals.controller';
 import { RenewalsRepository } from './renewals.repository';
 import { RenewalsService } from './renewals.service';
@@ -8,6 +8,6 @@ import { RenewalsService } from './renewals.service';
 @Module({
   imports: [PrescriptionsFeatureModule],
   controllers: [RenewalsController],
-  providers: [RenewalsService, RenewalsRepository, QueuePatientsClient],
+  providers: [RenewalsService, RenewalsRepository, RenewalFactsClient],
 })
 export class RenewalsModule {}

@@ -26,8 +26,8 @@ import { newAccessCode, newPrescriptionKey } from '../prescriptions/access-code'
 import { historySince, PrescriptionsRepository } from '../prescriptions/prescriptions.repository';
 import { decideValidity } from '../prescriptions/validity';
 import { warsawDate } from '../prescriptions/warsaw-date';
-import { QueuePatientsClient } from './queue-patients.client';
-import { RenewalsRepository } from './renewals.repository';
+import { RenewalFactsClient } from './renewal-facts.client';
+import { RenewalsRepository, type DoctorScope } from './renewals.repository';
 
 const alreadyDecided = () => new DomainError(ErrorCode.RENEWAL_ALREADY_DECIDED, 'This request has been decided.');
 
@@ -46,7 +46,7 @@ export class RenewalsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly events: PrescriptionsEvents,
-    private readonly queuePatients: QueuePatientsClient,
+    private readonly renewalFacts: RenewalFactsClient,
   ) {}
 
   async request(patient: Actor, request: RequestRenewalDto): Promise<RenewalRequestView> {
@@ -61,14 +61,14 @@ export class RenewalsService {
         { medicineIds: last.filter((item) => item.controlled).map((item) => item.medicineId) },
       );
     }
-    const doctors = new Set(last.map((item) => item.doctorId));
-    const doctorId = doctors.size === 1 ? [...doctors][0]! : null;
+    const { doctorId, poolSpecialties } = await this.addressee(patient, new Set(last.map((item) => item.doctorId)));
     const note = request.note?.trim() || null;
     try {
       return await this.dataSource.transaction(async (tx) => {
         const id = await this.renewals.insert(tx, {
           patientId: patient.id,
           doctorId,
+          poolSpecialties,
           note,
           createdAt: now,
           medicineIds: request.medicineIds,
@@ -96,12 +96,12 @@ export class RenewalsService {
 
   async queue(doctor: Actor, status: RenewalStatus): Promise<DoctorRenewalView[]> {
     const now = this.clock.now();
-    const requests = await this.renewals.listForDoctor(doctor.id, status);
+    const requests = await this.renewals.listForDoctor(await this.scopeOf(doctor), status);
     const today = warsawDate(now);
     const patientIds = [...new Set(requests.map((r) => r.patientId))];
     const [people, lastVisits] = await Promise.all([
-      this.queuePatients.summaries(doctor, patientIds),
-      this.queuePatients.lastVisits(doctor, patientIds),
+      this.renewalFacts.summaries(doctor, patientIds),
+      this.renewalFacts.lastVisits(doctor, patientIds),
     ]);
     const medicines = new Map(
       await Promise.all(
@@ -122,7 +122,8 @@ export class RenewalsService {
 
   async approve(doctor: Actor, approval: ApproveRenewalPayloadDto): Promise<PrescriptionView> {
     const now = this.clock.now();
-    const request = await this.renewals.findForDoctor(approval.id, doctor.id);
+    const scope = await this.scopeOf(doctor);
+    const request = await this.renewals.findForDoctor(approval.id, scope);
     if (!request) throw notFound('renewal request');
     if (request.status !== 'pending') throw alreadyDecided();
     const last = await this.prescriptions.lastPrescribed(request.patientId, request.medicineIds, new Date(0));
@@ -147,7 +148,7 @@ export class RenewalsService {
     const issued = await this.dataSource.transaction(async (tx) => {
       const decided = await this.renewals.decide(tx, {
         id: request.id,
-        doctorId: doctor.id,
+        doctor: scope,
         status: 'approved',
         reason: null,
         at: now,
@@ -186,13 +187,14 @@ export class RenewalsService {
   }
 
   async decline(doctor: Actor, decline: DeclineRenewalPayloadDto): Promise<RenewalRequestView> {
-    const request = await this.renewals.findForDoctor(decline.id, doctor.id);
+    const scope = await this.scopeOf(doctor);
+    const request = await this.renewals.findForDoctor(decline.id, scope);
     if (!request) throw notFound('renewal request');
     const now = this.clock.now();
     const declined = await this.dataSource.transaction(async (tx) => {
       const decided = await this.renewals.decide(tx, {
         id: request.id,
-        doctorId: doctor.id,
+        doctor: scope,
         status: 'declined',
         reason: decline.reason.trim(),
         at: now,
@@ -210,6 +212,29 @@ export class RenewalsService {
     });
     void this.events.flush();
     return declined;
+  }
+
+  /**
+   * Who a request goes to: the doctor who last prescribed all its medicines
+   * while booking says they still work here (a schedule or a slot ahead);
+   * when that doctor is gone, the pool of their specialties; when different
+   * doctors prescribed them, the open pool. Booking silent: the doctor keeps it.
+   */
+  private async addressee(
+    patient: Actor,
+    prescribers: Set<string>,
+  ): Promise<{ doctorId: string | null; poolSpecialties: string[] }> {
+    if (prescribers.size !== 1) return { doctorId: null, poolSpecialties: [] };
+    const doctorId = [...prescribers][0]!;
+    const standing = (await this.renewalFacts.standing(patient, [doctorId])).get(doctorId);
+    if (!standing || standing.working) return { doctorId, poolSpecialties: [] };
+    return { doctorId: null, poolSpecialties: standing.specialties };
+  }
+
+  /** The acting doctor with their specialties (which pools they take); unknown to booking: none. */
+  private async scopeOf(doctor: Actor): Promise<DoctorScope> {
+    const standing = (await this.renewalFacts.standing(doctor, [doctor.id])).get(doctor.id);
+    return { id: doctor.id, specialties: standing?.specialties ?? [] };
   }
 
   /** The decision's event for the patient's bell, in the deciding transaction (ADR 0017): names, never codes. */
