@@ -49,8 +49,8 @@ function recordNoticeTexts(
       return { text: t.notifications.renewalApproved(title), action: t.notifications.showMedicines };
     case 'renewal_declined':
       return { text: t.notifications.renewalDeclined(title), action: t.notifications.showMedicines };
-    case 'question_answered':
     // Slot notices carry a slot and are drawn elsewhere; one without it reads as an answer, as before.
+    case 'question_answered':
     case 'slot_available':
     case 'appointment_moved':
       return { text: t.notifications.questionAnswered(title), action: t.notifications.showAnswer };
