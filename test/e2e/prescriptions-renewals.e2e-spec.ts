@@ -1,7 +1,14 @@
-import type { DoctorRenewalView, PrescriptionView, RenewalRequestView } from '@pacjent/contracts';
+import { ageOn, type DoctorRenewalView, type PrescriptionView, type RenewalRequestView } from '@pacjent/contracts';
 import { newPatient, type ApiClient } from '../support/http';
-import { bookWithDemoDoctor, demoDoctor, findMedicine, fullPatient, signIn } from '../support/prescriptions';
+import { bookWithDemoDoctor, demoDoctor, findMedicine, fullPatient, signIn, sql } from '../support/prescriptions';
 import { startStack, type Stack } from '../support/stack';
+
+/** The ten digits with their PESEL check digit. */
+const validPesel = (digits: string): string => {
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
+  return `${digits}${(10 - (sum % 10)) % 10}`;
+};
 
 describe('renewal requests through the gateway', () => {
   let stack: Stack;
@@ -59,6 +66,37 @@ describe('renewal requests through the gateway', () => {
     expect(mine.body[0]).toMatchObject({ id: request.id, status: 'approved', prescriptionId: prescription.id });
     const shown = await patient.client.get(`/api/prescriptions/${prescription.id}`);
     expect(shown.body.accessCode).toBe(prescription.accessCode);
+  });
+
+  it('shows the doctor who asks: name, age, PESEL, and the last visit with this doctor', async () => {
+    const patient = await patientWith(['Atoris']);
+    // Born 20 June 1988; the visit booked with the demo doctor took place three days ago.
+    const pesel = validPesel(`880620${String(Date.now() % 10_000).padStart(4, '0')}`);
+    await sql(stack, `UPDATE "identity"."accounts" SET pesel = $2 WHERE id = $1`, [patient.id, pesel]);
+    const [visit] = await sql<{ id: string; starts_at: Date }>(
+      stack,
+      `UPDATE "booking"."appointments" SET starts_at = now() - interval '3 days',
+              ends_at = now() - interval '3 days' + interval '20 minutes'
+        WHERE patient_id = $1 RETURNING id, starts_at`,
+      [patient.id],
+    );
+    const request = (await ask(patient.client, ['Atoris'])).body as RenewalRequestView;
+    const queue = (await doctor.get('/api/doctor/renewals?status=pending')).body as DoctorRenewalView[];
+    const queued = queue.find((r) => r.id === request.id)!;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
+    expect(queued.patient).toEqual({ name: 'Jan Testowy', age: ageOn('1988-06-20', today), pesel });
+    expect(queued.lastVisit).toMatchObject({
+      startsAt: visit!.starts_at.toISOString(),
+      service: { name: expect.any(String) },
+    });
+
+    // A patient whose only visit is still ahead: named, no last visit.
+    const ahead = await patientWith(['Bisocard']);
+    const next = (await ask(ahead.client, ['Bisocard'])).body as RenewalRequestView;
+    const queuedAhead = ((await doctor.get('/api/doctor/renewals?status=pending')).body as DoctorRenewalView[]).find(
+      (r) => r.id === next.id,
+    )!;
+    expect(queuedAhead).toMatchObject({ patient: { name: 'Jan Testowy', age: null, pesel: null }, lastVisit: null });
   });
 
   it('answers 409 for a second pending request of a medicine, 422 for a controlled one, 404 for another patient’s', async () => {

@@ -35,7 +35,7 @@ export interface Stack {
   services: INestMicroservice[];
 }
 
-export type RestartableService = 'booking' | 'consultations';
+export type RestartableService = 'booking' | 'prescriptions' | 'consultations';
 
 export interface StackOptions {
   /** Seed the demo catalog, slots and accounts, as `npm start` does. Default true. */
@@ -114,6 +114,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           return startTestService(BookingDefinition, override(options.bookingClock));
         },
       },
+      prescriptions: {
+        index: 3,
+        start: () => {
+          connectAs('prescriptions');
+          return startTestService(PrescriptionsDefinition);
+        },
+      },
       consultations: {
         index: 4,
         start: () => {
@@ -174,8 +181,7 @@ function reservePort(): Promise<{ port: number; release: () => Promise<void> }> 
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const release = () =>
-        new Promise<void>((done) => (server.listening ? server.close(() => done()) : done()));
+      const release = () => new Promise<void>((done) => (server.listening ? server.close(() => done()) : done()));
       resolve({ port, release });
     });
   });

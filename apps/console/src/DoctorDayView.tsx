@@ -5,6 +5,12 @@ import { useLoadedList, useSubmit } from './hooks';
 import { PatientRecordPanel } from './PatientRecordPanel';
 import { useSearchParam } from './router';
 import { errorText, t } from './texts';
+import {
+  toVisitPrescription,
+  visitPrescriptionTexts,
+  VisitPrescriptionsFields,
+  type PrescriptionLine,
+} from './VisitPrescriptionsFields';
 
 const warsawToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
 const warsawTime = (iso: string): string =>
@@ -18,6 +24,8 @@ export function DoctorDayView() {
   const [history, setHistory] = useState<string | null>(null);
   // What this page recorded: booking shows the new status a moment later (through consultations' events).
   const [recorded, setRecorded] = useState<Record<string, DoctorDayAppointmentView['status']>>({});
+  // How many e-prescriptions each completion ordered (prescriptions issues them from the outcome's event).
+  const [prescribed, setPrescribed] = useState<Record<string, number>>({});
   const statusOf = (visit: DoctorDayAppointmentView) => recorded[visit.id] ?? visit.status;
   const { items, state } = useLoadedList(() => consoleApi.doctorDay(date), [date], setError);
 
@@ -84,13 +92,19 @@ export function DoctorDayView() {
                 </button>
               </span>
             ) : null}
+            {prescribed[visit.id] ? (
+              <p className="muted" data-testid="doctor-visit-prescribed">
+                {visitPrescriptionTexts.issuing(prescribed[visit.id]!)}
+              </p>
+            ) : null}
             {history === visit.id && visit.patient ? <PatientRecordPanel patientId={visit.patient.id} /> : null}
             {open === visit.id ? (
               <OutcomeForm
                 visit={visit}
-                onDone={(status) => {
+                onDone={(status, prescriptions) => {
                   setOpen(null);
                   setRecorded((known) => ({ ...known, [visit.id]: status }));
+                  setPrescribed((known) => ({ ...known, [visit.id]: prescriptions }));
                 }}
               />
             ) : null}
@@ -101,13 +115,16 @@ export function DoctorDayView() {
   );
 }
 
-/** The outcome of a visit: notes, ICD-10 diagnoses, recommendations and an optional rehabilitation referral. */
+/**
+ * The outcome of a visit: notes, ICD-10 diagnoses, recommendations, an
+ * optional rehabilitation referral and the medicines prescribed.
+ */
 function OutcomeForm({
   visit,
   onDone,
 }: {
   visit: DoctorDayAppointmentView;
-  onDone: (status: DoctorDayAppointmentView['status']) => void;
+  onDone: (status: DoctorDayAppointmentView['status'], prescriptions: number) => void;
 }) {
   const [notes, setNotes] = useState('');
   const [recommendations, setRecommendations] = useState('');
@@ -117,6 +134,9 @@ function OutcomeForm({
   const [rehabilitation, setRehabilitation] = useState<ServiceView[]>([]);
   const [referralService, setReferralService] = useState('');
   const [sessions, setSessions] = useState(10);
+  const [prescriptions, setPrescriptions] = useState<PrescriptionLine[]>([]);
+  // One key per form: a retry after a lost answer gets the same outcome instead of "already completed".
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -140,19 +160,32 @@ function OutcomeForm({
 
   const { busy, submit } = useSubmit(async () => {
     setError(null);
-    const outcome = await consoleApi.completeVisit(visit.id, {
-      notes,
-      recommendations,
-      diagnoses: diagnoses.map((diagnosis) => diagnosis.code),
-      referrals: referralService
-        ? [{ kind: 'rehabilitation', serviceId: referralService, sessionsTotal: sessions }]
-        : [],
-    });
-    onDone(outcome.status);
+    const outcome = await consoleApi.completeVisit(
+      visit.id,
+      {
+        notes,
+        recommendations,
+        diagnoses: diagnoses.map((diagnosis) => diagnosis.code),
+        referrals: referralService
+          ? [{ kind: 'rehabilitation', serviceId: referralService, sessionsTotal: sessions }]
+          : [],
+        prescriptions: prescriptions.map(toVisitPrescription),
+      },
+      idempotencyKey,
+    );
+    onDone(outcome.status, prescriptions.length);
   }, setError);
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} data-testid="outcome-form">
+      {visit.patient ? (
+        // Who the prescriptions will name: the doctor confirms the person before issuing.
+        <p className="muted" data-testid="outcome-patient-hint">
+          {t.patient}: {visit.patient.name}
+          {visit.patient.age != null ? `, ${visit.patient.age} ${t.years}` : ''}
+          {visit.patient.pesel ? `, PESEL ${visit.patient.pesel}` : `, ${t.noPesel}`}
+        </p>
+      ) : null}
       <label className="field">
         {t.notes}
         <textarea value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="outcome-notes" />
@@ -236,6 +269,7 @@ function OutcomeForm({
           />
         </label>
       ) : null}
+      <VisitPrescriptionsFields lines={prescriptions} onChange={setPrescriptions} />
       {error ? (
         <p className="error" role="alert" data-testid="outcome-error">
           {error}

@@ -18,7 +18,9 @@ const pl = {
   waiting: (seconds: number) =>
     seconds < 3600 ? `czeka ${Math.floor(seconds / 60)} min` : `czeka ${Math.floor(seconds / 3600)} h`,
   pool: 'pula internistów',
-  patient: 'pacjent (id)',
+  patient: 'Pacjent',
+  lastVisit: 'Ostatnia wizyta u mnie',
+  noVisit: 'brak wizyt u mnie',
   note: 'Wiadomość pacjenta',
   requested: 'Prośba o',
   current: 'Leki pacjenta (12 mies.)',
@@ -169,7 +171,25 @@ function RenewalRow({
     <li className="card" style={{ display: 'block' }} data-testid="renewal-request" data-id={request.id}>
       <p>
         <strong>{formatDate(request.createdAt)}</strong> · {renewalTexts.waiting(request.waitingSeconds)}
-        {request.doctorId === null ? ` · ${renewalTexts.pool}` : ''} · {renewalTexts.patient}: {request.patientId}
+        {request.doctorId === null ? ` · ${renewalTexts.pool}` : ''}
+      </p>
+      <p data-testid="renewal-patient">
+        {renewalTexts.patient}:{' '}
+        {request.patient ? (
+          <>
+            <strong>{request.patient.name}</strong>
+            {request.patient.age != null ? `, ${request.patient.age} l.` : ''}
+            {request.patient.pesel ? `, PESEL ${request.patient.pesel}` : ''}
+          </>
+        ) : (
+          request.patientId
+        )}
+      </p>
+      <p data-testid="renewal-last-visit">
+        {renewalTexts.lastVisit}:{' '}
+        {request.lastVisit
+          ? `${formatDate(request.lastVisit.startsAt)}, ${request.lastVisit.service.name}`
+          : renewalTexts.noVisit}
       </p>
       {request.note ? (
         <p>

@@ -19,8 +19,10 @@ import type {
   StaffChannel,
   ApproveRenewalDto,
   DoctorRenewalView,
+  MedicineView,
   PrescriptionView,
   RenewalRequestView,
+  VisitPrescriptionLineDto,
   RenewalStatus,
   ScheduleTemplateListItem,
   StaffPatientActivityView,
@@ -40,8 +42,13 @@ export class ApiError extends Error {
 
 let accessToken: string | null = null;
 
-async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function call<T>(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   let response: Response;
@@ -70,12 +77,17 @@ async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: u
 }
 
 /** On a 401 the session is refreshed once (refresh cookie) and the call retried. */
-async function authorized<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+async function authorized<T>(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
   try {
-    return await call<T>(method, path, body);
+    return await call<T>(method, path, body, headers);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401 || !(await refresh())) throw error;
-    return call<T>(method, path, body);
+    return call<T>(method, path, body, headers);
   }
 }
 
@@ -146,6 +158,8 @@ export const consoleApi = {
     authorized<RenewalRequestView>('POST', `/api/doctor/renewals/${encodeURIComponent(id)}/decline`, { reason }),
   doctorDay: (date: string) =>
     authorized<DoctorDayAppointmentView[]>('GET', `/api/doctor/appointments?date=${encodeURIComponent(date)}`),
+  searchMedicines: (query: string) =>
+    authorized<MedicineView[]>('GET', `/api/catalog/medicines?q=${encodeURIComponent(query)}`),
   icd10: (query: string) => authorized<Icd10View[]>('GET', `/api/doctor/icd10?q=${encodeURIComponent(query)}`),
   completeVisit: (
     id: string,
@@ -154,8 +168,13 @@ export const consoleApi = {
       diagnoses: string[];
       recommendations: string;
       referrals: Array<{ kind: 'specialist' | 'test' | 'rehabilitation'; serviceId: string; sessionsTotal?: number }>;
+      prescriptions: VisitPrescriptionLineDto[];
     },
-  ) => authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/complete`, outcome),
+    idempotencyKey: string,
+  ) =>
+    authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/complete`, outcome, {
+      'Idempotency-Key': idempotencyKey,
+    }),
   noShow: (id: string) =>
     authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/no-show`),
   patientRecord: (patientId: string) =>

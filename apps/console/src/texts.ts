@@ -22,6 +22,7 @@ const pl = {
   time: 'Godzina',
   patient: 'Pacjent',
   years: 'l.',
+  noPesel: 'bez numeru PESEL',
   visitStatus: 'Status',
   complete: 'Zakończ wizytę',
   noShow: 'Nie stawił się',

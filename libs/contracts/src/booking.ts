@@ -357,7 +357,13 @@ export interface SlotAlertView {
   createdAt: string;
 }
 
-export type NotificationKind = 'slot_available' | 'appointment_moved' | 'result_available' | 'question_answered';
+export type NotificationKind =
+  | 'slot_available'
+  | 'appointment_moved'
+  | 'result_available'
+  | 'question_answered'
+  | 'renewal_approved'
+  | 'renewal_declined';
 
 /**
  * Something the portal shows in the bell: a freed slot that matched an alert,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -164,6 +164,62 @@ export class IssuePrescriptionDto extends PrescriptionValidityDto {
   items: PrescriptionItemDto[];
 }
 
+/**
+ * One medicine prescribed in the visit outcome form (CompleteVisitDto
+ * `prescriptions`): each line becomes a prescription of its own, with its
+ * own validity, carrying the visit's appointment id (ADR 0017).
+ */
+export class VisitPrescriptionLineDto extends IntersectionType(PrescriptionItemDto, PrescriptionValidityDto) {}
+
+/** At most this many medicines in one visit outcome. */
+export const MAX_PRESCRIPTIONS_PER_VISIT = PRESCRIPTION_MAX_ITEMS;
+
+/**
+ * prescriptions.doctor.visit-prescriptions.check (asked by consultations
+ * before it stores an outcome): would these lines be issued? Answers
+ * `{ ok: true }` or the same errors issuing would give, under `prescriptions.N…`.
+ */
+export class CheckVisitPrescriptionsDto {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PRESCRIPTIONS_PER_VISIT)
+  @ValidateNested({ each: true })
+  @Type(() => VisitPrescriptionLineDto)
+  prescriptions: VisitPrescriptionLineDto[];
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When they would be issued (the completion time)' })
+  @IsISO8601({ strict: true })
+  issuedAt: string;
+}
+
+/**
+ * The event consultations publishes (JetStream, through its outbox, in the
+ * transaction that stores the outcome) when a completed visit prescribed
+ * medicines; prescriptions consumes it durably and issues one prescription
+ * per line, idempotent by (appointment id, line).
+ */
+export class VisitPrescriptionsEvent {
+  @IsUUID()
+  appointmentId: string;
+
+  @IsUUID()
+  patientId: string;
+
+  @IsUUID()
+  doctorAccountId: string;
+
+  /** The completion time: the prescriptions' issue time and "today" for their validity. */
+  @IsISO8601()
+  issuedAt: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PRESCRIPTIONS_PER_VISIT)
+  @ValidateNested({ each: true })
+  @Type(() => VisitPrescriptionLineDto)
+  prescriptions: VisitPrescriptionLineDto[];
+}
+
 export interface PrescriptionItemView {
   medicine: MedicineView;
   dosage: string;
@@ -177,7 +233,10 @@ export interface PrescriptionView {
   id: string;
   patientId: string;
   doctorId: string;
+  /** The visit it was prescribed at (booking's appointment id), when there is one. */
   appointmentId: string | null;
+  /** Its line in that visit's outcome form (1-based) when the visit's completion issued it. */
+  visitLine: number | null;
   renewalRequestId: string | null;
   /** The 4-digit code the patient gives the pharmacy with their PESEL. */
   accessCode: string;
@@ -246,6 +305,10 @@ export interface RenewalRequestView {
 export interface DoctorRenewalView extends RenewalRequestView {
   waitingSeconds: number;
   patientMedicines: PatientMedicineView[];
+  /** Who asks (identity), with the PESEL to confirm it; null when identity could not answer. */
+  patient: { name: string; age: number | null; pesel: string | null } | null;
+  /** The patient's last visit with this doctor (booking); null when none (or booking could not answer). */
+  lastVisit: { startsAt: string; service: { id: string; name: string } } | null;
 }
 
 export class ListDoctorRenewalsDto {
@@ -321,4 +384,31 @@ export class DeclineRenewalDto {
 export class DeclineRenewalPayloadDto extends DeclineRenewalDto {
   @IsUUID()
   id: string;
+}
+
+/**
+ * Published by prescriptions (JetStream stream `EventStreams.prescriptions`,
+ * message id = outbox id) in the transaction in which a doctor approves or
+ * declines a renewal request. Booking turns it into the patient's
+ * `renewal_approved` / `renewal_declined` notification. It names the
+ * medicines only — never the access code or the decline's reason.
+ */
+export class RenewalDecidedEvent {
+  @IsUUID()
+  patientId: string;
+
+  @IsUUID()
+  renewalRequestId: string;
+
+  @IsIn(['approved', 'declined'])
+  status: 'approved' | 'declined';
+
+  /** The medicines' names, e.g. "Euthyrox N, Bisocard". */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @IsISO8601()
+  occurredAt: string;
 }

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { Channel, ServiceKind } from './booking';
+import { MAX_PRESCRIPTIONS_PER_VISIT, VisitPrescriptionLineDto } from './prescriptions';
 
 /**
  * The treatment record, owned by the consultations service: visit outcomes
@@ -114,6 +115,18 @@ export class CompleteVisitDto {
   @ValidateNested({ each: true })
   @Type(() => IssueReferralDto)
   referrals: IssueReferralDto[];
+
+  @ApiPropertyOptional({
+    type: [VisitPrescriptionLineDto],
+    maxItems: MAX_PRESCRIPTIONS_PER_VISIT,
+    description: 'Medicines prescribed at the visit: each line becomes an e-prescription carrying the appointment id',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PRESCRIPTIONS_PER_VISIT)
+  @ValidateNested({ each: true })
+  @Type(() => VisitPrescriptionLineDto)
+  prescriptions?: VisitPrescriptionLineDto[];
 }
 
 /** consultations.visits.complete (bus): the HTTP body plus the appointment from the path. */
@@ -335,8 +348,8 @@ export interface DoctorDayAppointmentView {
   channel: Channel;
   service: { id: string; name: string; kind: ServiceKind };
   facility: { id: string; name: string } | null;
-  /** Null only if identity could not name the patient (the visit still shows). */
-  patient: { id: string; name: string; age: number | null } | null;
+  /** Null only if identity could not name the patient (the visit still shows). PESEL: the hint where the doctor prescribes. */
+  patient: { id: string; name: string; age: number | null; pesel: string | null } | null;
 }
 
 /** identity.doctor.patients.summaries: names and birth dates of patients the asking doctor has a relation with. */
@@ -353,6 +366,8 @@ export interface PatientSummary {
   lastName: string;
   /** YYYY-MM-DD, from the PESEL or the bank; null when unknown. */
   birthDate: string | null;
+  /** For the doctor to confirm who they prescribe for; null when the account has none. */
+  pesel: string | null;
 }
 
 /** identity.record-access.log: a doctor or staff member read a patient's record (shown in "Historia dostępu"). */
@@ -372,4 +387,29 @@ export interface DoctorPatientRecordView {
   patientId: string;
   visits: VisitOutcomeView[];
   referrals: ReferralView[];
+}
+
+/** booking.doctor.patients.last-visits: a patient's last visit (started, not cancelled) with the asking doctor. */
+export interface DoctorLastVisit {
+  patientId: string;
+  startsAt: string;
+  service: { id: string; name: string };
+}
+
+/** booking.doctors.standing (asked by prescriptions): doctor accounts to look up. */
+export class DoctorAccountsDto {
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID(undefined, { each: true })
+  accountIds: string[];
+}
+
+/**
+ * Whether a doctor account still works here — it has a schedule or a bookable
+ * slot ahead — and its specialties. An account booking does not know is not working.
+ */
+export interface DoctorStanding {
+  accountId: string;
+  working: boolean;
+  specialties: string[];
 }

@@ -44,6 +44,12 @@ export const Subjects = {
     recordPatient: 'identity.record.patient',
     /** Asked by booking with a doctor's actor (record.ts PatientSummariesDto). */
     doctorPatientSummaries: 'identity.doctor.patients.summaries',
+    /**
+     * Asked by prescriptions only (bus permissions) with the doctor's actor: the
+     * patients of the doctor's renewal queue (PatientSummariesDto → PatientSummary[]).
+     * Prescriptions decided they are the doctor's to see; booking's visit relation may not cover them.
+     */
+    renewalPatientSummaries: 'identity.prescriptions.patients.summaries',
     /** Asked by consultations with the reading doctor's actor (record.ts RecordAccessDto). */
     logRecordAccess: 'identity.record-access.log',
   },
@@ -78,6 +84,10 @@ export const Subjects = {
     /** Asked by consultations with the doctor's actor (record.ts DoctorVisitFacts). */
     doctorVisitFacts: 'booking.doctor.visits.facts',
     doctorDay: 'booking.doctor.appointments.day',
+    /** Asked by prescriptions with the doctor's actor: each patient's last visit with that doctor (DoctorLastVisit[]). */
+    doctorLastVisits: 'booking.doctor.patients.last-visits',
+    /** Asked by prescriptions only: whether doctor accounts still work here, and their specialties (DoctorStanding[]). */
+    doctorStanding: 'booking.doctors.standing',
   },
   files: {
     health: healthSubject('files'),
@@ -102,6 +112,8 @@ export const Subjects = {
     health: healthSubject('prescriptions'),
     searchMedicines: 'prescriptions.catalog.medicines.search',
     issue: 'prescriptions.doctor.prescriptions.issue',
+    /** Asked by consultations with the doctor's actor before it stores a visit outcome that prescribes (CheckVisitPrescriptionsDto). */
+    checkVisitPrescriptions: 'prescriptions.doctor.visit-prescriptions.check',
     listPrescriptions: 'prescriptions.prescriptions.list',
     getPrescription: 'prescriptions.prescriptions.get',
     listMedicines: 'prescriptions.medicines.list',
@@ -110,6 +122,8 @@ export const Subjects = {
     doctorListRenewals: 'prescriptions.doctor.renewals.list',
     approveRenewal: 'prescriptions.doctor.renewals.approve',
     declineRenewal: 'prescriptions.doctor.renewals.decline',
+    /** An event (JetStream, prescriptions' stream): RenewalDecidedEvent. Booking turns it into the patient's notification. */
+    renewalDecidedEvent: 'prescriptions.events.renewal-decided',
   },
   consultations: {
     health: healthSubject('consultations'),
@@ -134,6 +148,8 @@ export const Subjects = {
     answerQuestion: 'consultations.doctor.questions.answer',
     /** An event (JetStream, consultations' stream): VisitOutcomeEvent. Booking consumes it. */
     visitOutcomeEvent: 'consultations.events.visit-outcome',
+    /** An event (JetStream, consultations' stream): VisitPrescriptionsEvent. Prescriptions consumes it. */
+    visitPrescriptionsEvent: 'consultations.events.visit-prescriptions',
     doctorPatientRecord: 'consultations.doctor.patients.record',
     /** Events (JetStream, consultations' stream): ResultAvailableEvent, QuestionAnsweredEvent. Booking turns them into notifications. */
     resultAvailableEvent: 'consultations.events.result-available',
@@ -149,6 +165,7 @@ export const Subjects = {
 export const EventStreams = {
   booking: 'PACJENT_BOOKING_EVENTS',
   consultations: 'PACJENT_CONSULTATIONS_EVENTS',
+  prescriptions: 'PACJENT_PRESCRIPTIONS_EVENTS',
 } as const;
 
 export interface HealthReply {

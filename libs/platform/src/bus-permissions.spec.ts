@@ -33,6 +33,10 @@ describe('bus permissions', () => {
       Subjects.files.assignLabDocument,
       Subjects.booking.doctorVisitFacts,
       Subjects.identity.doctorPatientSummaries,
+      Subjects.prescriptions.checkVisitPrescriptions,
+      Subjects.identity.renewalPatientSummaries,
+      Subjects.booking.doctorLastVisits,
+      Subjects.booking.doctorStanding,
     ];
     // The console's patient card: the gateway writes staff's reads to the access log itself.
     expect(gateway).toContain(`pacjent.${Subjects.identity.logRecordAccess}`);
@@ -51,6 +55,22 @@ describe('bus permissions', () => {
     expect(permissions.gateway.publish.allow).toContain(listAppointments);
     expect(permissions.consultations.publish.allow).toContain(listAppointments);
     expect(permissions.prescriptions.publish.allow).not.toContain(listAppointments);
+  });
+
+  it('lets only consultations ask prescriptions to check a visit’s medicines, and prescriptions read its stream', () => {
+    const check = `pacjent.${Subjects.prescriptions.checkVisitPrescriptions}`;
+    expect(permissions.consultations.publish.allow).toContain(check);
+    expect(permissions.gateway.publish.allow).not.toContain(check);
+    expect(permissions.booking.publish.allow).not.toContain(check);
+    const prescriptionsEvent = `pacjent.${Subjects.consultations.visitPrescriptionsEvent}`;
+    expect(permissions.consultations.publish.allow).toContain(prescriptionsEvent);
+    expect(permissions.prescriptions.publish.allow).not.toContain(prescriptionsEvent);
+    expect(permissions.prescriptions.publish.allow).toEqual(
+      expect.arrayContaining([
+        '$JS.ACK.PACJENT_CONSULTATIONS_EVENTS.>',
+        '$JS.API.CONSUMER.DURABLE.CREATE.PACJENT_CONSULTATIONS_EVENTS.>',
+      ]),
+    );
   });
 
   it('lets only identity broadcast ended sessions, and the gateway hear them', () => {

@@ -24,6 +24,11 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; 
   { from: 'booking', subject: Subjects.consultations.releaseReferralSession },
   { from: 'files', subject: Subjects.booking.appointmentAccessCheck },
   { from: 'prescriptions', subject: Subjects.booking.doctorPatientRelation },
+  // The doctor's renewal queue: who asks (name, age, PESEL) and their last visit with this doctor.
+  { from: 'prescriptions', subject: Subjects.identity.renewalPatientSummaries },
+  { from: 'prescriptions', subject: Subjects.booking.doctorLastVisits },
+  // Renewals: is the addressed doctor still here, else the pool of their specialty (ADR 0017).
+  { from: 'prescriptions', subject: Subjects.booking.doctorStanding },
   { from: 'consultations', subject: Subjects.booking.doctorPatientRelation },
   // The FHIR export: the patient's own visits, asked with the patient's actor.
   { from: 'consultations', subject: Subjects.booking.listAppointments, gatewayToo: true },
@@ -37,6 +42,8 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; 
   { from: 'consultations', subject: Subjects.identity.logRecordAccess, gatewayToo: true },
   // The FHIR export's MedicationRequests: the patient's own prescriptions, asked with the patient's actor.
   { from: 'consultations', subject: Subjects.prescriptions.listPrescriptions, gatewayToo: true },
+  // Completing a visit that prescribes: would prescriptions issue its medicines (ADR 0017).
+  { from: 'consultations', subject: Subjects.prescriptions.checkVisitPrescriptions },
   { from: 'identity', subject: Subjects.booking.doctorPatientRelation },
   // "Mój dzień": patients' names and ages for their doctor.
   { from: 'booking', subject: Subjects.identity.doctorPatientSummaries },
@@ -54,20 +61,34 @@ export const BROADCASTS: ReadonlyArray<{ from: ServiceName; subject: string; rea
 export const EVENT_SUBJECTS: ReadonlyArray<{ from: ServiceName; subject: string; stream: string }> = [
   { from: 'booking', subject: Subjects.booking.notificationEvent, stream: EventStreams.booking },
   { from: 'consultations', subject: Subjects.consultations.visitOutcomeEvent, stream: EventStreams.consultations },
+  {
+    from: 'consultations',
+    subject: Subjects.consultations.visitPrescriptionsEvent,
+    stream: EventStreams.consultations,
+  },
   { from: 'consultations', subject: Subjects.consultations.resultAvailableEvent, stream: EventStreams.consultations },
   { from: 'consultations', subject: Subjects.consultations.questionAnsweredEvent, stream: EventStreams.consultations },
+  {
+    from: 'prescriptions',
+    subject: Subjects.prescriptions.renewalDecidedEvent,
+    stream: EventStreams.prescriptions,
+  },
 ];
 
 /** Streams each service creates (and keeps), and the streams the gateway reads with its own consumers. */
 const STREAMS_OWNED: Partial<Record<ServiceName, string[]>> = {
   booking: [EventStreams.booking],
   consultations: [EventStreams.consultations],
+  prescriptions: [EventStreams.prescriptions],
 };
 /**
  * Streams a service reads with its own durable consumer (acknowledging each
  * event); it may create the stream too, when it starts before the owner.
  */
-const STREAMS_CONSUMED: Partial<Record<ServiceName, string[]>> = { booking: [EventStreams.consultations] };
+const STREAMS_CONSUMED: Partial<Record<ServiceName, string[]>> = {
+  booking: [EventStreams.consultations, EventStreams.prescriptions],
+  prescriptions: [EventStreams.consultations],
+};
 const STREAMS_READ_BY_GATEWAY: string[] = [EventStreams.booking];
 
 export interface BusUserPermissions {

@@ -17,6 +17,7 @@ import { SlotWithdrawal1764777600000 } from './migrations/1764777600000-slot-wit
 import { SlotLiveUniqueness1764864000000 } from './migrations/1764864000000-slot-live-uniqueness';
 import { AppointmentNoShow1765000000000 } from './migrations/1765000000000-appointment-no-show';
 import { RecordNotifications1766100000000 } from './migrations/1766100000000-record-notifications';
+import { RenewalNotifications1767000000000 } from './migrations/1767000000000-renewal-notifications';
 
 import { NotificationEntity } from './alerts/notification.entity';
 import { SlotAlertEntity } from './alerts/slot-alert.entity';
@@ -51,5 +52,6 @@ export const BookingDatabase: ServiceDatabase = {
     SlotLiveUniqueness1764864000000,
     AppointmentNoShow1765000000000,
     RecordNotifications1766100000000,
+    RenewalNotifications1767000000000,
   ],
 };

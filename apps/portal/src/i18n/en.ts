@@ -116,6 +116,9 @@ export const en: Dictionary = {
     questionAnswered: (title: string) => `The doctor answered your question (${title})`,
     showResult: 'See the result',
     showAnswer: 'See the answer',
+    renewalApproved: (title: string) => `The doctor issued your e-prescription: ${title}`,
+    renewalDeclined: (title: string) => `The doctor declined your e-prescription request: ${title}`,
+    showMedicines: 'Go to Medicines',
   },
   visit: {
     status: { booked: 'Planned', cancelled: 'Cancelled', completed: 'Completed', no_show: 'Missed' },

@@ -120,6 +120,9 @@ export const pl = {
     questionAnswered: (title: string) => `Lekarz odpowiedział na Twoje pytanie (${title})`,
     showResult: 'Zobacz wynik',
     showAnswer: 'Zobacz odpowiedź',
+    renewalApproved: (title: string) => `Lekarz wystawił e-Receptę: ${title}`,
+    renewalDeclined: (title: string) => `Lekarz odrzucił prośbę o e-Receptę: ${title}`,
+    showMedicines: 'Przejdź do Leków',
   },
   visit: {
     status: { booked: 'Zaplanowana', cancelled: 'Odwołana', completed: 'Zrealizowana', no_show: 'Nieobecność' },

@@ -5,13 +5,14 @@ import { SlotEntity } from '../slots/slot.entity';
 /**
  * What a patient was told: a freed slot matched their alert, or their visit
  * was moved to it (alert and slot); a new lab result, or the doctor answered
- * their question (title and link, from consultations' event `eventId`).
+ * their question (title and link, from consultations' event `eventId`); a
+ * doctor decided their renewal request (from prescriptions' event).
  */
 @Entity({ name: 'notifications' })
 @Index('IDX_notifications_patient_id_created_at', ['patientId', 'createdAt'])
 @Check(
   'CHK_notifications_kind',
-  `"kind" IN ('slot_available', 'appointment_moved', 'result_available', 'question_answered')`,
+  `"kind" IN ('slot_available', 'appointment_moved', 'result_available', 'question_answered', 'renewal_approved', 'renewal_declined')`,
 )
 @Unique('UQ_notifications_event_id', ['eventId'])
 export class NotificationEntity {

@@ -1,15 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Subjects, type Actor, type DoctorDayAppointmentView, type PatientSummary } from '@pacjent/contracts';
-import { BusClient } from '@pacjent/platform';
+import {
+  ageOn,
+  Subjects,
+  type Actor,
+  type DoctorDayAppointmentView,
+  type DoctorLastVisit,
+  type DoctorStanding,
+  type PatientSummary,
+} from '@pacjent/contracts';
+import { BusClient, Clock } from '@pacjent/platform';
 import { addDays, warsawInstant } from '../slots/warsaw-time';
 import { DoctorDayRepository } from './doctor-day.repository';
-
-/** Full years between a YYYY-MM-DD birth date and a YYYY-MM-DD day. */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /** "Mój dzień": the doctor's visits of one Warsaw day, with the patients' names and ages from identity. */
 @Injectable()
@@ -19,7 +20,18 @@ export class DoctorDayService {
   constructor(
     private readonly days: DoctorDayRepository,
     private readonly bus: BusClient,
+    private readonly clock: Clock,
   ) {}
+
+  /** For renewals (prescriptions asks): whether these doctor accounts still work here. */
+  standing(accountIds: string[]): Promise<DoctorStanding[]> {
+    return this.days.standing([...new Set(accountIds)], this.clock.now());
+  }
+
+  /** For the doctor's renewal queue (prescriptions asks): the doctor's own visits only, so nothing else leaks. */
+  lastVisits(doctor: Actor, patientIds: string[]): Promise<DoctorLastVisit[]> {
+    return this.days.lastVisits(doctor.id, patientIds, this.clock.now());
+  }
 
   async day(doctor: Actor, date: string): Promise<DoctorDayAppointmentView[]> {
     const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -37,6 +49,7 @@ export class DoctorDayService {
               id: patientId,
               name: `${person.firstName} ${person.lastName}`,
               age: person.birthDate ? ageOn(person.birthDate, date) : null,
+              pesel: person.pesel,
             }
           : null,
       };

@@ -1,4 +1,4 @@
-import { ageOn } from './doctor-day.service';
+import { ageOn } from '@pacjent/contracts';
 
 describe('a patient’s age on the visit’s day', () => {
   it('counts full years, turning a year older on the birthday itself', () => {

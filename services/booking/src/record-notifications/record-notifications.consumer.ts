@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import {
   EventStreams,
   QuestionAnsweredEvent,
+  RenewalDecidedEvent,
   ResultAvailableEvent,
   Subjects,
   type NotificationKind,
@@ -25,7 +26,8 @@ export interface RecordNotification {
 
 /**
  * The bell for the treatment record (ADR 0006): consultations publishes
- * ResultAvailableEvent and QuestionAnsweredEvent through its outbox; booking
+ * ResultAvailableEvent and QuestionAnsweredEvent through its outbox, and
+ * prescriptions RenewalDecidedEvent through its own (ADR 0017); booking
  * reads them with durable consumers and writes the patient's notification
  * and its NotificationEvent (booking's outbox) in one transaction, so the
  * existing path pushes it to the patient's open pages. The event's id (the
@@ -60,6 +62,14 @@ export class RecordNotificationsConsumer implements OnApplicationBootstrap, OnAp
         durable: 'booking-answer-notifications',
         subject: Subjects.consultations.questionAnsweredEvent,
         handle: (payload, message) => this.handle(() => answerNotification(eventIdOf(message), payload)),
+      }),
+      new DurableEventConsumer({
+        nats: natsConnectionOptions(config, 'booking-renewal-notifications'),
+        stream: EventStreams.prescriptions,
+        service: 'prescriptions',
+        durable: 'booking-renewal-notifications',
+        subject: Subjects.prescriptions.renewalDecidedEvent,
+        handle: (payload, message) => this.handle(() => renewalNotification(eventIdOf(message), payload)),
       }),
     ];
   }
@@ -131,5 +141,17 @@ export function answerNotification(eventId: string, payload: unknown): RecordNot
     title: event.title,
     link: `/record?visit=${encodeURIComponent(event.appointmentId)}`,
     appointmentId: event.appointmentId,
+  };
+}
+
+export function renewalNotification(eventId: string, payload: unknown): RecordNotification {
+  const event = validateInput(RenewalDecidedEvent, payload);
+  return {
+    eventId,
+    patientId: event.patientId,
+    kind: event.status === 'approved' ? 'renewal_approved' : 'renewal_declined',
+    title: event.title,
+    link: '/medicines',
+    appointmentId: null,
   };
 }

@@ -2,8 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { BusClient, PlatformConfig } from '@pacjent/platform';
 import { BookingClient } from './booking.client';
 import { IdentityClient } from './identity.client';
+import { PrescriptionsClient } from './prescriptions.client';
 
-/** Consultations' requests to other services over the bus (identity for patients, booking for visits, files for lab PDFs). */
+/** Consultations' requests to other services over the bus (identity for patients, booking for visits, prescriptions for a visit's medicines). */
 @Global()
 @Module({
   providers: [
@@ -14,7 +15,8 @@ import { IdentityClient } from './identity.client';
     },
     BookingClient,
     IdentityClient,
+    PrescriptionsClient,
   ],
-  exports: [BusClient, BookingClient, IdentityClient],
+  exports: [BusClient, BookingClient, IdentityClient, PrescriptionsClient],
 })
 export class ClientsModule {}

@@ -13,9 +13,12 @@ import {
   type VisitOutcomeEvent,
   type VisitOutcomeStatus,
   type VisitOutcomeView,
+  type VisitPrescriptionLineDto,
+  type VisitPrescriptionsEvent,
 } from '@pacjent/contracts';
 import { Clock, requestHash, validationFailed } from '@pacjent/platform';
 import { BookingClient } from '../clients/booking.client';
+import { PrescriptionsClient } from '../clients/prescriptions.client';
 import { ConsultationsEvents } from '../events/consultations-events';
 import { Icd10Service } from '../icd10/icd10.service';
 import { mapVisitOutcome } from '../record/record-views';
@@ -37,18 +40,22 @@ interface OutcomeInput {
   recommendations: string;
   diagnoses: string[];
   referrals: IssueReferralDto[];
+  prescriptions?: VisitPrescriptionLineDto[];
 }
 
 /**
  * Completing a visit or marking a no-show (ADR 0012): the outcome and the
  * event that tells booking are written in one transaction; the relay
  * publishes the event and booking sets the appointment's status from it.
+ * Medicines prescribed in the outcome ride a second event of the same
+ * transaction, which prescriptions turns into e-prescriptions (ADR 0017).
  */
 @Injectable()
 export class VisitsService {
   constructor(
     private readonly visits: VisitsRepository,
     private readonly booking: BookingClient,
+    private readonly prescriptionsOf: PrescriptionsClient,
     private readonly icd10: Icd10Service,
     private readonly events: ConsultationsEvents,
     private readonly clock: Clock,
@@ -88,6 +95,10 @@ export class VisitsService {
     }
     const diagnoses = this.icd10.resolve(input.diagnoses);
     const referrals = await this.referralsOf(facts, input.referrals, now);
+    const prescriptions = input.prescriptions ?? [];
+    // Prescriptions decides whether they can be issued before anything is stored (ADR 0017): once the
+    // outcome is committed they are issued from its event, and a refusal then would have nobody to tell.
+    if (prescriptions.length > 0) await this.prescriptionsOf.checkVisitLines(doctor, prescriptions, now);
 
     const outcome = Object.assign(new VisitOutcomeEntity(), {
       appointmentId,
@@ -120,6 +131,16 @@ export class VisitsService {
       if (!(await this.visits.insertOutcome(tx, outcome))) return false;
       await this.visits.insertReferrals(tx, referrals);
       await this.events.record(tx, Subjects.consultations.visitOutcomeEvent, [event]);
+      if (prescriptions.length > 0) {
+        const ordered: VisitPrescriptionsEvent = {
+          appointmentId,
+          patientId: facts.patientId,
+          doctorAccountId: doctor.id,
+          issuedAt: now.toISOString(),
+          prescriptions,
+        };
+        await this.events.record(tx, Subjects.consultations.visitPrescriptionsEvent, [ordered]);
+      }
       return true;
     });
     if (!stored) {

@@ -30,6 +30,8 @@ const NOTIFICATION_KINDS: NotificationKind[] = [
   'appointment_moved',
   'result_available',
   'question_answered',
+  'renewal_approved',
+  'renewal_declined',
 ];
 
 /** A link inside the portal: one path from the root (never `//host`), with a query at most. */

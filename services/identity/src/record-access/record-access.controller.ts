@@ -21,6 +21,16 @@ export class RecordAccessController {
     return this.recordAccess.summariesFor(payload.actor, validateInput(PatientSummariesDto, payload.data).patientIds);
   }
 
+  /** Only prescriptions may ask (bus permissions): the patients it put in this doctor's renewal queue. */
+  @BusHandler(Subjects.identity.renewalPatientSummaries)
+  renewalPatients(payload: BusRequest): Promise<PatientSummary[]> {
+    if (!payload.actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
+    return this.recordAccess.renewalSummaries(
+      payload.actor,
+      validateInput(PatientSummariesDto, payload.data).patientIds,
+    );
+  }
+
   @BusHandler(Subjects.identity.logRecordAccess)
   log(payload: BusRequest): Promise<{ logged: true }> {
     if (!payload.actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');

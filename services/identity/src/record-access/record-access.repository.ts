@@ -8,7 +8,7 @@ import { rowsOf } from '../database';
 export class RecordAccessRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Names and birth dates (from the PESEL, else the bank's confirmation) of patient accounts. */
+  /** Names, PESELs and birth dates (from the PESEL, else the bank's confirmation) of patient accounts. */
   async summaries(patientIds: string[]): Promise<PatientSummary[]> {
     if (patientIds.length === 0) return [];
     const result: unknown = await this.dataSource.query(
@@ -30,6 +30,7 @@ export class RecordAccessRepository {
       firstName: row.firstName,
       lastName: row.lastName,
       birthDate: (row.pesel ? peselBirthDate(row.pesel) : null) ?? row.bankBirthDate,
+      pesel: row.pesel,
     }));
   }
 }

@@ -41,6 +41,17 @@ export class RecordAccessService {
     return this.repository.summaries(related.filter((id): id is string => id !== null));
   }
 
+  /**
+   * Names of the patients in a doctor's renewal queue. Only prescriptions can
+   * ask this (the NATS server refuses anyone else), and it asks for the
+   * requests addressed to this doctor or the pool — which may come from
+   * patients booking relates to no visit of theirs.
+   */
+  async renewalSummaries(doctor: Actor, patientIds: string[]): Promise<PatientSummary[]> {
+    if (!doctor.roles.includes(Role.DOCTOR)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only doctors may do this.');
+    return this.repository.summaries([...new Set(patientIds)]);
+  }
+
   /** Writes a record read to the access log; the patient sees it in "Historia dostępu". */
   async logRead(reader: Actor, patientId: string): Promise<{ logged: true }> {
     const role = reader.roles.includes(Role.DOCTOR)

@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import {
+  CheckVisitPrescriptionsDto,
   IssuePrescriptionDto,
   PrescriptionIdDto,
   Subjects,
@@ -19,7 +20,15 @@ export class PrescriptionsController {
   @BusHandler(Subjects.prescriptions.issue)
   issue(payload: BusRequest): Promise<PrescriptionView> {
     const doctor = requireDoctor(payload.actor);
-    return this.prescriptions.issue(doctor, validateInput(IssuePrescriptionDto, payload.data));
+    return this.prescriptions.issue(doctor, validateInput(IssuePrescriptionDto, payload.data), payload.idempotencyKey);
+  }
+
+  @BusHandler(Subjects.prescriptions.checkVisitPrescriptions)
+  async checkVisit(payload: BusRequest): Promise<{ ok: true }> {
+    requireDoctor(payload.actor);
+    const check = validateInput(CheckVisitPrescriptionsDto, payload.data);
+    await this.prescriptions.checkVisitLines(check.prescriptions, new Date(check.issuedAt));
+    return { ok: true };
   }
 
   @BusHandler(Subjects.prescriptions.listPrescriptions)

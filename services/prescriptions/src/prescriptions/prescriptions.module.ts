@@ -6,6 +6,7 @@ import { PrescriptionsController } from './prescriptions.controller';
 import { PrescriptionsRepository } from './prescriptions.repository';
 import { PrescriptionsService } from './prescriptions.service';
 import { VisitRelationsClient } from './relations.client';
+import { VisitPrescriptionsConsumer } from '../visit-prescriptions/visit-prescriptions.consumer';
 
 @Module({
   imports: [CatalogModule],
@@ -14,6 +15,7 @@ import { VisitRelationsClient } from './relations.client';
     PrescriptionsService,
     PrescriptionsRepository,
     VisitRelationsClient,
+    VisitPrescriptionsConsumer,
     // Booking knows the visits that relate a doctor to a patient; the service asks it over the bus.
     {
       provide: BusClient,
@@ -21,6 +23,6 @@ import { VisitRelationsClient } from './relations.client';
       useFactory: (config: PrescriptionsConfig) => BusClient.fromConfig(config, 'prescriptions'),
     },
   ],
-  exports: [PrescriptionsRepository],
+  exports: [PrescriptionsRepository, BusClient],
 })
 export class PrescriptionsFeatureModule {}

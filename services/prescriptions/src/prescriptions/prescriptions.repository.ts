@@ -27,7 +27,15 @@ export interface NewPrescription extends Validity {
   key: string;
   issuedAt: Date;
   items: NewPrescriptionItem[];
+  /** Its line in the outcome form of the visit that issued it. */
+  visitLine?: number;
+  /** The doctor's Idempotency-Key and the hash of the request that carried it. */
+  idempotencyKey?: string;
+  requestHash?: string;
 }
+
+/** The unique constraints that make issuing repeat-safe: a repeat finds its row taken and inserts nothing. */
+export type RepeatGuard = 'UQ_prescriptions_appointment_id_visit_line' | 'UQ_prescriptions_doctor_id_idempotency_key';
 
 /** The last prescribed item of one medicine for a patient: what a renewal repeats. */
 export interface LastPrescribedItem {
@@ -53,6 +61,7 @@ const STATUS_SQL = `CASE WHEN p.dispensed_at IS NOT NULL THEN 'dispensed'
 const PRESCRIPTION_VIEW_SQL = `
   SELECT json_build_object(
     'id', p.id, 'patientId', p.patient_id, 'doctorId', p.doctor_id, 'appointmentId', p.appointment_id,
+    'visitLine', p.visit_line,
     'renewalRequestId', p.renewal_request_id, 'accessCode', p.access_code, 'key', p.key,
     'issuedAt', ${isoUtc('p.issued_at')}, 'validFrom', p.valid_from, 'validUntil', p.valid_until, 'validDays', p.valid_days,
     'status', ${STATUS_SQL},
@@ -74,11 +83,24 @@ export class PrescriptionsRepository {
 
   /** Writes a prescription and its items (inside the caller's transaction); answers its id. */
   async insert(tx: EntityManager, prescription: NewPrescription): Promise<string> {
+    return (await this.write(tx, prescription, ''))!;
+  }
+
+  /**
+   * Writes a prescription and its items unless `guard` already holds a row
+   * with the same values (a repeat): then writes nothing and answers null.
+   * Concurrent repeats wait on the first one's row and then find it taken.
+   */
+  insertOnce(tx: EntityManager, prescription: NewPrescription, guard: RepeatGuard): Promise<string | null> {
+    return this.write(tx, prescription, `ON CONFLICT ON CONSTRAINT "${guard}" DO NOTHING`);
+  }
+
+  private async write(tx: EntityManager, prescription: NewPrescription, onConflict: string): Promise<string | null> {
     const [row]: Array<{ id: string }> = await tx.query(
       `INSERT INTO "prescriptions"."prescriptions"
          (patient_id, doctor_id, appointment_id, renewal_request_id, access_code, key, issued_at, valid_from,
-          valid_days, valid_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+          valid_days, valid_until, visit_line, idempotency_key, request_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ${onConflict} RETURNING id`,
       [
         prescription.patientId,
         prescription.doctorId,
@@ -90,9 +112,13 @@ export class PrescriptionsRepository {
         prescription.validFrom,
         prescription.validDays,
         prescription.validUntil,
+        prescription.visitLine ?? null,
+        prescription.idempotencyKey ?? null,
+        prescription.requestHash ?? null,
       ],
     );
-    const id = row!.id;
+    if (!row) return null;
+    const id = row.id;
     await tx.query(
       `INSERT INTO "prescriptions"."prescription_items"
          (prescription_id, position, medicine_id, dosage, quantity, refund_level, no_substitution, supply_days)
@@ -110,6 +136,19 @@ export class PrescriptionsRepository {
       [today, id],
     );
     return row!.view;
+  }
+
+  /** What an earlier request with this doctor's Idempotency-Key issued: its id and the request's hash. */
+  async findByIdempotencyKey(
+    doctorId: string,
+    idempotencyKey: string,
+  ): Promise<{ id: string; requestHash: string } | undefined> {
+    const [row]: Array<{ id: string; requestHash: string }> = await this.dataSource.query(
+      `SELECT id, request_hash AS "requestHash" FROM "prescriptions"."prescriptions"
+        WHERE doctor_id = $1 AND idempotency_key = $2`,
+      [doctorId, idempotencyKey],
+    );
+    return row;
   }
 
   /** The patient's own prescription, or undefined (someone else's looks the same as a missing one). */

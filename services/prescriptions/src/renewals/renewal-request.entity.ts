@@ -6,6 +6,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Check('CHK_renewal_requests_status', `"status" IN ('pending', 'approved', 'declined')`)
 @Check('CHK_renewal_requests_decided', `("status" = 'pending') = ("decided_at" IS NULL)`)
 @Check('CHK_renewal_requests_decline_reason', `("status" = 'declined') = ("decline_reason" IS NOT NULL)`)
+@Check('CHK_renewal_requests_pool_specialties', `"doctor_id" IS NULL OR cardinality("pool_specialties") = 0`)
 @Index('IDX_renewal_requests_patient_id_created_at', ['patientId', 'createdAt'])
 @Index('IDX_renewal_requests_doctor_id_created_at', ['doctorId', 'createdAt'])
 export class RenewalRequestEntity {
@@ -17,6 +18,10 @@ export class RenewalRequestEntity {
 
   @Column('uuid', { name: 'doctor_id', nullable: true })
   doctorId: string | null;
+
+  /** In the pool (no doctor): the specialties that may take it (its gone doctor's); empty = any doctor. */
+  @Column('text', { name: 'pool_specialties', array: true, default: () => "'{}'" })
+  poolSpecialties: string[];
 
   @Column('text', { default: 'pending' })
   status: RenewalStatus;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PrescriptionsFeatureModule } from '../prescriptions/prescriptions.module';
+import { RenewalFactsClient } from './renewal-facts.client';
 import { RenewalsController } from './renewals.controller';
 import { RenewalsRepository } from './renewals.repository';
 import { RenewalsService } from './renewals.service';
@@ -7,6 +8,6 @@ import { RenewalsService } from './renewals.service';
 @Module({
   imports: [PrescriptionsFeatureModule],
   controllers: [RenewalsController],
-  providers: [RenewalsService, RenewalsRepository],
+  providers: [RenewalsService, RenewalsRepository, RenewalFactsClient],
 })
 export class RenewalsModule {}

@@ -16,8 +16,19 @@ const REQUEST_VIEW_SQL = `
                    WHERE i.request_id = r.id)) AS view
     FROM "prescriptions"."renewal_requests" r`;
 
-/** Who may act on a request: the doctor it is addressed to, or any doctor when it is in the pool. */
-const ADDRESSED_TO = `(r.doctor_id = $2 OR r.doctor_id IS NULL)`;
+/**
+ * Who may act on a request: the doctor it is addressed to ($2), or, in the
+ * pool, any doctor when it names no specialty, else a doctor sharing one of
+ * them (their specialties: parameter `specialties`).
+ */
+const addressedTo = (specialties: number) =>
+  `(r.doctor_id = $2 OR (r.doctor_id IS NULL AND (cardinality(r.pool_specialties) = 0 OR r.pool_specialties && $${specialties}::text[])))`;
+
+/** A doctor acting on renewals: their account id and specialties (booking's). */
+export interface DoctorScope {
+  id: string;
+  specialties: string[];
+}
 
 @Injectable()
 export class RenewalsRepository {
@@ -29,15 +40,16 @@ export class RenewalsRepository {
     request: {
       patientId: string;
       doctorId: string | null;
+      poolSpecialties: string[];
       note: string | null;
       createdAt: Date;
       medicineIds: string[];
     },
   ): Promise<string> {
     const [row]: Array<{ id: string }> = await tx.query(
-      `INSERT INTO "prescriptions"."renewal_requests" (patient_id, doctor_id, note, created_at)
-       VALUES ($1, $2, $3, $4) RETURNING id`,
-      [request.patientId, request.doctorId, request.note, request.createdAt],
+      `INSERT INTO "prescriptions"."renewal_requests" (patient_id, doctor_id, pool_specialties, note, created_at)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [request.patientId, request.doctorId, request.poolSpecialties, request.note, request.createdAt],
     );
     await tx.query(
       `INSERT INTO "prescriptions"."renewal_request_items" (request_id, medicine_id, patient_id)
@@ -80,12 +92,12 @@ export class RenewalsRepository {
    * A doctor's queue: requests addressed to them or to the pool, oldest
    * first; decided ones only where this doctor decided them.
    */
-  async listForDoctor(doctorId: string, status: RenewalStatus, limit = 100): Promise<RenewalRequestView[]> {
+  async listForDoctor(doctor: DoctorScope, status: RenewalStatus, limit = 100): Promise<RenewalRequestView[]> {
     const rows: Array<{ view: RenewalRequestView }> = await this.dataSource.query(
       `${REQUEST_VIEW_SQL}
-        WHERE r.status = $1 AND ${ADDRESSED_TO} AND (r.status = 'pending' OR r.decided_by = $2)
+        WHERE r.status = $1 AND ${addressedTo(4)} AND (r.status = 'pending' OR r.decided_by = $2)
         ORDER BY r.created_at, r.id LIMIT $3`,
-      [status, doctorId, limit],
+      [status, doctor.id, limit, doctor.specialties],
     );
     return rows.map((row) => row.view);
   }
@@ -93,14 +105,14 @@ export class RenewalsRepository {
   /** The request if this doctor may act on it (addressed to them or to the pool). */
   async findForDoctor(
     id: string,
-    doctorId: string,
+    doctor: DoctorScope,
   ): Promise<{ id: string; patientId: string; status: RenewalStatus; medicineIds: string[] } | undefined> {
     const [row] = await this.dataSource.query(
       `SELECT r.id, r.patient_id AS "patientId", r.status,
               (SELECT array_agg(i.medicine_id) FROM "prescriptions"."renewal_request_items" i
                 WHERE i.request_id = r.id) AS "medicineIds"
-         FROM "prescriptions"."renewal_requests" r WHERE r.id = $1 AND ${ADDRESSED_TO}`,
-      [id, doctorId],
+         FROM "prescriptions"."renewal_requests" r WHERE r.id = $1 AND ${addressedTo(3)}`,
+      [id, doctor.id, doctor.specialties],
     );
     return row;
   }
@@ -113,14 +125,14 @@ export class RenewalsRepository {
    */
   async decide(
     tx: EntityManager,
-    decision: { id: string; doctorId: string; status: 'approved' | 'declined'; reason: string | null; at: Date },
+    decision: { id: string; doctor: DoctorScope; status: 'approved' | 'declined'; reason: string | null; at: Date },
   ): Promise<boolean> {
     const rows: unknown[] = await tx.query(
       `UPDATE "prescriptions"."renewal_requests" r
           SET status = $3, decided_at = $4, decided_by = $2, decline_reason = $5
-        WHERE r.id = $1 AND ${ADDRESSED_TO} AND r.status = 'pending'
+        WHERE r.id = $1 AND ${addressedTo(6)} AND r.status = 'pending'
         RETURNING r.id`,
-      [decision.id, decision.doctorId, decision.status, decision.at, decision.reason],
+      [decision.id, decision.doctor.id, decision.status, decision.at, decision.reason, decision.doctor.specialties],
     );
     // TypeORM answers an UPDATE … RETURNING as [rows, count].
     const updated = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows;

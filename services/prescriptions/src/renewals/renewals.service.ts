@@ -1,26 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ageOn,
   DomainError,
   ErrorCode,
   RENEWAL_DAILY_LIMIT,
   type Actor,
   type ApproveRenewalPayloadDto,
   type DeclineRenewalPayloadDto,
+  type DoctorLastVisit,
   type DoctorRenewalView,
+  type PatientSummary,
   type PrescriptionView,
   type RenewalRequestView,
   type RenewalStatus,
+  type RenewalDecidedEvent,
   type RequestRenewalDto,
+  Subjects,
 } from '@pacjent/contracts';
 import { Clock, validationFailed } from '@pacjent/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../actors';
+import { PrescriptionsEvents } from '../events/prescriptions-events';
 import { isUniqueViolation } from '../database-errors';
 import { newAccessCode, newPrescriptionKey } from '../prescriptions/access-code';
 import { historySince, PrescriptionsRepository } from '../prescriptions/prescriptions.repository';
 import { decideValidity } from '../prescriptions/validity';
 import { warsawDate } from '../prescriptions/warsaw-date';
-import { RenewalsRepository } from './renewals.repository';
+import { RenewalFactsClient } from './renewal-facts.client';
+import { RenewalsRepository, type DoctorScope } from './renewals.repository';
 
 const alreadyDecided = () => new DomainError(ErrorCode.RENEWAL_ALREADY_DECIDED, 'This request has been decided.');
 
@@ -38,6 +45,8 @@ export class RenewalsService {
     private readonly prescriptions: PrescriptionsRepository,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly events: PrescriptionsEvents,
+    private readonly renewalFacts: RenewalFactsClient,
   ) {}
 
   async request(patient: Actor, request: RequestRenewalDto): Promise<RenewalRequestView> {
@@ -52,14 +61,14 @@ export class RenewalsService {
         { medicineIds: last.filter((item) => item.controlled).map((item) => item.medicineId) },
       );
     }
-    const doctors = new Set(last.map((item) => item.doctorId));
-    const doctorId = doctors.size === 1 ? [...doctors][0]! : null;
+    const { doctorId, poolSpecialties } = await this.addressee(patient, new Set(last.map((item) => item.doctorId)));
     const note = request.note?.trim() || null;
     try {
       return await this.dataSource.transaction(async (tx) => {
         const id = await this.renewals.insert(tx, {
           patientId: patient.id,
           doctorId,
+          poolSpecialties,
           note,
           createdAt: now,
           medicineIds: request.medicineIds,
@@ -87,11 +96,16 @@ export class RenewalsService {
 
   async queue(doctor: Actor, status: RenewalStatus): Promise<DoctorRenewalView[]> {
     const now = this.clock.now();
-    const requests = await this.renewals.listForDoctor(doctor.id, status);
+    const requests = await this.renewals.listForDoctor(await this.scopeOf(doctor), status);
     const today = warsawDate(now);
+    const patientIds = [...new Set(requests.map((r) => r.patientId))];
+    const [people, lastVisits] = await Promise.all([
+      this.renewalFacts.summaries(doctor, patientIds),
+      this.renewalFacts.lastVisits(doctor, patientIds),
+    ]);
     const medicines = new Map(
       await Promise.all(
-        [...new Set(requests.map((r) => r.patientId))].map(
+        patientIds.map(
           async (patientId) =>
             [patientId, await this.prescriptions.patientMedicines(patientId, historySince(now), today)] as const,
         ),
@@ -101,12 +115,15 @@ export class RenewalsService {
       ...request,
       waitingSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(request.createdAt)) / 1000)),
       patientMedicines: medicines.get(request.patientId) ?? [],
+      patient: patientOf(people.get(request.patientId), today),
+      lastVisit: lastVisitOf(lastVisits.get(request.patientId)),
     }));
   }
 
   async approve(doctor: Actor, approval: ApproveRenewalPayloadDto): Promise<PrescriptionView> {
     const now = this.clock.now();
-    const request = await this.renewals.findForDoctor(approval.id, doctor.id);
+    const scope = await this.scopeOf(doctor);
+    const request = await this.renewals.findForDoctor(approval.id, scope);
     if (!request) throw notFound('renewal request');
     if (request.status !== 'pending') throw alreadyDecided();
     const last = await this.prescriptions.lastPrescribed(request.patientId, request.medicineIds, new Date(0));
@@ -128,10 +145,10 @@ export class RenewalsService {
     });
     const today = warsawDate(now);
     const validity = decideValidity(approval, items, today);
-    return this.dataSource.transaction(async (tx) => {
+    const issued = await this.dataSource.transaction(async (tx) => {
       const decided = await this.renewals.decide(tx, {
         id: request.id,
-        doctorId: doctor.id,
+        doctor: scope,
         status: 'approved',
         reason: null,
         at: now,
@@ -155,23 +172,100 @@ export class RenewalsService {
           supplyDays: item.supplyDays ?? null,
         })),
       });
-      return this.prescriptions.view(id, today, tx);
+      const view = await this.prescriptions.view(id, today, tx);
+      await this.announce(
+        tx,
+        request,
+        'approved',
+        view.items.map((item) => item.medicine.name),
+        now,
+      );
+      return view;
     });
+    void this.events.flush();
+    return issued;
   }
 
   async decline(doctor: Actor, decline: DeclineRenewalPayloadDto): Promise<RenewalRequestView> {
-    const request = await this.renewals.findForDoctor(decline.id, doctor.id);
+    const scope = await this.scopeOf(doctor);
+    const request = await this.renewals.findForDoctor(decline.id, scope);
     if (!request) throw notFound('renewal request');
-    return this.dataSource.transaction(async (tx) => {
+    const now = this.clock.now();
+    const declined = await this.dataSource.transaction(async (tx) => {
       const decided = await this.renewals.decide(tx, {
         id: request.id,
-        doctorId: doctor.id,
+        doctor: scope,
         status: 'declined',
         reason: decline.reason.trim(),
-        at: this.clock.now(),
+        at: now,
       });
       if (!decided) throw alreadyDecided();
-      return this.renewals.view(request.id, tx);
+      const view = await this.renewals.view(request.id, tx);
+      await this.announce(
+        tx,
+        request,
+        'declined',
+        view.medicines.map((medicine) => medicine.name),
+        now,
+      );
+      return view;
     });
+    void this.events.flush();
+    return declined;
   }
+
+  /**
+   * Who a request goes to: the doctor who last prescribed all its medicines
+   * while booking says they still work here (a schedule or a slot ahead);
+   * when that doctor is gone, the pool of their specialties; when different
+   * doctors prescribed them, the open pool. Booking silent: the doctor keeps it.
+   */
+  private async addressee(
+    patient: Actor,
+    prescribers: Set<string>,
+  ): Promise<{ doctorId: string | null; poolSpecialties: string[] }> {
+    if (prescribers.size !== 1) return { doctorId: null, poolSpecialties: [] };
+    const doctorId = [...prescribers][0]!;
+    const standing = (await this.renewalFacts.standing(patient, [doctorId])).get(doctorId);
+    if (!standing || standing.working) return { doctorId, poolSpecialties: [] };
+    return { doctorId: null, poolSpecialties: standing.specialties };
+  }
+
+  /** The acting doctor with their specialties (which pools they take); unknown to booking: none. */
+  private async scopeOf(doctor: Actor): Promise<DoctorScope> {
+    const standing = (await this.renewalFacts.standing(doctor, [doctor.id])).get(doctor.id);
+    return { id: doctor.id, specialties: standing?.specialties ?? [] };
+  }
+
+  /** The decision's event for the patient's bell, in the deciding transaction (ADR 0017): names, never codes. */
+  private announce(
+    tx: EntityManager,
+    request: { id: string; patientId: string },
+    status: RenewalDecidedEvent['status'],
+    medicineNames: string[],
+    at: Date,
+  ): Promise<void> {
+    const names = [...new Set(medicineNames)].join(', ');
+    const event: RenewalDecidedEvent = {
+      patientId: request.patientId,
+      renewalRequestId: request.id,
+      status,
+      title: names.length > 200 ? `${names.slice(0, 199)}…` : names,
+      occurredAt: at.toISOString(),
+    };
+    return this.events.record(tx, Subjects.prescriptions.renewalDecidedEvent, [event]);
+  }
+}
+
+function patientOf(summary: PatientSummary | undefined, today: string): DoctorRenewalView['patient'] {
+  if (!summary) return null;
+  return {
+    name: `${summary.firstName} ${summary.lastName}`,
+    age: summary.birthDate ? ageOn(summary.birthDate, today) : null,
+    pesel: summary.pesel,
+  };
+}
+
+function lastVisitOf(visit: DoctorLastVisit | undefined): DoctorRenewalView['lastVisit'] {
+  return visit ? { startsAt: visit.startsAt, service: visit.service } : null;
 }

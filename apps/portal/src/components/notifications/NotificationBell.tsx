@@ -36,21 +36,39 @@ function portalLink(link: string | null | undefined): string | null {
   return link && link.startsWith('/') && !link.startsWith('//') ? link : null;
 }
 
-/** A notice from the treatment record: a new lab result, or the doctor's answer, with its link. */
+/** What a notice with a title and a link says, and its link's label. */
+function recordNoticeTexts(
+  t: ReturnType<typeof useI18n>['t'],
+  item: NotificationView,
+): { text: string; action: string } {
+  const title = item.title ?? '';
+  switch (item.kind) {
+    case 'result_available':
+      return { text: t.notifications.resultAvailable(title), action: t.notifications.showResult };
+    case 'renewal_approved':
+      return { text: t.notifications.renewalApproved(title), action: t.notifications.showMedicines };
+    case 'renewal_declined':
+      return { text: t.notifications.renewalDeclined(title), action: t.notifications.showMedicines };
+    // Slot notices carry a slot and are drawn elsewhere; one without it reads as an answer, as before.
+    case 'question_answered':
+    case 'slot_available':
+    case 'appointment_moved':
+      return { text: t.notifications.questionAnswered(title), action: t.notifications.showAnswer };
+  }
+}
+
+/** A notice from the treatment record or "Leki": a new lab result, the doctor's answer or renewal decision, with its link. */
 function RecordNotice({ item, onOpen }: { item: NotificationView; onOpen: () => void }) {
   const { t } = useI18n();
-  const title = item.title ?? '';
   const link = portalLink(item.link);
-  const result = item.kind === 'result_available';
+  const { text, action } = recordNoticeTexts(t, item);
   return (
     <li className="notice" data-testid="notification-item" data-kind={item.kind}>
-      <p className="notice__title">
-        {result ? t.notifications.resultAvailable(title) : t.notifications.questionAnswered(title)}
-      </p>
+      <p className="notice__title">{text}</p>
       {link ? (
         <div className="notice__actions">
           <Link to={link} className="button button--primary" data-testid="notice-open" onClick={onOpen}>
-            {result ? t.notifications.showResult : t.notifications.showAnswer}
+            {action}
           </Link>
         </div>
       ) : null}
