@@ -17,7 +17,7 @@ const pl = {
   empty: 'Brak próśb.',
   waiting: (seconds: number) =>
     seconds < 3600 ? `czeka ${Math.floor(seconds / 60)} min` : `czeka ${Math.floor(seconds / 3600)} h`,
-  pool: 'pula internistów',
+  pool: 'pula lekarzy',
   patient: 'Pacjent',
   lastVisit: 'Ostatnia wizyta u mnie',
   noVisit: 'brak wizyt u mnie',
@@ -43,8 +43,10 @@ const en: typeof pl = {
   empty: 'No requests.',
   waiting: (seconds: number) =>
     seconds < 3600 ? `waiting ${Math.floor(seconds / 60)} min` : `waiting ${Math.floor(seconds / 3600)} h`,
-  pool: "internists' pool",
-  patient: 'patient (id)',
+  pool: "doctors' pool",
+  patient: 'Patient',
+  lastVisit: 'Last visit with me',
+  noVisit: 'no visits with me',
   note: "Patient's message",
   requested: 'Request for',
   current: "Patient's medicines (12 months)",

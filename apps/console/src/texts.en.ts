@@ -20,6 +20,7 @@ export const en: ConsoleTexts = {
   time: 'Time',
   patient: 'Patient',
   years: 'y',
+  noPesel: 'no PESEL number',
   visitStatus: 'Status',
   complete: 'Complete visit',
   noShow: 'Did not come',
