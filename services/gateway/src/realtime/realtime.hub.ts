@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
@@ -48,7 +54,7 @@ interface SignalEnvelope {
  * QUEUE_GRACE_SECONDS loses its place.
  */
 @Injectable()
-export class RealtimeHub implements OnModuleInit, OnApplicationShutdown {
+export class RealtimeHub implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(RealtimeHub.name);
   private readonly connections = new Set<RealtimeConnection>();
   private nats: NatsConnection | null = null;
@@ -87,11 +93,14 @@ export class RealtimeHub implements OnModuleInit, OnApplicationShutdown {
     this.heartbeat.unref();
   }
 
-  /** Pages are told to reconnect (to another replica) at once: 1001 going away. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the HTTP server closes, pages are told to reconnect (to another replica) at once: 1001 going away. */
+  beforeApplicationShutdown(): void {
     clearInterval(this.heartbeat);
     for (const connection of this.connections) connection.close(RealtimeCloseCode.GOING_AWAY, 'gateway shutting down');
     this.connections.clear();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     if (this.nats && !this.nats.isClosed()) await this.nats.drain();
   }
 
