@@ -122,6 +122,8 @@ export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private connection: NatsConnection | null = null;
   private jetstream: JetStreamClient | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
 
   constructor(
     private readonly outbox: OutboxTable,
@@ -140,8 +142,31 @@ export class OutboxRelay {
     for (const payload of payloads) await this.outbox.add(tx, subject, payload, now);
   }
 
-  /** Publishes what is waiting; answers how many were published. */
-  async flush(): Promise<number> {
+  /**
+   * Publishes what is waiting; answers how many were published. One round
+   * runs at a time per process: a flush asked meanwhile (every commit asks
+   * one) makes the running round go again instead of starting a second that
+   * would hold another database connection for rows the first one is taking.
+   */
+  flush(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let published = 0;
+      do {
+        this.again = false;
+        published += await this.round();
+      } while (this.again);
+      return published;
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async round(): Promise<number> {
     const jetstream = this.jetstream;
     if (!jetstream) return 0;
     try {
