@@ -82,13 +82,22 @@ export class OutboxTable {
    * so replicas never publish the same one at once; `publish` throwing leaves
    * the rest for the next round.
    */
-  drain(now: Date, publish: (row: OutboxRow) => Promise<void>, limit = 100): Promise<number> {
+  drain(now: Date, publish: (row: OutboxRow) => Promise<void>, limit = 100, parallel = false): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
       const rows: OutboxRow[] = await tx.query(
         `SELECT id, subject, payload FROM ${this.table} WHERE published_at IS NULL
           ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );
+      if (parallel) {
+        // All in flight at once and one UPDATE: for events whose consumers do not depend on the order.
+        const outcomes = await Promise.allSettled(rows.map((row) => publish(row)));
+        const done = rows.filter((_, index) => outcomes[index]!.status === 'fulfilled').map((row) => row.id);
+        if (done.length > 0) {
+          await tx.query(`UPDATE ${this.table} SET published_at = $2 WHERE id = ANY($1::uuid[])`, [done, now]);
+        }
+        return done.length;
+      }
       let published = 0;
       for (const row of rows) {
         try {
@@ -110,6 +119,12 @@ export interface OutboxRelayOptions {
   /** The stream (EventStreams) and the service whose `<service>.events.>` subjects it holds. */
   stream: string;
   service: string;
+  /**
+   * Publish each round's rows concurrently instead of one after the other (their order on the stream
+   * is then not the outbox's): for a service whose consumers do not rely on it (consultations: chat
+   * carries seqs the gateways reorder by, visit outcomes are one per visit).
+   */
+  parallel?: boolean;
 }
 
 /**
@@ -170,9 +185,14 @@ export class OutboxRelay {
     const jetstream = this.jetstream;
     if (!jetstream) return 0;
     try {
-      return await this.outbox.drain(this.clock.now(), async (row) => {
-        await jetstream.publish(busSubject(row.subject), codec.encode(row.payload), { msgID: row.id });
-      });
+      return await this.outbox.drain(
+        this.clock.now(),
+        async (row) => {
+          await jetstream.publish(busSubject(row.subject), codec.encode(row.payload), { msgID: row.id });
+        },
+        100,
+        this.options.parallel ?? false,
+      );
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox relay round failed');
       return 0;
