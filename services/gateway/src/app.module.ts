@@ -41,6 +41,9 @@ import { ReferralsController } from './record/referrals.controller';
 import { RecordController } from './record/record.controller';
 import { DoctorQuestionsController } from './doctor/doctor-questions.controller';
 import { DoctorDayController } from './doctor/doctor-day.controller';
+import { DoctorOnlineController } from './online/doctor-online.controller';
+import { OnlineController } from './online/online.controller';
+import { RealtimeHub } from './realtime/realtime.hub';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -75,6 +78,8 @@ import { DoctorDayController } from './doctor/doctor-day.controller';
     RecordController,
     DoctorQuestionsController,
     DoctorDayController,
+    OnlineController,
+    DoctorOnlineController,
   ],
   providers: [
     {
@@ -94,6 +99,7 @@ import { DoctorDayController } from './doctor/doctor-day.controller';
     { provide: APP_GUARD, useClass: RateLimitGuard },
     GatewayDrain,
     NotificationsMetrics,
+    RealtimeHub,
   ],
 })
 export class GatewayModule {}
