@@ -35,8 +35,20 @@ const questionsJson = `coalesce((
       FROM "consultations"."questions" q
      WHERE q.appointment_id = v.appointment_id), '[]'::json)`;
 
-/** The RecordVisitView (no notes) of the visit outcome aliased `v`, as json; `now` decides referral statuses. */
-export const recordVisitJson = (now: string) => `json_build_object(
+/** The ChatMessageViews of the online consultation aliased `c`, in order, as a json array (mapMessage). */
+const transcriptJson = `coalesce((
+    SELECT json_agg(json_strip_nulls(json_build_object(
+             'consultationId', m.consultation_id, 'seq', m.seq, 'at', ${isoInstantSql('m.at')},
+             'author', m.author, 'kind', m.kind, 'text', m.text, 'file', m.file)) ORDER BY m.seq)
+      FROM "consultations"."online_messages" m
+     WHERE m.consultation_id = c.id), '[]'::json)`;
+
+/** Of an online consultation ended as the visit aliased `v`: RecordOnlineConsultationView; the visit's key otherwise absent. */
+const endedOnline = `"consultations"."online_consultations" c WHERE c.id = v.appointment_id AND c.status = 'ended'`;
+const onlineJson = `(SELECT json_build_object('consultationId', c.id, 'form', c.form, 'transcript', ${transcriptJson})
+      FROM ${endedOnline})`;
+
+const visitFields = (now: string) => `
     'id', v.appointment_id, 'status', v.status,
     'startsAt', ${isoInstantSql('v.starts_at')}, 'completedAt', ${isoInstantSql('v.completed_at')},
     'channel', v.channel,
@@ -44,4 +56,12 @@ export const recordVisitJson = (now: string) => `json_build_object(
     'doctor', json_build_object('id', v.doctor_id, 'name', v.doctor_name),
     'recommendations', v.recommendations, 'diagnoses', v.diagnoses,
     'referrals', ${referralsJson(now)},
-    'questions', ${questionsJson})`;
+    'questions', ${questionsJson}`;
+
+/**
+ * The RecordVisitView (no notes) of the visit outcome aliased `v`, as json; `now` decides referral
+ * statuses. An online consultation's visit also carries `online` with its transcript.
+ */
+export const recordVisitJson = (now: string) => `CASE WHEN EXISTS (SELECT 1 FROM ${endedOnline})
+    THEN json_build_object(${visitFields(now)}, 'online', ${onlineJson})
+    ELSE json_build_object(${visitFields(now)}) END`;
