@@ -18,9 +18,16 @@ export class TcpRelay {
     const { host, port } = this.upstream();
     this.server = createServer((client) => {
       const server = connect(port, host);
-      for (const socket of [client, server]) {
+      // One side gone (even reset, as after kill -9) ends the other, as the server would see it without a relay.
+      for (const [socket, peer] of [
+        [client, server],
+        [server, client],
+      ] as const) {
         this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('close', () => {
+          this.sockets.delete(socket);
+          peer.destroy();
+        });
         socket.on('error', () => socket.destroy());
       }
       client.pipe(server).pipe(client);
