@@ -109,6 +109,19 @@ async function registerPatients(db, baseUrl) {
   return patients;
 }
 
+/** Notes, without waiting longer, a process that is not back in RESTART_WAIT_S (see docs/operations.md). */
+const RESTART_WAIT_S = Number(env.RESTART_WAIT_S ?? 45);
+const notBack = [];
+function backWithin(started, name = 'booking-1') {
+  return Promise.race([
+    started,
+    sleep(RESTART_WAIT_S * 1000).then(() => {
+      notBack.push(name);
+      log(`  ! ${name} not back within ${RESTART_WAIT_S} s`);
+    }),
+  ]).catch((error) => log(`  ! ${error.message}`));
+}
+
 /** The faults: each resolves when what it broke is back (and ready). */
 function faults(stack) {
   const entry = (name) => stack.processes.get(name);
@@ -119,7 +132,7 @@ function faults(stack) {
         await entry('booking-1').stop('SIGKILL');
         // The survivor alone for AFTER_S, then the replica comes back (as an orchestrator would restart it).
         await sleep(AFTER_S * 1000);
-        await entry('booking-1').start();
+        await backWithin(entry('booking-1').start());
       },
     },
     rolling: {
@@ -138,7 +151,10 @@ function faults(stack) {
         await stack.nats.stop('SIGTERM');
         await sleep(5000);
         await stack.nats.start();
-        await Promise.all([...stack.processes.values()].map((process) => stack.waitReady(process)));
+        await backWithin(
+          Promise.all([...stack.processes.values()].map((process) => stack.waitReady(process))),
+          'every process',
+        );
       },
     },
     postgres: {
@@ -147,7 +163,10 @@ function faults(stack) {
         await stack.pg.cut();
         await sleep(5000);
         await stack.pg.open();
-        await Promise.all([...stack.processes.values()].map((process) => stack.waitReady(process)));
+        await backWithin(
+          Promise.all([...stack.processes.values()].map((process) => stack.waitReady(process))),
+          'every process',
+        );
       },
     },
     s3: {
@@ -187,6 +206,7 @@ function summarize(name, title, since, faultAt, checks) {
     'orphan objects': checks.files.objectsWithoutRow,
     'pending rows': checks.files.pending,
     'outbox (events/unpublished/in stream)': `${checks.outbox.events}/${checks.outbox.unpublished}/${checks.outbox.inStream}`,
+    'not back': notBack.splice(0).join(', ') || '—',
     'recovered in s': failed.length ? ((lastFailure - faultAt) / 1000).toFixed(1) : '0',
   };
 }
