@@ -113,9 +113,14 @@ async function registerPatients(db, baseUrl) {
 const RESTART_WAIT_S = Number(env.RESTART_WAIT_S ?? 45);
 const notBack = [];
 function backWithin(started, name = 'booking-1') {
+  let back = false;
+  const waited = started.then(() => {
+    back = true;
+  });
   return Promise.race([
-    started,
+    waited,
     sleep(RESTART_WAIT_S * 1000).then(() => {
+      if (back) return;
       notBack.push(name);
       log(`  ! ${name} not back within ${RESTART_WAIT_S} s`);
     }),
@@ -200,6 +205,7 @@ function summarize(name, title, since, faultAt, checks) {
     rerouted: since.rerouted,
     'bookings (201)': since.bookings.filter((entry) => entry.status === 201).length,
     'bookings failed after retries': finalFailures,
+    'uploads (201/other)': `${since.uploads.filter((upload) => upload.status === 201).length}/${since.uploads.filter((upload) => upload.status !== 201).length}`,
     lost: checks.bookings.lost + checks.files.storedWithoutObject,
     duplicated: checks.bookings.duplicated + checks.bookings.slotsBookedTwice,
     'booked, answer lost': checks.bookings.unacknowledged,
