@@ -205,7 +205,12 @@ function summarize(name, title, since, faultAt, checks) {
     rerouted: since.rerouted,
     'bookings (201)': since.bookings.filter((entry) => entry.status === 201).length,
     'bookings failed after retries': finalFailures,
-    'uploads (201/other)': `${since.uploads.filter((upload) => upload.status === 201).length}/${since.uploads.filter((upload) => upload.status !== 201).length}`,
+    'uploads (201/other)': `${since.uploads.filter((upload) => upload.status === 201).length}/${
+      since.uploads
+        .filter((upload) => upload.status !== 201)
+        .map((upload) => `${upload.status} ${upload.code ?? ''}`.trim())
+        .join(', ') || 0
+    }`,
     lost: checks.bookings.lost + checks.files.storedWithoutObject,
     duplicated: checks.bookings.duplicated + checks.bookings.slotsBookedTwice,
     'booked, answer lost': checks.bookings.unacknowledged,
