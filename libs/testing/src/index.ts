@@ -5,3 +5,4 @@ export * from './local-s3';
 export * from './schema';
 export * from './secured-nats';
 export * from './nats-relay';
+export * from './private-nats';

@@ -1,27 +1,33 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
 /**
- * A TCP relay to the real NATS that a test can cut and restore: a NATS
- * outage for the processes connected through it, while the server itself
- * (shared by every test) stays up.
+ * A TCP relay to a real server that a test can cut and restore: an outage of
+ * that server for the processes connected through it, while the server
+ * itself (shared by every test and by other people on the machine) stays up.
  */
-export class NatsRelay {
+export class TcpRelay {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
   port = 0;
 
-  get url(): string {
-    return `nats://127.0.0.1:${this.port}`;
-  }
+  constructor(private readonly upstream: () => { host: string; port: number }) {}
 
-  /** Listens (again, on the same port after a cut) and relays each connection to NATS_URL. */
+  /** Listens (again, on the same port after a cut) and relays each connection upstream; open already, nothing. */
   async open(): Promise<void> {
-    const upstream = new URL(process.env.NATS_URL ?? 'nats://127.0.0.1:4222');
+    if (this.server) return;
+    const { host, port } = this.upstream();
     this.server = createServer((client) => {
-      const server = connect(Number(upstream.port || 4222), upstream.hostname);
-      for (const socket of [client, server]) {
+      const server = connect(port, host);
+      // One side gone (even reset, as after kill -9) ends the other, as the server would see it without a relay.
+      for (const [socket, peer] of [
+        [client, server],
+        [server, client],
+      ] as const) {
         this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('close', () => {
+          this.sockets.delete(socket);
+          peer.destroy();
+        });
         socket.on('error', () => socket.destroy());
       }
       client.pipe(server).pipe(client);
@@ -36,5 +42,40 @@ export class NatsRelay {
     for (const socket of this.sockets) socket.destroy();
     await closed;
     this.server = null;
+  }
+}
+
+/** A relay to the real NATS (NATS_URL): a NATS outage for the processes connected through it. */
+export class NatsRelay extends TcpRelay {
+  constructor() {
+    super(() => {
+      const upstream = new URL(process.env.NATS_URL ?? 'nats://127.0.0.1:4222');
+      return { host: upstream.hostname, port: Number(upstream.port || 4222) };
+    });
+  }
+
+  get url(): string {
+    return `nats://127.0.0.1:${this.port}`;
+  }
+}
+
+/**
+ * A relay to the real PostgreSQL of `databaseUrl`: `url` is the same database
+ * reached through the relay, so cutting it is a PostgreSQL restart as the
+ * processes using it see one (connections dropped, new ones refused).
+ */
+export class PostgresRelay extends TcpRelay {
+  constructor(private readonly databaseUrl: string) {
+    super(() => {
+      const upstream = new URL(databaseUrl);
+      return { host: upstream.hostname, port: Number(upstream.port || 5432) };
+    });
+  }
+
+  get url(): string {
+    const through = new URL(this.databaseUrl);
+    through.hostname = '127.0.0.1';
+    through.port = String(this.port);
+    return through.toString();
   }
 }

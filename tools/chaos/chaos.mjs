@@ -1,0 +1,293 @@
+/**
+ * npm run chaos — faults injected one at a time under a steady mixed load,
+ * each followed by a check of the data itself (issue 15).
+ *
+ * Builds (unless SKIP_BUILD=1), recreates its own database (CHAOS_DATABASE_URL,
+ * default postgres://…/pacjent_chaos), starts its own nats-server, a relay in
+ * front of PostgreSQL, a local S3, two replicas of every service and two
+ * gateways from dist/ (tools/chaos/stack.mjs), seeds slots, registers
+ * patients, then runs the scenarios and prints one table row each.
+ *
+ * Env: CHAOS_PORT (3400; uses 3400–3430), BOOKINGS_PER_S (40), SEARCHES_PER_S
+ * (20), UPLOADS_PER_S (0.5), CANCEL_SHARE (0.2), SCENARIOS (comma-separated
+ * subset of kill-booking,rolling,nats,postgres,s3), SKIP_BUILD.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import process from 'node:process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { jsonClient, log, ROOT } from '../bench/harness.mjs';
+import { adminDatabaseUrl } from '../lib/preflight.mjs';
+import { checkBookings, checkFiles, checkOutbox } from './checks.mjs';
+import { createLoad } from './load.mjs';
+import { SERVICES, startChaosStack } from './stack.mjs';
+
+const env = process.env;
+const DATABASE_URL = env.CHAOS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pacjent_chaos';
+const BASE_PORT = Number(env.CHAOS_PORT ?? 3400);
+const RATES = {
+  bookings: Number(env.BOOKINGS_PER_S ?? 40),
+  searches: Number(env.SEARCHES_PER_S ?? 20),
+  uploads: Number(env.UPLOADS_PER_S ?? 0.5),
+  cancelShare: Number(env.CANCEL_SHARE ?? 0.2),
+};
+const SCENARIOS = (env.SCENARIOS ?? 'kill-booking,rolling,nats,postgres,s3').split(',');
+const PATIENTS = 30;
+const DAYS = 60;
+/** Seconds of load before the fault, and after the service is back. */
+const BEFORE_S = 5;
+const AFTER_S = 10;
+
+async function recreateDatabase() {
+  const name = new URL(DATABASE_URL).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: adminDatabaseUrl(DATABASE_URL) });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+}
+
+/** One service, one facility and one doctor per patient (a patient's visits never overlap), 42 slots a day. */
+async function seed(db) {
+  const [{ id: facilityId }] = (
+    await db.query(
+      `INSERT INTO booking.facilities (name, city, address, opening_hours) VALUES ('Chaos', 'Warszawa', 'ul. Testowa 1', 'pon.–pt.') RETURNING id`,
+    )
+  ).rows;
+  const [{ id: serviceId }] = (
+    await db.query(
+      `INSERT INTO booking.services (name, kind, specialty, channels, basic_allowed, requires_referral)
+       VALUES ('Chaos konsultacja', 'consultation', 'Chaos', ARRAY['in_person'], true, false) RETURNING id`,
+    )
+  ).rows;
+  const doctors = [];
+  for (let i = 0; i < PATIENTS; i++) {
+    const [{ id }] = (
+      await db.query(
+        `INSERT INTO booking.doctors (name, specialties, languages) VALUES ($1, ARRAY['Chaos'], ARRAY['pl']) RETURNING id`,
+        [`lek. Chaos ${i}`],
+      )
+    ).rows;
+    await db.query(`INSERT INTO booking.doctor_services (doctor_id, service_id) VALUES ($1, $2)`, [id, serviceId]);
+    doctors.push(id);
+  }
+  await db.query(
+    `INSERT INTO booking.slots (service_id, doctor_id, facility_id, channel, starts_at, ends_at)
+     SELECT $1, d, $2, 'in_person', t, t + interval '15 minutes'
+       FROM unnest($3::uuid[]) AS d
+       CROSS JOIN generate_series(1, $4) AS day
+       CROSS JOIN LATERAL generate_series(((current_date + day) + time '07:00') AT TIME ZONE 'Europe/Warsaw',
+                                          ((current_date + day) + time '17:15') AT TIME ZONE 'Europe/Warsaw',
+                                          interval '15 minutes') AS t`,
+    [serviceId, facilityId, doctors, DAYS],
+  );
+  const { rows } = await db.query(`SELECT id, doctor_id FROM booking.slots ORDER BY starts_at DESC`);
+  const slots = rows.map((row) => ({ id: row.id, patientIndex: doctors.indexOf(row.doctor_id) }));
+  return { serviceId, slots };
+}
+
+async function registerPatients(db, baseUrl) {
+  const json = jsonClient(baseUrl);
+  const patients = [];
+  for (let i = 0; i < PATIENTS; i++) {
+    const email = `chaos.${Date.now()}.${i}.${randomUUID().slice(0, 6)}@example.test`;
+    const password = 'Chaos-haslo-2026';
+    const registered = await json('POST', '/api/auth/register', {
+      email,
+      password,
+      firstName: 'Chaos',
+      lastName: 'Pacjent',
+      acceptTerms: true,
+    });
+    if (registered.status !== 201) throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
+    await db.query(`UPDATE identity.accounts SET level = 'full' WHERE id = $1`, [registered.body.id]);
+    const login = await json('POST', '/api/auth/login', { email, password });
+    if (login.status !== 200) throw new Error(`login: ${login.status}`);
+    patients.push({ token: login.body.accessToken, files: 0 });
+  }
+  return patients;
+}
+
+/** Notes, without waiting longer, a process that is not back in RESTART_WAIT_S (see docs/operations.md). */
+const RESTART_WAIT_S = Number(env.RESTART_WAIT_S ?? 45);
+const notBack = [];
+function backWithin(started, name = 'booking-1') {
+  let back = false;
+  const waited = started.then(() => {
+    back = true;
+  });
+  return Promise.race([
+    waited,
+    sleep(RESTART_WAIT_S * 1000).then(() => {
+      if (back) return;
+      notBack.push(name);
+      log(`  ! ${name} not back within ${RESTART_WAIT_S} s`);
+    }),
+  ]).catch((error) => log(`  ! ${error.message}`));
+}
+
+/** The faults: each resolves when what it broke is back (and ready). */
+function faults(stack) {
+  const entry = (name) => stack.processes.get(name);
+  return {
+    'kill-booking': {
+      title: 'kill -9 one booking replica',
+      async inject() {
+        await entry('booking-1').stop('SIGKILL');
+        // The survivor alone for AFTER_S, then the replica comes back (as an orchestrator would restart it).
+        await sleep(AFTER_S * 1000);
+        await backWithin(entry('booking-1').start());
+      },
+    },
+    rolling: {
+      title: 'rolling SIGTERM restart, every process',
+      async inject() {
+        for (const name of [...SERVICES, 'gateway'].flatMap((service) => [`${service}-1`, `${service}-2`])) {
+          const code = await entry(name).stop('SIGTERM');
+          if (code !== 0) log(`  ! ${name} exited ${code} on SIGTERM`);
+          await entry(name).start();
+        }
+      },
+    },
+    nats: {
+      title: 'NATS restart (down 5 s)',
+      async inject() {
+        await stack.nats.stop('SIGTERM');
+        await sleep(5000);
+        await stack.nats.start();
+        await backWithin(
+          Promise.all([...stack.processes.values()].map((process) => stack.waitReady(process))),
+          'every process',
+        );
+      },
+    },
+    postgres: {
+      title: 'PostgreSQL restart (relay cut 5 s)',
+      async inject() {
+        await stack.pg.cut();
+        await sleep(5000);
+        await stack.pg.open();
+        await backWithin(
+          Promise.all([...stack.processes.values()].map((process) => stack.waitReady(process))),
+          'every process',
+        );
+      },
+    },
+    s3: {
+      title: 'S3 down 5 s during uploads',
+      async inject() {
+        await stack.s3.stop();
+        await sleep(5000);
+        await stack.s3.start();
+      },
+    },
+  };
+}
+
+function summarize(name, title, since, faultAt, checks) {
+  const failed = since.attempts.filter((attempt) => attempt.status === 'network' || attempt.status >= 500);
+  const byCode = {};
+  for (const attempt of failed) {
+    const label = `${attempt.status}${attempt.code ? ` ${attempt.code}` : ''}`;
+    byCode[label] = (byCode[label] ?? 0) + 1;
+  }
+  const lastFailure = failed.reduce((latest, attempt) => Math.max(latest, attempt.sentAt + attempt.ms), faultAt);
+  const finalFailures = since.bookings.filter((entry) => entry.status !== 201 && entry.status !== 409).length;
+  return {
+    scenario: title,
+    requests: since.attempts.length,
+    'failed attempts': failed.length,
+    'errors by code':
+      Object.entries(byCode)
+        .map(([code, n]) => `${code} ×${n}`)
+        .join(', ') || '—',
+    rerouted: since.rerouted,
+    'bookings (201)': since.bookings.filter((entry) => entry.status === 201).length,
+    'bookings failed after retries': finalFailures,
+    'uploads (201/other)': `${since.uploads.filter((upload) => upload.status === 201).length}/${
+      since.uploads
+        .filter((upload) => upload.status !== 201)
+        .map((upload) => `${upload.status} ${upload.code ?? ''}`.trim())
+        .join(', ') || 0
+    }`,
+    lost: checks.bookings.lost + checks.files.storedWithoutObject,
+    duplicated: checks.bookings.duplicated + checks.bookings.slotsBookedTwice,
+    'booked, answer lost': checks.bookings.unacknowledged,
+    'orphan objects': checks.files.objectsWithoutRow,
+    'pending rows': checks.files.pending,
+    'outbox (events/unpublished/in stream)': `${checks.outbox.events}/${checks.outbox.unpublished}/${checks.outbox.inStream}`,
+    'not back': notBack.splice(0).join(', ') || '—',
+    'recovered in s': failed.length ? ((lastFailure - faultAt) / 1000).toFixed(1) : '0',
+  };
+}
+
+async function main() {
+  log(
+    `Chaos: ${SCENARIOS.join(', ')} at ${RATES.bookings} bookings/s, ${RATES.searches} searches/s, ${RATES.uploads} uploads/s`,
+  );
+  if (!env.SKIP_BUILD) {
+    log('• building (tsc -b tsconfig.build.json)');
+    const built = spawnSync('npx', ['tsc', '-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('build failed');
+  }
+  await recreateDatabase();
+  const busPrefix = `chaos${randomUUID().slice(0, 6)}`;
+  log(
+    `• starting nats-server, S3, 2 × ${SERVICES.join(', ')} and 2 gateways (ports ${BASE_PORT}…, bus prefix ${busPrefix})`,
+  );
+  const stack = await startChaosStack({ basePort: BASE_PORT, databaseUrl: DATABASE_URL, busPrefix });
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  const rows = [];
+  try {
+    const { serviceId, slots } = await seed(db);
+    const patients = await registerPatients(db, stack.gatewayUrls[0]);
+    log(`• seeded ${slots.length.toLocaleString('en')} slots, ${patients.length} patients`);
+    const load = createLoad({ gatewayUrls: stack.gatewayUrls, patients, serviceId, rates: RATES });
+    const nextSlot = () => {
+      const slot = slots.pop();
+      if (!slot) throw new Error('out of slots');
+      return slot;
+    };
+    const all = faults(stack);
+    for (const name of SCENARIOS) {
+      const fault = all[name];
+      if (!fault) throw new Error(`unknown scenario ${name}`);
+      log(`• ${fault.title}`);
+      const from = load.mark();
+      load.start(nextSlot);
+      await sleep(BEFORE_S * 1000);
+      const faultAt = Date.now();
+      await fault.inject();
+      await sleep(AFTER_S * 1000);
+      await load.stop();
+      // The outbox relay publishes leftovers every 2 s.
+      await sleep(3000);
+      const checks = {
+        bookings: await checkBookings(db, load.since(from).bookings),
+        files: await checkFiles(db, stack.s3Endpoint),
+        outbox: await checkOutbox(db, stack.natsUrl),
+      };
+      const row = summarize(name, fault.title, load.since(from), faultAt, checks);
+      log(`  ${JSON.stringify(row)}`);
+      rows.push(row);
+    }
+  } finally {
+    await db.end();
+    await stack.stopAll();
+  }
+  log('');
+  const columns = Object.keys(rows[0] ?? {});
+  log(`| ${columns.join(' | ')} |`);
+  log(`|${columns.map(() => '---').join('|')}|`);
+  for (const row of rows) log(`| ${columns.map((column) => row[column]).join(' | ')} |`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    log(`✗ ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);
