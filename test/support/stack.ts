@@ -17,6 +17,7 @@ import { IdentityDefinition } from '../../services/identity/src/app';
 import { PrescriptionsDefinition } from '../../services/prescriptions/src/app';
 import { startMockBank, type MockBank } from '../../services/mock-bank/src/mock-bank';
 import { createServer } from 'node:net';
+import { startMailCatcher, type MailCatcher } from '../../tools/dev/mail-catcher.mjs';
 
 export interface Stack {
   baseUrl: string;
@@ -26,6 +27,8 @@ export interface Stack {
   gateway: NestFastifyApplication;
   /** The mock bank identity's BANK_* variables point at (misbehave() for the certification-style tests). */
   bank: MockBank;
+  /** The SMTP server identity sends its e-mail to (password-reset links): `mail.waitFor(address)`. */
+  mail: MailCatcher;
   close(): Promise<void>;
   /** A running service by name (e.g. to stop one of its parts). */
   service(name: RestartableService): INestMicroservice;
@@ -91,6 +94,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     PORTAL_URL: `http://127.0.0.1:${gatewayPort}`,
   });
   const s3 = await startLocalS3();
+  const mail = await startMailCatcher({ port: 0 });
+  process.env.SMTP_URL = mail.url;
   const override = (clock?: Clock) => (clock ? [{ provide: Clock, useValue: clock }] : []);
   const services: INestMicroservice[] = [];
   // Each process reads its NATS user from the environment as it starts.
@@ -134,9 +139,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       s3,
       gateway,
       bank,
+      mail,
       close: async () => {
         await gateway.close();
         await bank.close();
+        await mail.close();
         await Promise.all(services.map((service) => service.close()));
         await database.drop();
         await s3.close();
@@ -152,6 +159,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   } catch (error) {
     await reservation.release();
     await bank.close();
+    await mail.close();
     await Promise.all(services.map((service) => service.close().catch(() => undefined)));
     await database.drop();
     await s3.close();
@@ -164,6 +172,8 @@ const RATE_LIMIT_VARIABLES = [
   'RATE_LIMIT_CONTACT_PER_HOUR',
   'RATE_LIMIT_BANK_START_PER_HOUR',
   'RATE_LIMIT_SEARCH_PER_MINUTE',
+  'RATE_LIMIT_PASSWORD_RESET_PER_HOUR',
+  'RATE_LIMIT_PASSWORD_CHANGE_PER_HOUR',
 ];
 
 /** A port held by a listening socket until release(), so nothing else binds it meanwhile. */
@@ -174,8 +184,7 @@ function reservePort(): Promise<{ port: number; release: () => Promise<void> }> 
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const release = () =>
-        new Promise<void>((done) => (server.listening ? server.close(() => done()) : done()));
+      const release = () => new Promise<void>((done) => (server.listening ? server.close(() => done()) : done()));
       resolve({ port, release });
     });
   });

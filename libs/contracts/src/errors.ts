@@ -58,6 +58,10 @@ export const ErrorCode = {
   QUESTION_WINDOW_CLOSED: 'QUESTION_WINDOW_CLOSED',
   QUESTION_LIMIT_REACHED: 'QUESTION_LIMIT_REACHED',
   QUESTION_ALREADY_ANSWERED: 'QUESTION_ALREADY_ANSWERED',
+  /** A password-reset link that is unknown, used, superseded or expired. */
+  RESET_TOKEN_INVALID: 'RESET_TOKEN_INVALID',
+  /** Changing the password: the current one given is wrong (field error `currentPassword`). */
+  WRONG_PASSWORD: 'WRONG_PASSWORD',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

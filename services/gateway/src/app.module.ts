@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { BusClient, ObjectStorage, PlatformModule } from '@pacjent/platform';
+import { AccountController } from './accounts/account.controller';
 import { MeController } from './accounts/me.controller';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthController } from './auth/auth.controller';
@@ -46,6 +47,7 @@ import { DoctorDayController } from './doctor/doctor-day.controller';
   controllers: [
     AuthController,
     MeController,
+    AccountController,
     CatalogController,
     SlotsController,
     AppointmentsController,

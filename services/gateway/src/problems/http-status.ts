@@ -54,6 +54,8 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.QUESTION_WINDOW_CLOSED]: 422,
   [ErrorCode.QUESTION_LIMIT_REACHED]: 422,
   [ErrorCode.QUESTION_ALREADY_ANSWERED]: 409,
+  [ErrorCode.RESET_TOKEN_INVALID]: 400,
+  [ErrorCode.WRONG_PASSWORD]: 400,
 };
 
 const TITLES: Record<number, string> = {
