@@ -13,6 +13,8 @@ const LOGGED_OUT: ReadonlyArray<readonly [string, string]> = [
   ['/register', '[data-testid="register-submit"]'],
   ['/verification/contact', '[data-testid="contact-submit"]'],
   ['/regulamin', '[data-testid="terms-page"]'],
+  ['/password-reset', '[data-testid="forgot-submit"]'],
+  [`/password-reset/new#token=${'A'.repeat(43)}`, '[data-testid="reset-submit"]'],
   ['/no-such-page', 'main h1'],
 ];
 
@@ -24,6 +26,7 @@ const LOGGED_IN: ReadonlyArray<readonly [string, string]> = [
   ['/verification', '[data-testid="verification-page"]'],
   ['/verification/result?status=failed&code=BANK_DENIED', '[data-testid="verification-result"]'],
   ['/access-history', '[data-testid="access-history"]'],
+  ['/account', '[data-testid="account-personal"]'],
   ['/no-such-page', 'main h1'],
 ];
 

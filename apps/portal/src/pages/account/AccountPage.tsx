@@ -62,7 +62,7 @@ function PersonalData({ account }: { account: AccountDetailsView }) {
     ['phone', texts.phone, account.phone ?? texts.none],
     ['pesel', texts.pesel, account.pesel ?? texts.none],
     ['birth-date', texts.birthDate, account.birthDate ? formatLongDate(account.birthDate, lang) : texts.none],
-    ['level', texts.level, level],
+    ['level-text', texts.level, level],
   ];
   return (
     <>
