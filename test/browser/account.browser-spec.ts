@@ -13,7 +13,7 @@ const NEW_PASSWORD = 'Nowe-haslo-Zima-2026';
  * kept for staff, and the contact form that says what it can and cannot do.
  */
 describe('account basics in the browser', () => {
-  const suite = browserSuite({ console: true, timeoutMs: 10_000 });
+  const suite = browserSuite({ console: true, timeoutMs: 20_000 });
   const { byTestId } = suite;
 
   async function logIn(email: string, password: string) {
@@ -67,7 +67,7 @@ describe('account basics in the browser', () => {
     await byTestId('reset-repeat').fill('Jeszcze-inne-haslo-26');
     await byTestId('reset-submit').click();
     await expect(byTestId('error-message').textContent()).resolves.toContain('wygasł albo został już użyty');
-  });
+  }, 120_000);
 
   it('shows "Moje konto" with personal data and consents, and changes the phone and the password', async () => {
     const pesel = peselBornOn('1985-04-12', true);
@@ -106,7 +106,7 @@ describe('account basics in the browser', () => {
     expect((await patient.client.get('/api/me')).status).toBe(401);
     await suite.page.reload();
     await byTestId('account-personal').waitFor();
-  });
+  }, 120_000);
 
   it('tells the patient what the bank returned and that it changed the name; staff still find the registered one', async () => {
     const pesel = '90090515836'; // the mock bank's persona Piotr Wiśniewski
@@ -139,7 +139,7 @@ describe('account basics in the browser', () => {
     const row = suite.page.locator(`[data-testid="patient-result"][data-patient-id="${patient.id}"]`);
     await expect(row.textContent()).resolves.toContain('Piotr Wiśniewski');
     await expect(row.getByTestId('patient-registered-name').textContent()).resolves.toContain(`Anna ${surname}`);
-  });
+  }, 120_000);
 
   it('says at once what the contact form can do, checks the phone, and shows staff decisions to the patient', async () => {
     const patient = await newPatient(suite.stack.baseUrl);
@@ -193,5 +193,5 @@ describe('account basics in the browser', () => {
     expect(texts.join('\n')).not.toContain('odmowa (');
     expect(texts[0]).toContain(`zgłoszenie odrzucone — ${reason}`);
     expect(texts[1]).toContain('tylko w placówce');
-  });
+  }, 120_000);
 });
