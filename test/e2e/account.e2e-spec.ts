@@ -194,7 +194,7 @@ describe('account basics: password reset, password and phone, "Moje konto"', () 
       await otherDevice.post('/api/auth/login', { email: patient.email, password: patient.password })
     ).body.accessToken;
 
-    const wrong = await patient.client.post('/api/account/password', {
+    const wrong = await patient.client.post('/api/auth/password', {
       currentPassword: 'Nie-to-haslo-2026',
       newPassword: NEW_PASSWORD,
     });
@@ -202,7 +202,7 @@ describe('account basics: password reset, password and phone, "Moje konto"', () 
     expect(wrong.body.code).toBe('WRONG_PASSWORD');
     expect((await otherDevice.get('/api/me')).status).toBe(200);
 
-    const changed = await patient.client.post('/api/account/password', {
+    const changed = await patient.client.post('/api/auth/password', {
       currentPassword: patient.password,
       newPassword: NEW_PASSWORD,
     });
@@ -216,7 +216,7 @@ describe('account basics: password reset, password and phone, "Moje konto"', () 
       password: NEW_PASSWORD,
     });
     expect(login.status).toBe(200);
-    expect((await new ApiClient(stack.baseUrl).post('/api/account/password', {})).status).toBe(401);
+    expect((await new ApiClient(stack.baseUrl).post('/api/auth/password', {})).status).toBe(401);
   });
 
   it('shows "Moje konto" to its owner only, and changes the phone as the register form checks it', async () => {

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { BusClient, ObjectStorage, PlatformModule } from '@pacjent/platform';
 import { AccountController } from './accounts/account.controller';
 import { MeController } from './accounts/me.controller';
+import { PasswordController } from './accounts/password.controller';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -48,6 +49,7 @@ import { DoctorDayController } from './doctor/doctor-day.controller';
     AuthController,
     MeController,
     AccountController,
+    PasswordController,
     CatalogController,
     SlotsController,
     AppointmentsController,

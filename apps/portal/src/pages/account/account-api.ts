@@ -8,7 +8,7 @@ export const accountApi = {
   changePhone: (phone: string) =>
     authorized<AccountDetailsView>({ method: 'PUT', path: '/api/account/phone', body: { phone } }),
   changePassword: (currentPassword: string, newPassword: string) =>
-    authorized<void>({ method: 'POST', path: '/api/account/password', body: { currentPassword, newPassword } }),
+    authorized<void>({ method: 'POST', path: '/api/auth/password', body: { currentPassword, newPassword } }),
   requestReset: (email: string) =>
     sendRequest<Record<string, never>>({ method: 'POST', path: '/api/auth/password-reset', body: { email } }),
   completeReset: (token: string, password: string) =>
