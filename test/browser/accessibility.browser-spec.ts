@@ -60,7 +60,7 @@ describe('accessibility of the portal (axe-core)', () => {
 
   it('finds nothing on the pages a logged-out visitor sees', async () => {
     expect(await check(LOGGED_OUT)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('finds nothing on the pages of a full patient, with a visit, search results and the notifications open', async () => {
     const patient = await newPatient(suite.stack.baseUrl);
@@ -96,5 +96,5 @@ describe('accessibility of the portal (axe-core)', () => {
       found.push(...(await violations(`notifications open (${size.name})`)));
     }
     expect(found).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
