@@ -81,6 +81,11 @@ describe('account basics in the browser', () => {
     await expect(byTestId('account-level-text').textContent()).resolves.toBe('podstawowe');
     await expect(byTestId('account-consents').textContent()).resolves.toContain('Akceptacja regulaminu');
     expect(await axeViolations()).toEqual([]);
+    // On a phone: no violations either, and nothing wider than the screen (a long e-mail wraps).
+    await suite.page.setViewportSize({ width: 390, height: 844 });
+    expect(await axeViolations()).toEqual([]);
+    expect(await suite.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await suite.page.setViewportSize({ width: 1366, height: 900 });
 
     await byTestId('account-phone-input').fill('zadzwoń');
     await byTestId('account-phone-save').click();

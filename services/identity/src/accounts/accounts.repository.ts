@@ -64,9 +64,7 @@ export class AccountsRepository {
   }
 
   /** What the confirmation recorded beside the account: the birth date and the name it replaced (ADR 0015). */
-  async confirmedPerson(
-    id: string,
-  ): Promise<{
+  async confirmedPerson(id: string): Promise<{
     birthDate: string | null;
     registeredFirstName: string | null;
     registeredLastName: string | null;
