@@ -84,7 +84,7 @@ describe('account basics in the browser', () => {
     // On a phone: no violations either, and nothing wider than the screen (a long e-mail wraps).
     await suite.page.setViewportSize({ width: 390, height: 844 });
     expect(await axeViolations()).toEqual([]);
-    expect(await suite.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await suite.page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await suite.page.setViewportSize({ width: 1366, height: 900 });
 
     await byTestId('account-phone-input').fill('zadzwoń');
