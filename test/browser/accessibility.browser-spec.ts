@@ -14,6 +14,8 @@ const LOGGED_OUT: ReadonlyArray<readonly [string, string]> = [
   ['/register', '[data-testid="register-submit"]'],
   ['/verification/contact', '[data-testid="contact-submit"]'],
   ['/regulamin', '[data-testid="terms-page"]'],
+  ['/password-reset', '[data-testid="forgot-submit"]'],
+  [`/password-reset/new#token=${'A'.repeat(43)}`, '[data-testid="reset-submit"]'],
   ['/no-such-page', 'main h1'],
 ];
 
@@ -25,6 +27,7 @@ const LOGGED_IN: ReadonlyArray<readonly [string, string]> = [
   ['/verification', '[data-testid="verification-page"]'],
   ['/verification/result?status=failed&code=BANK_DENIED', '[data-testid="verification-result"]'],
   ['/access-history', '[data-testid="access-history"]'],
+  ['/account', '[data-testid="account-personal"]'],
   ['/no-such-page', 'main h1'],
 ];
 
@@ -63,7 +66,7 @@ describe('accessibility of the portal and the console (axe-core)', () => {
 
   it('finds nothing on the pages a logged-out visitor sees', async () => {
     expect(await check(LOGGED_OUT)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('finds nothing on the pages of a full patient, with a visit, search results and the notifications open', async () => {
     const patient = await newPatient(suite.stack.baseUrl);
@@ -99,7 +102,7 @@ describe('accessibility of the portal and the console (axe-core)', () => {
       found.push(...(await violations(`notifications open (${size.name})`)));
     }
     expect(found).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   /** Signs in to the console (the page stays where it is; the login keeps the address). */
   async function consoleLogin(email: string, password: string) {

@@ -52,7 +52,16 @@ describe('identity confirmation by staff, and the contact-form queue', () => {
       const found = await staff.get(`/api/staff/patients?query=${encodeURIComponent(query)}`);
       expect(found.status).toBe(200);
       expect(found.body).toEqual([
-        { id, email, firstName: 'Zdzisława', lastName: 'Szukana', pesel, level: 'basic', verification: null },
+        {
+          id,
+          email,
+          firstName: 'Zdzisława',
+          lastName: 'Szukana',
+          pesel,
+          level: 'basic',
+          verification: null,
+          registeredName: null,
+        },
       ]);
     }
     const staffSearch = await staff.get('/api/staff/patients?query=demo.test');

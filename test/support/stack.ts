@@ -17,6 +17,7 @@ import { IdentityDefinition } from '../../services/identity/src/app';
 import { PrescriptionsDefinition } from '../../services/prescriptions/src/app';
 import { startMockBank, type MockBank } from '../../services/mock-bank/src/mock-bank';
 import { createServer } from 'node:net';
+import { startMailCatcher, type MailCatcher } from '../../tools/dev/mail-catcher.mjs';
 
 export interface Stack {
   baseUrl: string;
@@ -26,6 +27,8 @@ export interface Stack {
   gateway: NestFastifyApplication;
   /** The mock bank identity's BANK_* variables point at (misbehave() for the certification-style tests). */
   bank: MockBank;
+  /** The SMTP server identity sends its e-mail to (password-reset links): `mail.waitFor(address)`. */
+  mail: MailCatcher;
   close(): Promise<void>;
   /** A running service by name (e.g. to stop one of its parts). */
   service(name: RestartableService): INestMicroservice;
@@ -102,6 +105,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     PORTAL_URL: `http://127.0.0.1:${gatewayPort}`,
   });
   const s3 = await startLocalS3();
+  const mail = await startMailCatcher({ port: 0 });
+  process.env.SMTP_URL = mail.url;
   const override = (clock?: Clock) => (clock ? [{ provide: Clock, useValue: clock }] : []);
   const services: INestMicroservice[] = [];
   // Each process reads its NATS user from the environment as it starts.
@@ -153,10 +158,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       s3,
       gateway,
       bank,
+      mail,
       close: async () => {
         await Promise.all(replicas.map((replica) => replica.close()));
         await gateway.close();
         await bank.close();
+        await mail.close();
         await Promise.all(services.map((service) => service.close()));
         await database.drop();
         await s3.close();
@@ -186,6 +193,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   } catch (error) {
     await reservation.release();
     await bank.close();
+    await mail.close();
     await Promise.all(services.map((service) => service.close().catch(() => undefined)));
     await database.drop();
     await s3.close();
@@ -198,6 +206,8 @@ const RATE_LIMIT_VARIABLES = [
   'RATE_LIMIT_CONTACT_PER_HOUR',
   'RATE_LIMIT_BANK_START_PER_HOUR',
   'RATE_LIMIT_SEARCH_PER_MINUTE',
+  'RATE_LIMIT_PASSWORD_RESET_PER_HOUR',
+  'RATE_LIMIT_PASSWORD_CHANGE_PER_HOUR',
 ];
 
 /** A port held by a listening socket until release(), so nothing else binds it meanwhile. */

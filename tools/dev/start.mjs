@@ -87,6 +87,13 @@ function planS3(plan) {
   };
 }
 
+/** The local mail catcher (tools/dev/mail-local.mjs) identity sends to, unless SMTP_URL names a real server. */
+function planMail(plan) {
+  if (env.SMTP_URL || !plan.some((p) => p.service === 'identity')) return null;
+  const mailPort = Number(env.MAIL_CATCHER_PORT || 1025);
+  return { port: mailPort, env: { SMTP_URL: `smtp://127.0.0.1:${mailPort}` } };
+}
+
 /** The mock bank (services/mock-bank), unless BANK_ISSUER names another bank. */
 function planBank() {
   if (env.BANK_ISSUER) return null;
@@ -154,12 +161,23 @@ async function main() {
 
   const s3 = planS3(plan);
   const bank = planBank();
+  const mail = planMail(plan);
+  if (mail && (await tcpCheck('127.0.0.1', mail.port, 1000)) === null) {
+    fail(
+      `✗ Port ${mail.port} (the mail catcher) is already in use. Free it or choose another: MAIL_CATCHER_PORT=1026 npm start`,
+    );
+  }
   if (bank && (await tcpCheck('127.0.0.1', bank.port, 1000)) === null) {
     fail(
       `✗ Port ${bank.port} (the mock bank) is already in use. Free it or choose another: MOCK_BANK_PORT=3101 npm start`,
     );
   }
-  const labels = [...plan.map((p) => p.label), ...(s3 ? ['s3'] : []), ...(bank ? ['mock-bank'] : [])];
+  const labels = [
+    ...plan.map((p) => p.label),
+    ...(s3 ? ['s3'] : []),
+    ...(bank ? ['mock-bank'] : []),
+    ...(mail ? ['mail'] : []),
+  ];
   supervisor = new Supervisor({
     labelWidth: Math.max(...labels.map((l) => l.length)),
     formatLine: createLineFormatter({ format: env.LOG_FORMAT || 'pretty', colorize }),
@@ -181,6 +199,15 @@ async function main() {
       env: childEnv(s3.env),
     });
   }
+  if (mail) {
+    supervisor.start({
+      label: 'mail',
+      group: 'mail',
+      script: join(ROOT, 'tools/dev/mail-local.mjs'),
+      cwd: ROOT,
+      env: childEnv({ MAIL_CATCHER_PORT: String(mail.port) }),
+    });
+  }
   if (bank) {
     supervisor.start({
       label: 'mock-bank',
@@ -196,6 +223,8 @@ async function main() {
       INSTANCE_ID: p.instance,
       // Identity is the bank's relying party: it must agree with the mock bank on issuer, client and callback.
       ...(p.service === 'identity' && bank ? bank.env : {}),
+      // Password-reset e-mail goes to the local catcher (.data/mail/*.json).
+      ...(p.service === 'identity' && mail ? mail.env : {}),
       // The gateway streams uploads to S3 and reads downloads from it; the files service deletes and expires.
       ...((p.service === 'files' || p.service === 'gateway') && s3 ? s3.env : {}),
       ...(p.service === 'gateway' ? { PORT: String(port) } : {}),
@@ -255,6 +284,7 @@ async function main() {
     `  healthy ${seconds(readyMs)} after start${buildMs ? `, build ${seconds(buildMs)}` : ''}, ${seconds(performance.now() - launchStarted)} in all`,
     `  API docs: ${url}/api/docs   health: ${url}/api/health   staff console: ${url}/console/`,
     ...(bank ? [`  mock bank (sandbox): http://localhost:${bank.port} — any valid PESEL, password demo`] : []),
+    ...(mail ? [`  e-mail (password reset links) is caught, not sent: .data/mail/*.json`] : []),
     ...(replicas.length > 0 ? [`  replicas: ${replicas.join(', ')}`] : []),
     '  demo accounts:',
     ...DEMO_ACCOUNTS.map(([role, email, password]) => `    ${role.padEnd(7)} ${email} / ${password}`),

@@ -80,6 +80,11 @@ export function PatientsView() {
                 <strong>
                   {patient.firstName} {patient.lastName}
                 </strong>{' '}
+                {patient.registeredName ? (
+                  <span data-testid="patient-registered-name">
+                    ({t.registeredAs} {patient.registeredName.firstName} {patient.registeredName.lastName}){' '}
+                  </span>
+                ) : null}
                 · {patient.email} {patient.pesel ? `· ${patient.pesel}` : ''}
               </span>
               <span className={`badge badge--${patient.level}`}>{patient.level === 'full' ? t.full : t.basic}</span>
@@ -137,6 +142,11 @@ function PatientDetail({ id }: { id: string }) {
         {patient.firstName} {patient.lastName}{' '}
         <span className={`badge badge--${patient.level}`}>{patient.level === 'full' ? t.full : t.basic}</span>
       </h2>
+      {patient.registeredName ? (
+        <p className="muted" data-testid="patient-detail-registered-name">
+          {t.registeredAs} {patient.registeredName.firstName} {patient.registeredName.lastName}
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t.email}</dt>
         <dd>{patient.email}</dd>
@@ -153,7 +163,7 @@ function PatientDetail({ id }: { id: string }) {
         {patient.history.map((event) => (
           <li key={event.id} data-testid="patient-history-row" data-outcome={event.outcome} data-method={event.method}>
             {formatDate(event.at)} · {t.methods[event.method] ?? event.method} ·{' '}
-            {event.outcome === 'confirmed' ? t.confirmed : `${t.refused} (${event.code ?? ''})`}
+            {event.outcome === 'confirmed' ? t.confirmed : refusalText(event.code, event.reason)}
             {event.staff ? ` · ${t.by} ${event.staff.name}` : ''}
             {event.documentType
               ? ` · ${t.documents[event.documentType] ?? event.documentType} …${event.documentNumberLast4 ?? ''}`
@@ -246,4 +256,10 @@ function ConfirmForm({ patientId, onConfirmed }: { patientId: string; onConfirme
       </button>
     </form>
   );
+}
+
+/** "odmowa: tylko w placówce — <the reason given>", never an empty "odmowa ()". */
+function refusalText(code: string | null, reason: string | null): string {
+  const why = code ? (t.refusals[code] ?? code) : null;
+  return [t.refused, why ? `: ${why}` : '', reason ? ` — ${reason}` : ''].join('');
 }

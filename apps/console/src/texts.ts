@@ -84,6 +84,21 @@ const pl = {
   noHistory: 'Brak prób potwierdzenia.',
   confirmed: 'potwierdzono',
   refused: 'odmowa',
+  /** Why a confirmation was refused (VerificationFailure codes). */
+  refusals: {
+    FACILITY_REQUIRED: 'tylko w placówce (brak numeru PESEL lub osoba niepełnoletnia)',
+    REJECTED: 'zgłoszenie odrzucone',
+    UNREACHABLE: 'brak kontaktu z pacjentem',
+    UNDERAGE: 'osoba niepełnoletnia',
+    PESEL_MISMATCH: 'bank podał inny PESEL',
+    IDENTITY_ALREADY_USED: 'osoba potwierdzona na innym koncie',
+    BANK_DENIED: 'przerwane w banku',
+    BANK_ERROR: 'błąd banku',
+    INVALID_ID_TOKEN: 'odpowiedź banku odrzucona',
+    ATTEMPT_INVALID: 'próba wygasła',
+    BANK_SESSION_MISMATCH: 'powrót z banku w innej przeglądarce',
+  } as Record<string, string>,
+  registeredAs: 'przy rejestracji:',
   confirmTitle: 'Potwierdź tożsamość',
   channel: 'Kanał',
   channels: { call_center: 'Infolinia', facility: 'Placówka', contact_form: 'Formularz kontaktowy' } as Record<

@@ -2,6 +2,9 @@ import { useEffect, type ReactNode } from 'react';
 import { useAuth } from './auth/AuthProvider';
 import { Header } from './components/Header';
 import { useI18n } from './i18n/I18nProvider';
+import { AccountPage } from './pages/account/AccountPage';
+import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
+import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
 import { AlertsPage } from './pages/AlertsPage';
 import { BookPage } from './pages/BookPage';
 import { DashboardPage } from './pages/DashboardPage';
@@ -28,6 +31,8 @@ const OPEN_PAGES: Record<string, () => ReactNode> = {
   // (a bank link opened by someone else) is told the outcome too. It shows only the URL's code.
   '/verification/result': () => <VerificationResultPage />,
   '/regulamin': () => <TermsPage />,
+  '/password-reset': () => <ForgotPasswordPage />,
+  '/password-reset/new': () => <ResetPasswordPage />,
 };
 const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/': () => <DashboardPage />,
@@ -40,6 +45,7 @@ const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/record': () => <RecordPage />,
   '/referrals': () => <ReferralsPage />,
   '/alerts': () => <AlertsPage />,
+  '/account': () => <AccountPage />,
 };
 
 /** Where the patient should be instead of `location`, or null to stay. */

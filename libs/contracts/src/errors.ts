@@ -70,6 +70,10 @@ export const ErrorCode = {
   NOT_ON_DUTY: 'NOT_ON_DUTY',
   /** The consultation is not in the state the action needs (chat after the end, end while waiting, …). */
   ONLINE_CONSULTATION_CLOSED: 'ONLINE_CONSULTATION_CLOSED',
+  /** A password-reset link that is unknown, used, superseded or expired. */
+  RESET_TOKEN_INVALID: 'RESET_TOKEN_INVALID',
+  /** Changing the password: the current one given is wrong (field error `currentPassword`). */
+  WRONG_PASSWORD: 'WRONG_PASSWORD',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -3,6 +3,8 @@ import { Equals, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, 
 import type { AccountLevel, Role } from './actor';
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** A phone number as the register form, "Moje konto" and the contact form accept it. */
+export const PHONE_PATTERN = /^\+?[0-9 ()-]{6,20}$/;
 
 /** Default `iss` and `aud` of access tokens: identity signs them, the gateway checks them. */
 export const ACCESS_TOKEN_DEFAULTS = { issuer: 'pacjent-identity', audience: 'pacjent' } as const;
@@ -34,7 +36,7 @@ export class RegisterDto {
   @ApiPropertyOptional({ example: '+48 600 100 200' })
   @IsOptional()
   @IsString()
-  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number' })
+  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number' })
   phone?: string;
 
   @ApiPropertyOptional({ description: 'PESEL; its checksum is validated', example: '44051401359' })
@@ -110,4 +112,80 @@ export interface AccessTokenClaims {
   level: AccountLevel;
   /** The session (refresh-token family) the token belongs to: ending the session ends the token. */
   sid: string;
+}
+
+/** POST /api/auth/password-reset: where to send a reset link. */
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'jan.kowalski@example.com' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+/** POST /api/auth/password-reset/complete: the link's token and the new password. */
+export class PasswordResetDto {
+  @ApiProperty({ description: 'The token from the e-mailed link (43 characters, base64url)' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'token must be the token from the e-mailed link' })
+  token: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  password: string;
+}
+
+/** POST /api/me/password. */
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  newPassword: string;
+}
+
+/** Bus payload of a password change: the form, and the refresh token of the session that keeps going. */
+export class ChangePasswordBusDto extends ChangePasswordDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  currentRefreshToken?: string;
+}
+
+/** PUT /api/me/phone. */
+export class ChangePhoneDto {
+  @ApiProperty({ example: '+48 600 100 200' })
+  @IsString()
+  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number' })
+  phone: string;
+}
+
+/** A consent the patient gave, and when. */
+export interface ConsentView {
+  kind: 'terms';
+  acceptedAt: string;
+}
+
+/** "Moje konto": the caller's personal data and consents. */
+export interface AccountDetailsView {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  pesel: string | null;
+  birthDate: string | null;
+  level: AccountLevel;
+  verification: VerificationView | null;
+  /** The name given at registration, when a confirmation replaced it (the bank's name is the legal one). */
+  registeredName: { firstName: string; lastName: string } | null;
+  createdAt: string;
+  consents: ConsentView[];
 }

@@ -5,6 +5,8 @@ export const SessionEndReason = {
   LOGOUT: 'logout',
   /** A used refresh token was presented again: the family leaked. */
   REFRESH_REUSE: 'refresh_reuse',
+  /** The password changed (a reset by e-mail, or the patient changed it): every other session ends. */
+  PASSWORD_CHANGED: 'password_changed',
 } as const;
 export type SessionEndReason = (typeof SessionEndReason)[keyof typeof SessionEndReason];
 

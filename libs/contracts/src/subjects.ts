@@ -23,6 +23,13 @@ export const Subjects = {
     refresh: 'identity.auth.refresh',
     logout: 'identity.auth.logout',
     me: 'identity.accounts.me',
+    /** "Moje konto": the caller's personal data and consents (AccountDetailsView). */
+    accountDetails: 'identity.accounts.details',
+    changePassword: 'identity.accounts.change-password',
+    changePhone: 'identity.accounts.change-phone',
+    /** Public: e-mails a reset link when the address has an account; answers the same either way. */
+    requestPasswordReset: 'identity.password-reset.request',
+    completePasswordReset: 'identity.password-reset.complete',
     jwks: 'identity.keys.jwks',
     startBankVerification: 'identity.verification.bank.start',
     completeBankVerification: 'identity.verification.bank.complete',

@@ -12,6 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import type { AccountLevel } from './actor';
+import { PHONE_PATTERN } from './identity';
 
 /** How an identity was confirmed. */
 export const VerificationMethod = {
@@ -43,6 +44,10 @@ export const VerificationFailure = {
    * (no binding cookie, or another attempt's): refused, nothing changed.
    */
   BANK_SESSION_MISMATCH: 'BANK_SESSION_MISMATCH',
+  /** Staff could not confirm by phone or form: no PESEL, or a minor's; only a facility can. */
+  FACILITY_REQUIRED: 'FACILITY_REQUIRED',
+  /** Staff closed a contact-form request after failing to reach the patient. */
+  UNREACHABLE: 'UNREACHABLE',
 } as const;
 export type VerificationFailure = (typeof VerificationFailure)[keyof typeof VerificationFailure];
 
@@ -103,6 +108,19 @@ export interface VerificationStatusView {
   /** The latest outcome's code (null when the latest attempt succeeded or there was none). */
   code: VerificationFailure | null;
   latest: VerificationEventView | null;
+  /**
+   * Who the account is confirmed as (the bank's or the document's name), and
+   * the name given at registration when the confirmation replaced it (ADR 0015).
+   */
+  confirmedAs: ConfirmedIdentityView | null;
+}
+
+export interface ConfirmedIdentityView {
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  /** Null when the registered name was the same (letter case and spacing aside). */
+  registeredName: { firstName: string; lastName: string } | null;
 }
 
 export class SearchPatientsDto {
@@ -121,6 +139,8 @@ export interface PatientSummaryView {
   pesel: string | null;
   level: AccountLevel;
   verification: { method: VerificationMethod; verifiedAt: string } | null;
+  /** The name given at registration, when a bank confirmation replaced it (staff still find the patient by it). */
+  registeredName: { firstName: string; lastName: string } | null;
 }
 
 export interface PatientDetailView extends PatientSummaryView {
@@ -178,7 +198,7 @@ export class ContactRequestDto {
 
   @ApiProperty({ example: '+48 600 100 200' })
   @IsString()
-  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number' })
+  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number' })
   phone: string;
 
   @ApiPropertyOptional({ example: '44051401359' })

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { BusClient, ObjectStorage, PlatformModule } from '@pacjent/platform';
+import { AccountController } from './accounts/account.controller';
 import { MeController } from './accounts/me.controller';
+import { PasswordController } from './accounts/password.controller';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -50,6 +52,8 @@ import { RealtimeHub } from './realtime/realtime.hub';
   controllers: [
     AuthController,
     MeController,
+    AccountController,
+    PasswordController,
     CatalogController,
     SlotsController,
     AppointmentsController,

@@ -113,6 +113,17 @@ export class GatewayConfig extends PlatformConfig implements ProductionChecked {
   @Min(100)
   @Max(60_000)
   REALTIME_AUTH_TIMEOUT_MS = REALTIME_AUTH_TIMEOUT_MS;
+  /** Password-reset requests and completions per client IP per hour (0: no limit). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PASSWORD_RESET_PER_HOUR = 10;
+
+  /** Password-change attempts per account per hour: guessing the current password from a live session (0: no limit). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PASSWORD_CHANGE_PER_HOUR = 10;
 
   /** Behind a proxy or not decides which client IP rate limits and logs see: production must say which. */
   unsafeInProduction(env: NodeJS.ProcessEnv): string[] {

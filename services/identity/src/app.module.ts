@@ -7,6 +7,7 @@ import { IdentityConfig } from './config';
 import { IdentityDatabase } from './database';
 import { DemoModule } from './demo/demo.module';
 import { KeysModule } from './keys/keys.module';
+import { PasswordsModule } from './passwords/passwords.module';
 import { PatientRegistryModule } from './patients/patient-registry.module';
 import { RecordAccessModule } from './record-access/record-access.module';
 import { StaffModule } from './staff/staff.module';
@@ -26,6 +27,7 @@ import { VerificationModule } from './verification/verification.module';
     StaffModule,
     PatientRegistryModule,
     RecordAccessModule,
+    PasswordsModule,
   ],
   controllers: [healthController('identity')],
 })

@@ -36,6 +36,7 @@ describe('IdentityConfig in production', () => {
     BANK_CLIENT_SECRET: 'issued-by-the-bank',
     BANK_ALLOW_INSECURE: 'false',
     KEYS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    SMTP_URL: 'smtps://portal:secret@smtp.example.com:465',
   };
 
   it('starts with a real bank secret over https', () => {
@@ -65,5 +66,13 @@ describe('IdentityConfig in production', () => {
 
   it('keeps the development defaults outside production', () => {
     expect(loadConfig(IdentityConfig, { NODE_ENV: 'development' }).BANK_ALLOW_INSECURE).toBe(true);
+  });
+
+  it('refuses the development mail catcher, on its default address or any local one', () => {
+    for (const SMTP_URL of [undefined, 'smtp://localhost:2525', 'smtp://127.0.0.1:25']) {
+      expect(() => loadConfig(IdentityConfig, { ...production, SMTP_URL })).toThrow(
+        /SMTP_URL: the development mail catcher/,
+      );
+    }
   });
 });

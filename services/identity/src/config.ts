@@ -3,8 +3,10 @@ import { EnvBoolean, PlatformConfig, type ProductionChecked } from '@pacjent/pla
 
 /** The client secret of the local mock bank: never a real bank's. */
 export const DEVELOPMENT_BANK_CLIENT_SECRET = 'pacjent-dev-only-bank-secret';
+/** The local mail catcher `npm start` runs (tools/dev/mail-catcher.mjs): it delivers nothing. */
+export const DEVELOPMENT_SMTP_URL = 'smtp://127.0.0.1:1025';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Max, Min, ValidateBy } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { DEV_KEYS_ENCRYPTION_KEY, encryptionKeyBytes } from './keys/key-sealing';
 
 /** What the identity service reads from the environment, on top of the platform's variables. */
@@ -106,6 +108,33 @@ export class IdentityConfig extends PlatformConfig implements ProductionChecked 
   })
   KEYS_ENCRYPTION_KEY = DEV_KEYS_ENCRYPTION_KEY;
 
+  /**
+   * Where e-mail (password-reset links) is sent: an SMTP URL as nodemailer
+   * reads it, e.g. `smtps://user:password@smtp.example.com:465`. The default
+   * is the development mail catcher, which is refused in production.
+   */
+  @IsString()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = DEVELOPMENT_SMTP_URL;
+
+  /** The sender of the portal's e-mail. */
+  @IsString()
+  @IsNotEmpty()
+  MAIL_FROM = 'Pacjent <no-reply@pacjent.localhost>';
+
+  /** How long an e-mailed password-reset link works. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(300)
+  @Max(86_400)
+  PASSWORD_RESET_TTL_SECONDS = 1800;
+
+  /** Reset e-mails one account may be sent per hour, whoever asks (the gateway also limits per address). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_MAX_PER_HOUR = 3;
+
   unsafeInProduction(): string[] {
     const unsafe: string[] = [];
     if (this.BANK_CLIENT_SECRET === DEVELOPMENT_BANK_CLIENT_SECRET) {
@@ -115,6 +144,19 @@ export class IdentityConfig extends PlatformConfig implements ProductionChecked 
     if (this.KEYS_ENCRYPTION_KEY === DEV_KEYS_ENCRYPTION_KEY) {
       unsafe.push('KEYS_ENCRYPTION_KEY: the development key; set base64 of 32 random bytes (openssl rand -base64 32)');
     }
+    if (isLocalMailCatcher(this.SMTP_URL)) {
+      unsafe.push('SMTP_URL: the development mail catcher (nothing is delivered); set your SMTP server');
+    }
     return unsafe;
+  }
+}
+
+/** Whether the URL names the development catcher: its default address, or any SMTP server on this machine. */
+function isLocalMailCatcher(url: string): boolean {
+  try {
+    const { hostname } = new URL(url);
+    return url === DEVELOPMENT_SMTP_URL || ['127.0.0.1', 'localhost', '[::1]', '::1'].includes(hostname);
+  } catch {
+    return true;
   }
 }

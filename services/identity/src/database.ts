@@ -8,6 +8,8 @@ import { AccountsTokensKeys1764172800000 } from './migrations/1764172800000-acco
 import { IdentityVerification1764259200000 } from './migrations/1764259200000-identity-verification';
 import { LabRole1764950400000 } from './migrations/1764950400000-lab-role';
 import { BankAttemptBrowserBinding1796303775000 } from './migrations/1796303775000-bank-attempt-browser-binding';
+import { PasswordResetAndRegisteredName1796400000000 } from './migrations/1796400000000-password-reset-and-registered-name';
+import { PasswordResetTokenEntity } from './passwords/password-reset-token.entity';
 import { AccessLogEntity, ContactRequestEntity } from './staff/staff.entities';
 import {
   BankVerificationAttemptEntity,
@@ -27,6 +29,7 @@ export const IdentityDatabase: ServiceDatabase = {
     VerificationEventEntity,
     ContactRequestEntity,
     AccessLogEntity,
+    PasswordResetTokenEntity,
   ],
   migrations: [
     CreateSchema1764086400000,
@@ -34,6 +37,7 @@ export const IdentityDatabase: ServiceDatabase = {
     IdentityVerification1764259200000,
     LabRole1764950400000,
     BankAttemptBrowserBinding1796303775000,
+    PasswordResetAndRegisteredName1796400000000,
   ],
 };
 

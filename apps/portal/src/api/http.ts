@@ -1,7 +1,7 @@
 import { ApiError, networkError, problemToApiError } from './problem';
 
 export interface HttpRequest {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Absolute path on this origin, e.g. `/api/me`. */
   path: string;
   body?: unknown;

@@ -5,6 +5,7 @@ import { resultsTexts } from '../pages/results/texts';
 import { medicinesTexts } from '../pages/medicines/texts';
 import { recordTexts } from '../pages/record/texts';
 import { verificationTexts } from '../pages/verification/texts';
+import { accountTexts } from '../pages/account/texts';
 import { Link, navigate, useLocation } from '../router';
 import { LangSwitch } from './LangSwitch';
 import { NotificationBell } from './notifications/NotificationBell';
@@ -79,6 +80,7 @@ export function Header() {
             <NavLink to="/verification" testId="nav-verification" label={verificationTexts(lang).confirmTitle} />
           ) : null}
           <NavLink to="/access-history" testId="nav-access-history" label={verificationTexts(lang).historyTitle} />
+          <NavLink to="/account" testId="nav-account" label={accountTexts(lang).title} />
         </nav>
       ) : null}
     </header>

@@ -75,6 +75,8 @@ export const en: Dictionary = {
     fixFields: 'Please correct the highlighted fields.',
   },
   serverFields: {
+    currentPassword: 'The current password is not right.',
+    newPassword: 'The new password must be at least 10 characters long.',
     email: 'Enter a valid email address.',
     password: 'The password must be at least 10 characters long.',
     firstName: 'Enter a valid first name (up to 100 characters).',
@@ -197,6 +199,8 @@ export const en: Dictionary = {
   languages: { pl: 'Polish', en: 'English', uk: 'Ukrainian', de: 'German', ru: 'Russian' },
   errors: {
     VALIDATION_FAILED: 'Please correct the highlighted fields and try again.',
+    RESET_TOKEN_INVALID: 'This password reset link has expired or was already used. Ask for a new one.',
+    WRONG_PASSWORD: 'The current password is not right.',
     UNAUTHENTICATED: 'Your session has expired. Please log in again.',
     INVALID_CREDENTIALS: 'Wrong email address or password.',
     INVALID_REFRESH_TOKEN: 'Your session has expired. Please log in again.',

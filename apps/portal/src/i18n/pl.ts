@@ -80,6 +80,8 @@ export const pl = {
   },
   /** Shown next to a field the server rejected (VALIDATION_FAILED), by field name. */
   serverFields: {
+    currentPassword: 'Obecne hasło jest nieprawidłowe.',
+    newPassword: 'Nowe hasło musi mieć co najmniej 10 znaków.',
     email: 'Podaj poprawny adres e-mail.',
     password: 'Hasło musi mieć co najmniej 10 znaków.',
     firstName: 'Podaj poprawne imię (do 100 znaków).',
@@ -205,6 +207,8 @@ export const pl = {
   >,
   errors: {
     VALIDATION_FAILED: 'Popraw zaznaczone pola i spróbuj ponownie.',
+    RESET_TOKEN_INVALID: 'Ten link do zmiany hasła wygasł albo został już użyty. Poproś o nowy.',
+    WRONG_PASSWORD: 'Obecne hasło jest nieprawidłowe.',
     UNAUTHENTICATED: 'Twoja sesja wygasła. Zaloguj się ponownie.',
     INVALID_CREDENTIALS: 'Nieprawidłowy adres e-mail lub hasło.',
     INVALID_REFRESH_TOKEN: 'Twoja sesja wygasła. Zaloguj się ponownie.',

@@ -16,8 +16,13 @@ export type RegisterErrors = Partial<Record<keyof RegisterForm, RegisterProblem>
 
 export const PASSWORD_MIN_LENGTH = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** The same rule the server applies. */
+/** The same rule the server applies (PHONE_PATTERN in libs/contracts). */
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
+
+/** A phone number as the register form, "Moje konto" and the contact form accept it. */
+export function isPhoneNumber(text: string): boolean {
+  return PHONE.test(text.trim());
+}
 
 export const emptyRegisterForm: RegisterForm = {
   email: '',
@@ -39,7 +44,7 @@ export function validateRegisterForm(form: RegisterForm): RegisterErrors {
   else if (form.password.length < PASSWORD_MIN_LENGTH) errors.password = 'passwordTooShort';
   if (!form.firstName.trim()) errors.firstName = 'required';
   if (!form.lastName.trim()) errors.lastName = 'required';
-  if (form.phone.trim() && !PHONE.test(form.phone.trim())) errors.phone = 'phone';
+  if (form.phone.trim() && !isPhoneNumber(form.phone)) errors.phone = 'phone';
   const pesel = peselHint(form.pesel);
   if (pesel !== 'empty' && pesel !== 'valid') errors.pesel = 'pesel';
   if (!form.acceptTerms) errors.acceptTerms = 'terms';

@@ -6,9 +6,10 @@ import { PageHeading } from '../components/PageHeading';
 import { describeError } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link } from '../router';
+import { accountTexts } from './account/texts';
 
 export function LoginPage({ sessionExpired }: { sessionExpired: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { login } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -75,6 +76,11 @@ export function LoginPage({ sessionExpired }: { sessionExpired: boolean }) {
           {submitting ? t.login.submitting : t.login.submit}
         </button>
       </form>
+      <p>
+        <Link to="/password-reset" data-testid="login-forgot">
+          {accountTexts(lang).forgotLink}
+        </Link>
+      </p>
       <p className="card__footer">
         {t.login.noAccount} <Link to="/register">{t.login.registerLink}</Link>
       </p>

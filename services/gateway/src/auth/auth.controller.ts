@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   DomainError,
   ErrorCode,
   LoginDto,
+  PasswordResetDto,
+  PasswordResetRequestDto,
   RegisterDto,
   Subjects,
   type RegisterResult,
@@ -79,6 +81,24 @@ export class AuthController {
     const refreshToken = refreshCookieOf(request);
     if (refreshToken) await this.bus.request(Subjects.identity.logout, { actor: null, data: { refreshToken } });
     clearRefreshCookie(request, reply);
+  }
+
+  /** The same answer whether or not the address has an account; the link goes by e-mail. */
+  @Post('password-reset')
+  @HttpCode(202)
+  @RateLimited(RateLimitPolicy.PASSWORD_RESET)
+  @ApiAcceptedResponse({ description: 'Always {}: if the address has an account, a reset link is on its way' })
+  requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<Record<string, never>> {
+    return this.bus.request(Subjects.identity.requestPasswordReset, { actor: null, data: body });
+  }
+
+  /** Sets the new password with the e-mailed token (once); every session of the account ends. */
+  @Post('password-reset/complete')
+  @HttpCode(204)
+  @RateLimited(RateLimitPolicy.PASSWORD_RESET)
+  @ApiNoContentResponse({ description: 'Changed; 400 RESET_TOKEN_INVALID or PASSWORD_TOO_WEAK otherwise' })
+  async completePasswordReset(@Body() body: PasswordResetDto): Promise<void> {
+    await this.bus.request(Subjects.identity.completePasswordReset, { actor: null, data: body });
   }
 
   private issue(tokens: TokenResult, request: FastifyRequest, reply: FastifyReply): AccessTokenResponse {

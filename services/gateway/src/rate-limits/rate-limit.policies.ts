@@ -22,6 +22,8 @@ export const RateLimitPolicy = {
   CONTACT_REQUEST: 'contact-request',
   BANK_START: 'bank-start',
   SEARCH: 'search',
+  PASSWORD_RESET: 'password-reset',
+  PASSWORD_CHANGE: 'password-change',
 } as const;
 export type RateLimitPolicy = (typeof RateLimitPolicy)[keyof typeof RateLimitPolicy];
 
@@ -41,6 +43,12 @@ export function rateLimitRules(config: GatewayConfig): Record<RateLimitPolicy, R
     // One budget for slot search and every catalog read: a page shows several of them at once.
     [RateLimitPolicy.SEARCH]: [
       { scope: 'account-or-ip', points: config.RATE_LIMIT_SEARCH_PER_MINUTE, windowSeconds: MINUTE },
+    ],
+    [RateLimitPolicy.PASSWORD_RESET]: [
+      { scope: 'ip', points: config.RATE_LIMIT_PASSWORD_RESET_PER_HOUR, windowSeconds: HOUR },
+    ],
+    [RateLimitPolicy.PASSWORD_CHANGE]: [
+      { scope: 'account', points: config.RATE_LIMIT_PASSWORD_CHANGE_PER_HOUR, windowSeconds: HOUR },
     ],
   };
 }

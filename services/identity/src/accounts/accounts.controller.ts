@@ -1,5 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { RegisterDto, Subjects, type BusRequest, type MeView, type RegisterResult } from '@pacjent/contracts';
+import {
+  ChangePhoneDto,
+  RegisterDto,
+  Subjects,
+  type AccountDetailsView,
+  type BusRequest,
+  type MeView,
+  type RegisterResult,
+} from '@pacjent/contracts';
 import { BusHandler, validateInput } from '@pacjent/platform';
 import { AccountsService } from './accounts.service';
 
@@ -16,5 +24,16 @@ export class AccountsController {
   @BusHandler(Subjects.identity.me)
   me(payload: BusRequest): Promise<MeView> {
     return this.accounts.me(payload.actor);
+  }
+
+  /** Takes no input: the account is the caller's. */
+  @BusHandler(Subjects.identity.accountDetails)
+  details(payload: BusRequest): Promise<AccountDetailsView> {
+    return this.accounts.details(payload.actor);
+  }
+
+  @BusHandler(Subjects.identity.changePhone)
+  changePhone(payload: BusRequest): Promise<AccountDetailsView> {
+    return this.accounts.changePhone(payload.actor, validateInput(ChangePhoneDto, payload.data));
   }
 }

@@ -55,6 +55,29 @@ export class AccountsRepository {
     return this.accounts.findOneBy({ id });
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.accounts.update({ id }, { passwordHash });
+  }
+
+  async setPhone(id: string, phone: string): Promise<void> {
+    await this.accounts.update({ id }, { phone });
+  }
+
+  /** What the confirmation recorded beside the account: the birth date and the name it replaced (ADR 0015). */
+  async confirmedPerson(id: string): Promise<{
+    birthDate: string | null;
+    registeredFirstName: string | null;
+    registeredLastName: string | null;
+  } | null> {
+    const rows = (await this.accounts.query(
+      `SELECT to_char("birth_date", 'YYYY-MM-DD') AS "birthDate", "registered_first_name" AS "registeredFirstName",
+              "registered_last_name" AS "registeredLastName"
+         FROM "identity"."verified_identities" WHERE "account_id" = $1`,
+      [id],
+    )) as Array<{ birthDate: string | null; registeredFirstName: string | null; registeredLastName: string | null }>;
+    return rows[0] ?? null;
+  }
+
   /** `email` must already be normalised. */
   findByEmail(email: string): Promise<AccountEntity | null> {
     return this.accounts.findOneBy({ email });

@@ -5,14 +5,17 @@ import {
   ErrorCode,
   isValidPesel,
   Role,
+  type AccountDetailsView,
   type Actor,
+  type ChangePhoneDto,
   type MeView,
   type RegisterDto,
   type RegisterResult,
 } from '@pacjent/contracts';
 import { Clock, validationFailed } from '@pacjent/platform';
 import { AccountsRepository } from './accounts.repository';
-import { toMeView } from './accounts.dto';
+import type { AccountEntity } from './account.entity';
+import { toAccountDetails, toMeView } from './accounts.dto';
 import { normaliseEmail } from './email';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
@@ -55,9 +58,25 @@ export class AccountsService {
   }
 
   async me(actor: Actor | null): Promise<MeView> {
+    return toMeView(await this.callerAccount(actor));
+  }
+
+  async details(actor: Actor | null): Promise<AccountDetailsView> {
+    const account = await this.callerAccount(actor);
+    return toAccountDetails(account, await this.accounts.confirmedPerson(account.id));
+  }
+
+  /** The number the clinic calls; the DTO has checked it as the register form does. */
+  async changePhone(actor: Actor | null, input: ChangePhoneDto): Promise<AccountDetailsView> {
+    const account = await this.callerAccount(actor);
+    await this.accounts.setPhone(account.id, input.phone.trim());
+    return this.details(actor);
+  }
+
+  private async callerAccount(actor: Actor | null): Promise<AccountEntity> {
     if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
     const account = await this.accounts.findById(actor.id);
     if (!account) throw new DomainError(ErrorCode.NOT_FOUND, 'The account does not exist.');
-    return toMeView(account);
+    return account;
   }
 }

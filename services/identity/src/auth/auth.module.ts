@@ -30,5 +30,6 @@ import { VerificationModule } from '../verification/verification.module';
     ExpiredRecordsJob,
     SessionRevocations,
   ],
+  exports: [RefreshTokensRepository, SessionRevocations],
 })
 export class AuthModule {}

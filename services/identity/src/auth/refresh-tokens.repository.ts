@@ -82,6 +82,23 @@ export class RefreshTokensRepository {
     return rowsOf<RevokedFamily>(result)[0] ?? null;
   }
 
+  /**
+   * Revokes every open session of the account except the one holding
+   * `keepTokenHash` (the caller's own, when it changes its password);
+   * answers the sessions it ended.
+   */
+  async revokeAccountFamilies(accountId: string, now: Date, keepTokenHash?: string): Promise<RevokedFamily[]> {
+    const result: unknown = await this.dataSource.query(
+      `UPDATE "identity"."refresh_tokens" SET "revoked_at" = $2
+        WHERE "account_id" = $1 AND "revoked_at" IS NULL
+          AND "family_id" IS DISTINCT FROM (SELECT "family_id" FROM "identity"."refresh_tokens" WHERE "token_hash" = $3 AND "account_id" = $1)
+        RETURNING "family_id" AS "familyId", "account_id" AS "accountId"`,
+      [accountId, now, keepTokenHash ?? null],
+    );
+    const families = new Map(rowsOf<RevokedFamily>(result).map((f) => [f.familyId, f]));
+    return [...families.values()];
+  }
+
   /** Families revoked after `since`, each with its latest revocation time. */
   async revokedSince(since: Date): Promise<Array<RevokedFamily & { revokedAt: Date }>> {
     const result: unknown = await this.dataSource.query(

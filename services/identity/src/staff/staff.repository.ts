@@ -14,6 +14,9 @@ export interface PatientRow {
   level: 'basic' | 'full';
   verifiedAt: Date | null;
   verificationMethod: string | null;
+  /** The registration's name, when a bank confirmation replaced it (ADR 0015). */
+  registeredFirstName: string | null;
+  registeredLastName: string | null;
 }
 
 export interface ContactRequestRow {
@@ -31,7 +34,10 @@ export interface ContactRequestRow {
 }
 
 const PATIENT_COLUMNS = `a."id", a."email", a."first_name" AS "firstName", a."last_name" AS "lastName", a."pesel",
-  a."phone", a."level", a."verified_at" AS "verifiedAt", a."verification_method" AS "verificationMethod"`;
+  a."phone", a."level", a."verified_at" AS "verifiedAt", a."verification_method" AS "verificationMethod",
+  v."registered_first_name" AS "registeredFirstName", v."registered_last_name" AS "registeredLastName"`;
+/** Accounts with what their confirmation kept: the registered name it replaced. */
+const PATIENTS = `"identity"."accounts" a LEFT JOIN "identity"."verified_identities" v ON v."account_id" = a."id"`;
 
 const REQUEST_COLUMNS = `r."id", r."name", r."email", r."phone", r."pesel", r."message", r."status", r."reason",
   r."created_at" AS "createdAt", r."resolved_at" AS "resolvedAt",
@@ -53,13 +59,15 @@ export class StaffRepository {
       where = `a."pesel" = $1`;
       parameter = text;
     } else {
-      // An email from its start, or any part of the name in either order.
+      // An email from its start, or any part of the name in either order: the current one or the registered one.
       where = `a."email" LIKE lower($1) || '%' OR (a."first_name" || ' ' || a."last_name") ILIKE '%' || $1 || '%'
-        OR (a."last_name" || ' ' || a."first_name") ILIKE '%' || $1 || '%'`;
+        OR (a."last_name" || ' ' || a."first_name") ILIKE '%' || $1 || '%'
+        OR (v."registered_first_name" || ' ' || v."registered_last_name") ILIKE '%' || $1 || '%'
+        OR (v."registered_last_name" || ' ' || v."registered_first_name") ILIKE '%' || $1 || '%'`;
       parameter = likeLiteral(text);
     }
     const result: unknown = await this.dataSource.query(
-      `SELECT ${PATIENT_COLUMNS} FROM "identity"."accounts" a
+      `SELECT ${PATIENT_COLUMNS} FROM ${PATIENTS}
         WHERE 'patient' = ANY(a."roles") AND (${where})
         ORDER BY a."last_name", a."first_name", a."email"
         LIMIT $2`,
@@ -70,7 +78,7 @@ export class StaffRepository {
 
   async findPatient(id: string): Promise<PatientRow | null> {
     const result: unknown = await this.dataSource.query(
-      `SELECT ${PATIENT_COLUMNS} FROM "identity"."accounts" a WHERE a."id" = $1 AND 'patient' = ANY(a."roles")`,
+      `SELECT ${PATIENT_COLUMNS} FROM ${PATIENTS} WHERE a."id" = $1 AND 'patient' = ANY(a."roles")`,
       [id],
     );
     return rowsOf<PatientRow>(result)[0] ?? null;
@@ -78,7 +86,7 @@ export class StaffRepository {
 
   async findPatientByEmail(email: string): Promise<PatientRow | null> {
     const result: unknown = await this.dataSource.query(
-      `SELECT ${PATIENT_COLUMNS} FROM "identity"."accounts" a WHERE a."email" = lower(btrim($1)) AND 'patient' = ANY(a."roles")`,
+      `SELECT ${PATIENT_COLUMNS} FROM ${PATIENTS} WHERE a."email" = lower(btrim($1)) AND 'patient' = ANY(a."roles")`,
       [email],
     );
     return rowsOf<PatientRow>(result)[0] ?? null;

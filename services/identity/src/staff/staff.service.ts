@@ -42,6 +42,10 @@ function toSummary(row: PatientRow): PatientSummaryView {
     pesel: row.pesel,
     level: row.level,
     verification: verificationOf(row),
+    registeredName:
+      row.registeredFirstName && row.registeredLastName
+        ? { firstName: row.registeredFirstName, lastName: row.registeredLastName }
+        : null,
   };
 }
 
@@ -152,6 +156,21 @@ export class StaffService {
       this.clock.now(),
     );
     if (!closed) throw new DomainError(ErrorCode.CONTACT_REQUEST_RESOLVED, 'This request has already been resolved.');
+    if (input.outcome !== 'confirmed' && request.patientId) {
+      // The patient sees staff's decision and reason on their verification page, not only the queue.
+      await this.verifications.recordRefusal({
+        accountId: request.patientId,
+        method: 'contact_form',
+        outcome: 'refused',
+        code: input.outcome === 'rejected' ? VerificationFailure.REJECTED : VerificationFailure.UNREACHABLE,
+        reason,
+        staffId: staff.id,
+        documentType: null,
+        documentLast4: null,
+        note: `contact request ${request.id}`,
+        at: this.clock.now(),
+      });
+    }
     await this.audit(staff, request.patientId, 'contact_request.resolve', input.outcome, { requestId: request.id });
     return toRequestView((await this.staff.findContactRequest(request.id))!);
   }

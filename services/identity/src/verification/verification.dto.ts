@@ -1,11 +1,12 @@
 import type {
   AccessHistoryEntryView,
+  ConfirmedIdentityView,
   VerificationEventView,
   VerificationFailure,
   VerificationMethod,
 } from '@pacjent/contracts';
 import type { AccessLogRow } from './access-log.repository';
-import type { EventRow } from './verification.repository';
+import type { ConfirmedIdentityRow, EventRow } from './verification.repository';
 
 export function toEventView(row: EventRow): VerificationEventView {
   return {
@@ -48,4 +49,16 @@ export function verificationOf(account: {
   return account.verifiedAt && account.verificationMethod
     ? { method: account.verificationMethod as VerificationMethod, verifiedAt: account.verifiedAt.toISOString() }
     : null;
+}
+
+export function toConfirmedIdentityView(row: ConfirmedIdentityRow): ConfirmedIdentityView {
+  return {
+    firstName: row.firstName,
+    lastName: row.lastName,
+    birthDate: row.birthDate,
+    registeredName:
+      row.registeredFirstName && row.registeredLastName
+        ? { firstName: row.registeredFirstName, lastName: row.registeredLastName }
+        : null,
+  };
 }

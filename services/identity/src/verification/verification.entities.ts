@@ -79,6 +79,13 @@ export class VerifiedIdentityEntity {
   @Column('text', { name: 'last_name' })
   lastName: string;
 
+  /** The account's name before this confirmation replaced it; null when it did not change (ADR 0015). */
+  @Column('text', { name: 'registered_first_name', nullable: true })
+  registeredFirstName: string | null;
+
+  @Column('text', { name: 'registered_last_name', nullable: true })
+  registeredLastName: string | null;
+
   @Column('date', { name: 'birth_date', nullable: true })
   birthDate: string | null;
 

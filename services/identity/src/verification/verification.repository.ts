@@ -55,6 +55,20 @@ export interface Confirmation {
   event: NewEvent;
 }
 
+export interface ConfirmedIdentityRow {
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  registeredFirstName: string | null;
+  registeredLastName: string | null;
+}
+
+/** Letter case and spacing aside, the same first and last name. */
+function sameName(a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }): boolean {
+  const norm = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('pl');
+  return norm(a.firstName) === norm(b.firstName) && norm(a.lastName) === norm(b.lastName);
+}
+
 const EVENT_COLUMNS = `e."id", e."method", e."outcome", e."code", e."reason", e."staff_id" AS "staffId",
   CASE WHEN s."id" IS NULL THEN NULL ELSE s."first_name" || ' ' || s."last_name" END AS "staffName",
   e."document_type" AS "documentType", e."document_last4" AS "documentLast4", e."created_at" AS "createdAt"`;
@@ -124,6 +138,13 @@ export class VerificationRepository {
   async confirm(confirmation: Confirmation): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
+        const before = rowsOf<{ firstName: string; lastName: string }>(
+          await manager.query(
+            `SELECT "first_name" AS "firstName", "last_name" AS "lastName" FROM "identity"."accounts" WHERE "id" = $1 FOR UPDATE`,
+            [confirmation.accountId],
+          ),
+        )[0];
+        const replaced = before && !sameName(before, confirmation) ? before : null;
         const updated: unknown = await manager.query(
           `UPDATE "identity"."accounts"
               SET "level" = 'full', "verified_at" = $2, "verification_method" = $3,
@@ -144,8 +165,9 @@ export class VerificationRepository {
         }
         await manager.query(
           `INSERT INTO "identity"."verified_identities"
-             ("account_id", "pesel", "first_name", "last_name", "birth_date", "method", "verified_at")
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+             ("account_id", "pesel", "first_name", "last_name", "birth_date", "method", "verified_at",
+              "registered_first_name", "registered_last_name")
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           [
             confirmation.accountId,
             confirmation.pesel,
@@ -154,6 +176,8 @@ export class VerificationRepository {
             confirmation.birthDate,
             confirmation.method,
             confirmation.event.at,
+            replaced?.firstName ?? null,
+            replaced?.lastName ?? null,
           ],
         );
         await this.insertEvent(manager, confirmation.event);
@@ -186,6 +210,17 @@ export class VerificationRepository {
       [accountId, limit],
     );
     return rowsOf<EventRow>(result);
+  }
+
+  /** Who the account is confirmed as, and the registered name the confirmation replaced (ADR 0015). */
+  async confirmedIdentity(accountId: string): Promise<ConfirmedIdentityRow | null> {
+    const result: unknown = await this.dataSource.query(
+      `SELECT "first_name" AS "firstName", "last_name" AS "lastName", to_char("birth_date", 'YYYY-MM-DD') AS "birthDate",
+              "registered_first_name" AS "registeredFirstName", "registered_last_name" AS "registeredLastName"
+         FROM "identity"."verified_identities" WHERE "account_id" = $1`,
+      [accountId],
+    );
+    return rowsOf<ConfirmedIdentityRow>(result)[0] ?? null;
   }
 
   async verifiedBirthDate(accountId: string): Promise<string | null> {

@@ -18,7 +18,13 @@ import { AccountsRepository } from '../accounts/accounts.repository';
 import { IdentityConfig } from '../config';
 import { AccessLogRepository } from './access-log.repository';
 import { BankClient, BankFailure } from './bank-client';
-import { eventToHistory, toEventView, verificationOf, viewToHistory } from './verification.dto';
+import {
+  eventToHistory,
+  toConfirmedIdentityView,
+  toEventView,
+  verificationOf,
+  viewToHistory,
+} from './verification.dto';
 import { VerificationRepository } from './verification.repository';
 import { BankClaimsError, bankPersonFrom, bankRefusal, warsawDate } from './verification-rules';
 
@@ -170,12 +176,16 @@ export class VerificationService {
 
   async status(actor: Actor | null): Promise<VerificationStatusView> {
     const account = await this.callerAccount(actor);
-    const latest = await this.verifications.latestEvent(account.id);
+    const [latest, confirmed] = await Promise.all([
+      this.verifications.latestEvent(account.id),
+      this.verifications.confirmedIdentity(account.id),
+    ]);
     return {
       level: account.level,
       verification: verificationOf(account),
       code: latest?.outcome === 'refused' ? (latest.code as VerificationFailure | null) : null,
       latest: latest ? toEventView(latest) : null,
+      confirmedAs: confirmed ? toConfirmedIdentityView(confirmed) : null,
     };
   }
 

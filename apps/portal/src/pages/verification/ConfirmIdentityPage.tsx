@@ -6,6 +6,7 @@ import { ErrorMessage, InfoNote } from '../../components/Alerts';
 import { LevelBadge } from '../../components/LevelBadge';
 import { PageHeading } from '../../components/PageHeading';
 import { describeError } from '../../i18n/errors';
+import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoader } from '../../lib/use-loader';
 import { Link } from '../../router';
@@ -48,6 +49,12 @@ export function ConfirmIdentityPage() {
               <p data-testid="verification-latest" data-code={status.data.code}>
                 {texts.latestRefused} {explainCode(texts, status.data.code)}
               </p>
+              {status.data.latest?.staff ? (
+                <p data-testid="verification-latest-decision">
+                  {texts.decidedOn(formatDateTime(status.data.latest.at, lang))}
+                  {status.data.latest.reason ? ` ${texts.staffReason} ${status.data.latest.reason}` : ''}
+                </p>
+              ) : null}
             </InfoNote>
           ) : null}
           <h2>{texts.bankHeading}</h2>

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/AuthProvider';
-import { ErrorMessage, SuccessMessage, SuccessRegion } from '../../components/Alerts';
+import { ErrorMessage, InfoNote, SuccessMessage, SuccessRegion } from '../../components/Alerts';
 import { TextField } from '../../components/Fields';
 import { PageHeading } from '../../components/PageHeading';
 import { describeError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/I18nProvider';
+import { peselHint } from '../../lib/pesel';
+import { isPhoneNumber } from '../../lib/register-form';
 import { verificationTexts } from './texts';
 import { verificationApi } from './verification-api';
 
@@ -26,19 +28,36 @@ export function ContactRequestPage() {
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [problems, setProblems] = useState<Partial<Record<(typeof FIELDS)[number], string>>>({});
   const described = error ? describeError(error, t, FIELDS) : null;
+  const withoutPesel = values.pesel.trim() === '';
+
+  /** What the form can tell at once: the server checks everything again. */
+  const check = () => {
+    const found: Partial<Record<(typeof FIELDS)[number], string>> = {};
+    if (!values.name.trim()) found.name = texts.required;
+    if (!values.email.trim()) found.email = texts.required;
+    if (!isPhoneNumber(values.phone)) found.phone = texts.phoneInvalid;
+    const pesel = peselHint(values.pesel);
+    if (pesel !== 'empty' && pesel !== 'valid') found.pesel = texts.peselInvalid;
+    if (!values.message.trim()) found.message = texts.required;
+    return found;
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSending(true);
+    const found = check();
+    setProblems(found);
     setError(null);
+    if (Object.keys(found).length > 0) return;
+    setSending(true);
     try {
       await verificationApi.contactRequest({
         name: values.name,
         email: values.email,
-        phone: values.phone,
+        phone: values.phone.trim(),
         message: values.message,
-        ...(values.pesel ? { pesel: values.pesel } : {}),
+        ...(withoutPesel ? {} : { pesel: values.pesel.trim() }),
       });
       setSent(true);
     } catch (caught) {
@@ -51,7 +70,7 @@ export function ContactRequestPage() {
     id: `contact-${name}`,
     testId: `contact-${name}`,
     value: values[name],
-    errors: described?.fields[name],
+    errors: problems[name] ? [problems[name]] : described?.fields[name],
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
   });
 
@@ -59,11 +78,19 @@ export function ContactRequestPage() {
     <section className="card card--narrow">
       <PageHeading>{texts.contactTitle}</PageHeading>
       <SuccessRegion>
-        {sent ? <SuccessMessage testId="contact-success">{texts.sent}</SuccessMessage> : null}
+        {sent ? (
+          <SuccessMessage testId="contact-success">
+            <p>{texts.sent}</p>
+            {withoutPesel ? <p data-testid="contact-success-no-pesel">{texts.sentNoPesel}</p> : null}
+          </SuccessMessage>
+        ) : null}
       </SuccessRegion>
       {sent ? null : (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <p>{texts.contactIntro}</p>
+          <InfoNote>
+            <p data-testid="contact-scope">{texts.contactScope}</p>
+          </InfoNote>
           <TextField label={texts.name} required autoComplete="name" {...field('name')} />
           <TextField label={texts.email} type="email" required autoComplete="email" {...field('email')} />
           <TextField label={texts.phone} type="tel" required autoComplete="tel" {...field('phone')} />
@@ -74,6 +101,11 @@ export function ContactRequestPage() {
             maxLength={11}
             {...field('pesel')}
           />
+          {withoutPesel ? (
+            <p className="field__hint" data-testid="contact-no-pesel" aria-live="polite">
+              {texts.contactNoPesel}
+            </p>
+          ) : null}
           <div className="field">
             <label htmlFor="contact-message" className="field__label">
               {texts.message}
@@ -86,9 +118,21 @@ export function ContactRequestPage() {
               required
               maxLength={2000}
               data-testid="contact-message"
+              aria-invalid={problems.message ? true : undefined}
+              aria-describedby={problems.message ? 'contact-message-error' : undefined}
               value={values.message}
               onChange={(e) => setValues((v) => ({ ...v, message: e.target.value }))}
             />
+            {problems.message ? (
+              <p
+                id="contact-message-error"
+                className="field__error"
+                data-testid="field-error"
+                data-field="contact-message"
+              >
+                {problems.message}
+              </p>
+            ) : null}
           </div>
           <ErrorMessage message={described?.message} />
           <button type="submit" className="button button--primary" data-testid="contact-submit" disabled={sending}>

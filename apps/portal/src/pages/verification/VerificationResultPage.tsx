@@ -2,8 +2,11 @@ import { useAuth } from '../../auth/AuthProvider';
 import { LevelBadge } from '../../components/LevelBadge';
 import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLoader } from '../../lib/use-loader';
 import { Link, useLocation } from '../../router';
+import { formatLongDate } from '../account/format';
 import { explainCode, verificationTexts } from './texts';
+import { verificationApi } from './verification-api';
 
 /** Where the bank callback sends the browser: `?status=confirmed|failed&code=…`, explained in plain words. */
 export function VerificationResultPage() {
@@ -28,6 +31,7 @@ export function VerificationResultPage() {
         <p>{confirmed ? texts.confirmed : texts.failed}</p>
         {confirmed ? null : <p data-testid="verification-result-reason">{explainCode(texts, code)}</p>}
       </div>
+      {confirmed && state.status === 'authenticated' ? <ConfirmedAs /> : null}
       <p>
         {confirmed ? null : (
           <>
@@ -40,5 +44,27 @@ export function VerificationResultPage() {
         <Link to="/">{texts.toDashboard}</Link>
       </p>
     </section>
+  );
+}
+
+/** What the bank returned, and what it changed on the account (ADR 0015): never a silent rename. */
+function ConfirmedAs() {
+  const { lang } = useI18n();
+  const texts = verificationTexts(lang);
+  const status = useLoader(() => verificationApi.status(), []);
+  const person = status.data?.confirmedAs;
+  if (!person) return null;
+  const name = `${person.firstName} ${person.lastName}`;
+  return (
+    <div className="alert alert--info" data-testid="verification-confirmed-as">
+      <p data-testid="verification-bank-returned">
+        {texts.bankReturned(name, person.birthDate ? formatLongDate(person.birthDate, lang) : '—')}
+      </p>
+      {person.registeredName ? (
+        <p data-testid="verification-name-changed">
+          {texts.nameChanged(`${person.registeredName.firstName} ${person.registeredName.lastName}`, name)}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -40,8 +40,25 @@ const pl = {
     REJECTED: 'Konsultant nie potwierdził Twojej tożsamości.',
     BANK_SESSION_MISMATCH:
       'Powrót z banku nastąpił w innej przeglądarce niż ta, w której rozpoczęto potwierdzanie, więc nic nie zmieniliśmy na żadnym koncie. Jeśli to Ty, rozpocznij potwierdzanie od nowa w tej przeglądarce. Jeśli ktoś przesłał Ci link do banku — nie korzystaj z niego.',
+    FACILITY_REQUIRED:
+      'Bez numeru PESEL na koncie albo dla osoby niepełnoletniej tożsamość można potwierdzić tylko w placówce, z dokumentem tożsamości.',
+    UNREACHABLE:
+      'Konsultant nie zdołał się do Ciebie dodzwonić, więc zamknął zgłoszenie. Wyślij formularz ponownie albo zadzwoń na infolinię.',
     unknown: 'Wystąpił nieoczekiwany problem.',
   } as Record<string, string>,
+  staffReason: 'Powód podany przez konsultanta:',
+  decidedOn: (date: string) => `Decyzja z ${date}.`,
+  bankReturned: (name: string, birthDate: string) => `Bank przekazał: ${name}, data urodzenia ${birthDate}.`,
+  nameChanged: (from: string, to: string) =>
+    `Imię i nazwisko na koncie zmieniliśmy z „${from}” na „${to}” — tak, jak podał bank. Konsultanci nadal znajdą Cię także po danych podanych przy rejestracji.`,
+  contactScope:
+    'Przez formularz konsultant potwierdzi tożsamość pełnoletniej osoby, która ma numer PESEL: oddzwoni na podany numer i poprosi o dane z dokumentu. Bez numeru PESEL (np. z paszportem) albo dla osoby niepełnoletniej tożsamość można potwierdzić tylko w placówce.',
+  contactNoPesel:
+    'Bez numeru PESEL konsultant nie potwierdzi Twojej tożsamości przez telefon — zrobisz to tylko w placówce, z dokumentem tożsamości. Zgłoszenie możesz wysłać, jeśli potrzebujesz pomocy.',
+  phoneInvalid: 'Podaj poprawny numer telefonu, np. +48 600 100 200 — konsultant oddzwoni na ten numer.',
+  peselInvalid: 'Numer PESEL jest nieprawidłowy. Sprawdź go albo zostaw pole puste.',
+  required: 'To pole jest wymagane.',
+  sentNoPesel: 'Pamiętaj: bez numeru PESEL tożsamość potwierdzisz tylko w placówce.',
   contactTitle: 'Formularz kontaktowy — potwierdzenie tożsamości',
   contactIntro: 'Konsultant oddzwoni na podany numer i poprosi o dane z dokumentu tożsamości.',
   name: 'Imię i nazwisko',
@@ -115,8 +132,24 @@ const en: VerificationTexts = {
     REJECTED: 'A consultant did not confirm your identity.',
     BANK_SESSION_MISMATCH:
       'You came back from the bank in a different browser from the one where the confirmation started, so nothing was changed on any account. If it was you, start again in this browser. If someone sent you a bank link, do not use it.',
+    FACILITY_REQUIRED:
+      'Without a PESEL on the account, or for a minor, identity can be confirmed only at a facility, with an ID document.',
+    UNREACHABLE: 'A consultant could not reach you by phone and closed the request. Send the form again or call us.',
     unknown: 'Something unexpected went wrong.',
   },
+  staffReason: "The consultant's reason:",
+  decidedOn: (date: string) => `Decided on ${date}.`,
+  bankReturned: (name: string, birthDate: string) => `Your bank sent: ${name}, born ${birthDate}.`,
+  nameChanged: (from: string, to: string) =>
+    `We changed the name on your account from “${from}” to “${to}”, as your bank gave it. Consultants can still find you by the name you registered with.`,
+  contactScope:
+    'Through this form a consultant confirms the identity of an adult who has a PESEL: they call you back and ask for your ID document details. Without a PESEL (e.g. with a passport) or for a minor, identity can be confirmed only at a facility.',
+  contactNoPesel:
+    'Without a PESEL a consultant cannot confirm your identity by phone — only a facility can, with your ID document. You may still send the request if you need help.',
+  phoneInvalid: 'Enter a valid phone number, e.g. +48 600 100 200 — the consultant calls you back on it.',
+  peselInvalid: 'This PESEL is not valid. Check it or leave the field empty.',
+  required: 'This field is required.',
+  sentNoPesel: 'Remember: without a PESEL you can confirm your identity only at a facility.',
   contactTitle: 'Contact form — identity confirmation',
   contactIntro: 'A consultant will call you back and ask for the details of your ID document.',
   name: 'Full name',
