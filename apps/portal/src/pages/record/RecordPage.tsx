@@ -7,6 +7,8 @@ import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoader } from '../../lib/use-loader';
+import type { RecordOnlinePart } from '../online/online-api';
+import { Transcript } from '../online/Transcript';
 import { recordApi } from './record-api';
 import { RecordLocked } from './RecordLocked';
 import { recordTexts } from './texts';
@@ -109,6 +111,7 @@ function VisitCard({ visit, onAsked }: { visit: RecordVisitView; onAsked: () => 
       </p>
       <h3>{texts.recommendations}</h3>
       <p data-testid="record-visit-recommendations">{visit.recommendations}</p>
+      <OnlineTranscript visit={visit} />
       {visit.diagnoses.length > 0 ? (
         <>
           <h3>{texts.diagnoses}</h3>
@@ -173,5 +176,19 @@ function VisitCard({ visit, onAsked }: { visit: RecordVisitView; onAsked: () => 
         </button>
       </form>
     </li>
+  );
+}
+
+/** An online consultation's entry keeps its transcript (chat, call start and end, shared files). */
+function OnlineTranscript({ visit }: { visit: RecordVisitView & { online?: RecordOnlinePart } }) {
+  const { t } = useI18n();
+  if (!visit.online) return null;
+  return (
+    <section data-testid="record-visit-online" data-consultation-id={visit.online.consultationId}>
+      <h3>
+        {t.online.transcript} ({t.online.forms[visit.online.form]})
+      </h3>
+      <Transcript messages={visit.online.transcript} doctorName={visit.doctor.name} />
+    </section>
   );
 }
