@@ -1,4 +1,6 @@
 import type {
+  OnlineConsultationView,
+  OnlineForm,
   DoctorDayAppointmentView,
   DoctorPatientRecordView,
   DoctorQuestionView,
@@ -39,7 +41,7 @@ export class ApiError extends Error {
 
 let accessToken: string | null = null;
 
-async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
@@ -69,7 +71,7 @@ async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: u
 }
 
 /** On a 401 the session is refreshed once (refresh cookie) and the call retried. */
-async function authorized<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+async function authorized<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   try {
     return await call<T>(method, path, body);
   } catch (error) {
@@ -78,9 +80,42 @@ async function authorized<T>(method: 'GET' | 'POST' | 'DELETE', path: string, bo
   }
 }
 
+/** The token the realtime socket authenticates with. */
+export function currentAccessToken(): string | null {
+  return accessToken;
+}
+
+const tokenListeners = new Set<() => void>();
+
+/** Every new access token (after a refresh), e.g. to re-authenticate the realtime socket. */
+export function onAccessToken(listener: () => void): () => void {
+  tokenListeners.add(listener);
+  return () => tokenListeners.delete(listener);
+}
+
+/** GET /api/doctor/online/duty (oc-api's DoctorDutyView). */
+export interface DoctorDuty {
+  onDuty: boolean;
+  specialties: string[];
+  forms: OnlineForm[];
+  since: string | null;
+  available: { specialties: string[]; forms: OnlineForm[] };
+}
+
+/** What "Zakończ" sends: the same outcome as completing a visit. */
+export interface VisitOutcomeInput {
+  notes: string;
+  diagnoses: string[];
+  recommendations: string;
+  referrals: Array<{ kind: 'specialist' | 'test' | 'rehabilitation'; serviceId: string; sessionsTotal?: number }>;
+}
+
+const onlinePath = (id: string) => `/api/doctor/online/consultations/${encodeURIComponent(id)}`;
+
 export async function refresh(): Promise<boolean> {
   try {
     accessToken = (await call<{ accessToken: string }>('POST', '/api/auth/refresh')).accessToken;
+    tokenListeners.forEach((listener) => listener());
     return true;
   } catch {
     accessToken = null;
@@ -144,15 +179,7 @@ export const consoleApi = {
   doctorDay: (date: string) =>
     authorized<DoctorDayAppointmentView[]>('GET', `/api/doctor/appointments?date=${encodeURIComponent(date)}`),
   icd10: (query: string) => authorized<Icd10View[]>('GET', `/api/doctor/icd10?q=${encodeURIComponent(query)}`),
-  completeVisit: (
-    id: string,
-    outcome: {
-      notes: string;
-      diagnoses: string[];
-      recommendations: string;
-      referrals: Array<{ kind: 'specialist' | 'test' | 'rehabilitation'; serviceId: string; sessionsTotal?: number }>;
-    },
-  ) => authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/complete`, outcome),
+  completeVisit: (id: string, outcome: VisitOutcomeInput) => authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/complete`, outcome),
   noShow: (id: string) =>
     authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/no-show`),
   patientRecord: (patientId: string) =>
@@ -160,4 +187,26 @@ export const consoleApi = {
   doctorQuestions: () => authorized<DoctorQuestionView[]>('GET', '/api/doctor/questions?status=open'),
   answerQuestion: (id: string, text: string) =>
     authorized<QuestionView>('POST', `/api/doctor/questions/${encodeURIComponent(id)}/answer`, { text }),
+  onlineDuty: () => authorized<DoctorDuty>('GET', '/api/doctor/online/duty'),
+  goOnDuty: (specialties: string[], forms: OnlineForm[]) =>
+    authorized<DoctorDuty>('PUT', '/api/doctor/online/duty', { specialties, forms }),
+  goOffDuty: () => authorized<DoctorDuty>('DELETE', '/api/doctor/online/duty'),
+  onlineQueue: () => authorized<OnlineConsultationView[]>('GET', '/api/doctor/online/queue'),
+  takeNext: () => authorized<OnlineConsultationView>('POST', '/api/doctor/online/take-next'),
+  onlineConsultation: (id: string) => authorized<OnlineConsultationView>('GET', onlinePath(id)),
+  endOnline: (id: string, outcome: VisitOutcomeInput) => authorized<unknown>('POST', `${onlinePath(id)}/end`, outcome),
+  onlineConfig: () =>
+    authorized<{ iceServers: RTCIceServer[]; chatMessageMaxLength: number }>('GET', '/api/online/config'),
+  /** Opens a file the patient shared in the consultation, in a new tab (the token goes in a header). */
+  async openSharedFile(consultationId: string, fileId: string): Promise<void> {
+    const path = `${onlinePath(consultationId)}/files/${encodeURIComponent(fileId)}/content`;
+    let response = await fetch(path, { headers: { Authorization: `Bearer ${accessToken ?? ''}` } });
+    if (response.status === 401 && (await refresh())) {
+      response = await fetch(path, { headers: { Authorization: `Bearer ${accessToken ?? ''}` } });
+    }
+    if (!response.ok) throw new ApiError(response.status, 'FILE_UNAVAILABLE', 'Nie udało się otworzyć pliku.');
+    const url = URL.createObjectURL(await response.blob());
+    window.open(url, '_blank', 'noopener');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
 };
