@@ -4,10 +4,12 @@ import { consoleApi, refresh } from './api';
 import { DoctorDayView } from './DoctorDayView';
 import { DoctorQuestionsView } from './DoctorQuestionsView';
 import { LoginView } from './LoginView';
+import { OnlineConsultationsView } from './OnlineConsultationsView';
 import { PatientsView } from './PatientsView';
 import { QueueView } from './QueueView';
 import { renewalTexts, RenewalsView } from './RenewalsView';
 import { SchedulesView } from './SchedulesView';
+import { closeRealtime } from './realtime';
 import { t } from './texts';
 
 type Session =
@@ -98,7 +100,7 @@ export function App() {
 
 /** The doctor's workspace: "Mój dzień" (visits and their outcomes), patients' questions and renewal requests. */
 function DoctorWorkspace({ me, onLogout }: { me: MeView; onLogout: () => void }) {
-  const [view, setView] = useState<'day' | 'questions' | 'renewals'>('day');
+  const [view, setView] = useState<'day' | 'questions' | 'renewals' | 'online'>('day');
   return (
     <>
       <header className="header">
@@ -131,6 +133,15 @@ function DoctorWorkspace({ me, onLogout }: { me: MeView; onLogout: () => void })
           >
             {renewalTexts.tab}
           </button>
+          <button
+            type="button"
+            className={view === 'online' ? 'tab tab--active' : 'tab'}
+            aria-current={view === 'online' ? 'page' : undefined}
+            data-testid="console-nav-online"
+            onClick={() => setView('online')}
+          >
+            {t.online.tab}
+          </button>
         </nav>
         <span data-testid="console-user">
           {me.firstName} {me.lastName}
@@ -139,13 +150,24 @@ function DoctorWorkspace({ me, onLogout }: { me: MeView; onLogout: () => void })
           type="button"
           className="button button--link"
           data-testid="console-logout"
-          onClick={() => void consoleApi.logout().finally(onLogout)}
+          onClick={() => {
+            closeRealtime();
+            void consoleApi.logout().finally(onLogout);
+          }}
         >
           {t.logout}
         </button>
       </header>
       <main className="main">
-        {view === 'day' ? <DoctorDayView /> : view === 'questions' ? <DoctorQuestionsView /> : <RenewalsView />}
+        {view === 'day' ? (
+          <DoctorDayView />
+        ) : view === 'questions' ? (
+          <DoctorQuestionsView />
+        ) : view === 'online' ? (
+          <OnlineConsultationsView />
+        ) : (
+          <RenewalsView />
+        )}
       </main>
     </>
   );

@@ -179,7 +179,8 @@ export const consoleApi = {
   doctorDay: (date: string) =>
     authorized<DoctorDayAppointmentView[]>('GET', `/api/doctor/appointments?date=${encodeURIComponent(date)}`),
   icd10: (query: string) => authorized<Icd10View[]>('GET', `/api/doctor/icd10?q=${encodeURIComponent(query)}`),
-  completeVisit: (id: string, outcome: VisitOutcomeInput) => authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/complete`, outcome),
+  completeVisit: (id: string, outcome: VisitOutcomeInput) =>
+    authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/complete`, outcome),
   noShow: (id: string) =>
     authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/no-show`),
   patientRecord: (patientId: string) =>
