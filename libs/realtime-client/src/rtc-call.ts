@@ -26,6 +26,12 @@ export interface RtcCallOptions {
 
 /** How long a call may take to connect before the page offers the chat instead. */
 const CONNECT_TIMEOUT_MS = 20_000;
+/**
+ * Signals are relayed, never stored: an offer sent while the patient's page is
+ * still learning that the doctor took the consultation is dropped. The offer
+ * is repeated until an answer comes.
+ */
+const REOFFER_INTERVAL_MS = 2_000;
 
 export class RtcCall {
   private connection: RTCPeerConnection | null = null;
@@ -34,6 +40,7 @@ export class RtcCall {
   private pendingCandidates: RTCIceCandidateInit[] = [];
   private state: CallState = 'idle';
   private timeout: ReturnType<typeof setTimeout> | undefined;
+  private reoffer: ReturnType<typeof setInterval> | undefined;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: RtcCallOptions) {
@@ -57,10 +64,8 @@ export class RtcCall {
       this.options.onLocalStream(this.local);
       this.openConnection();
       this.setState('connecting');
-      if (this.options.role === 'offerer') {
-        this.armTimeout();
-        await this.offer();
-      }
+      this.armTimeout();
+      if (this.options.role === 'offerer') await this.offer();
       const early = this.early;
       this.early = [];
       for (const signal of early) await this.handle(signal);
@@ -118,7 +123,16 @@ export class RtcCall {
   private async offer(): Promise<void> {
     const connection = this.connection!;
     await connection.setLocalDescription(await connection.createOffer());
-    this.signal({ kind: 'offer', sdp: connection.localDescription?.sdp });
+    const sdp = connection.localDescription?.sdp;
+    this.signal({ kind: 'offer', sdp });
+    clearInterval(this.reoffer);
+    this.reoffer = setInterval(() => {
+      if (this.connection === connection && connection.signalingState === 'have-local-offer') {
+        this.signal({ kind: 'offer', sdp });
+      } else {
+        clearInterval(this.reoffer);
+      }
+    }, REOFFER_INTERVAL_MS);
   }
 
   private async handle(signal: RtcSignal): Promise<void> {
@@ -127,7 +141,13 @@ export class RtcCall {
         case 'offer': {
           // A new offer (the doctor pressed "Połącz ponownie") starts the connection afresh.
           if (this.options.role !== 'answerer' || !signal.sdp) return;
-          if (this.connection?.remoteDescription) this.openConnection();
+          const current = this.connection;
+          if (current?.remoteDescription?.sdp === signal.sdp && current.localDescription) {
+            // The same offer again: our answer was lost on the way.
+            this.signal({ kind: 'answer', sdp: current.localDescription.sdp });
+            return;
+          }
+          if (current?.remoteDescription) this.openConnection();
           const connection = this.connection!;
           if (this.state !== 'connecting') this.setState('connecting');
           this.armTimeout();
@@ -139,6 +159,8 @@ export class RtcCall {
         }
         case 'answer':
           if (this.options.role !== 'offerer' || !signal.sdp || !this.connection) return;
+          // A repeated answer (to a repeated offer) after the first one was applied.
+          if (this.connection.signalingState !== 'have-local-offer') return;
           await this.connection.setRemoteDescription({ type: 'answer', sdp: signal.sdp });
           await this.flushCandidates();
           return;
@@ -177,6 +199,7 @@ export class RtcCall {
 
   private close(state: CallState): void {
     clearTimeout(this.timeout);
+    clearInterval(this.reoffer);
     this.connection?.close();
     this.connection = null;
     this.setState(state);
