@@ -1,0 +1,164 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../support/browser';
+import { newPatient } from '../support/http';
+import { RecordScenario } from '../support/record';
+
+/**
+ * Every RTCPeerConnection the page makes, kept where the test can read its
+ * connectionState (the app keeps its own private).
+ */
+const RECORD_PEER_CONNECTIONS = () => {
+  const Native = window.RTCPeerConnection;
+  const made: RTCPeerConnection[] = [];
+  (window as unknown as { peers: RTCPeerConnection[] }).peers = made;
+  window.RTCPeerConnection = class extends Native {
+    constructor(configuration?: RTCConfiguration) {
+      super(configuration);
+      made.push(this);
+    }
+  } as typeof RTCPeerConnection;
+};
+
+const connectedPeers = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { peers: RTCPeerConnection[] }).peers.filter((peer) => peer.connectionState === 'connected')
+        .length,
+  );
+
+/** The remote <video> shows the other side's camera: it has a size and new frames keep arriving. */
+async function remoteVideoPlays(page: Page): Promise<{ width: number; frames: number }> {
+  await page.waitForFunction(() => {
+    const video = document.querySelector<HTMLVideoElement>('[data-testid="online-remote-video"]');
+    return !!video && video.videoWidth > 0;
+  });
+  return page.evaluate(async () => {
+    const video = document.querySelector<HTMLVideoElement>('[data-testid="online-remote-video"]')!;
+    let frames = 0;
+    await new Promise<void>((resolve) => {
+      const count = () => {
+        frames += 1;
+        if (frames >= 5) resolve();
+        else video.requestVideoFrameCallback(count);
+      };
+      video.requestVideoFrameCallback(count);
+    });
+    return { width: video.videoWidth, frames };
+  });
+}
+
+async function axeViolations(page: Page, where: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => ({ where, rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Konsultacje online in two browsers: the patient's portal and the doctor's console, talking by chat and video. */
+describe('online consultation in the browser (patient and doctor)', () => {
+  const suite = browserSuite({ console: true, fakeMedia: true, pagePer: 'suite', timeoutMs: 15_000 });
+
+  it('queues by video, the doctor takes it, both chat and see each other, the doctor ends with a recommendation and the patient finds it in the history', async () => {
+    const scenario = new RecordScenario(suite.stack);
+    const patientAccount = await newPatient(suite.stack.baseUrl, { firstName: 'Ewa', lastName: 'Wideo' });
+    await scenario.sql(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patientAccount.id]);
+    const violations: unknown[] = [];
+
+    // The doctor goes on duty for internal medicine, by video, in the console.
+    const doctor = await suite.otherPage();
+    await doctor.addInitScript(RECORD_PEER_CONNECTIONS);
+    await doctor.goto(`${suite.stack.baseUrl}/console/`);
+    await doctor.getByTestId('console-login-email').fill('doctor@demo.test');
+    await doctor.getByTestId('console-login-password').fill('Doctor#Demo2026');
+    await doctor.getByTestId('console-login-submit').click();
+    await doctor.getByTestId('console-nav-online').click();
+    const duty = doctor.getByTestId('online-duty');
+    await duty.waitFor();
+    for (const box of await doctor.getByTestId('online-duty-specialty').all()) {
+      if ((await box.getAttribute('value')) !== 'Internista') await box.uncheck();
+      else await box.check();
+    }
+    await doctor.getByTestId('online-duty-start').click();
+    await doctor.locator('[data-testid="online-duty"][data-on-duty="true"]').waitFor();
+    violations.push(...(await axeViolations(doctor, 'console: duty and queue')));
+
+    // The patient sees the doctor on duty, starts, chooses video and waits first in the queue.
+    const patient = suite.page;
+    await patient.addInitScript(RECORD_PEER_CONNECTIONS);
+    await patient.goto(`${suite.stack.baseUrl}/login`);
+    await patient.getByTestId('login-email').fill(patientAccount.email);
+    await patient.getByTestId('login-password').fill(patientAccount.password);
+    await patient.getByTestId('login-submit').click();
+    await patient.getByTestId('nav-online').click();
+    const internist = patient.locator('[data-testid="online-specialty"][data-specialty="Internista"]');
+    await internist.getByTestId('online-specialty-duty').filter({ hasText: 'Lekarze dostępni teraz: 1' }).waitFor();
+    violations.push(...(await axeViolations(patient, 'portal: specialties')));
+    await internist.getByTestId('online-start').click();
+    await patient.getByTestId('online-form-video').click();
+    await patient.locator('[data-testid="online-position"][data-position="1"]').waitFor();
+    await expect(patient.getByTestId('online-position').textContent()).resolves.toContain('Twoje miejsce w kolejce: 1');
+    violations.push(...(await axeViolations(patient, 'portal: waiting room')));
+
+    // The doctor's queue shows the patient live; "Weź następnego" opens the session.
+    const entry = doctor.getByTestId('online-queue-entry');
+    await expect(entry.textContent()).resolves.toContain('Ewa Wideo');
+    await doctor.getByTestId('online-take-next').click();
+    await expect(doctor.getByTestId('online-session-patient').textContent()).resolves.toBe('Ewa Wideo');
+
+    // The video call connects both ways.
+    await patient.getByTestId('online-session').waitFor();
+    await doctor.locator('[data-testid="online-call"][data-call-state="connected"]').waitFor({ timeout: 30_000 });
+    await patient.locator('[data-testid="online-call"][data-call-state="connected"]').waitFor({ timeout: 30_000 });
+    expect(await connectedPeers(doctor)).toBe(1);
+    expect(await connectedPeers(patient)).toBe(1);
+    const seenByPatient = await remoteVideoPlays(patient);
+    const seenByDoctor = await remoteVideoPlays(doctor);
+    expect(seenByPatient.width).toBeGreaterThan(0);
+    expect(seenByPatient.frames).toBe(5);
+    expect(seenByDoctor.width).toBeGreaterThan(0);
+    expect(seenByDoctor.frames).toBe(5);
+
+    // Chat both ways, with the counter of what is left.
+    await patient.getByTestId('online-chat-text').fill('Dzień dobry, od wczoraj boli mnie gardło.');
+    await expect(patient.getByTestId('online-chat-left').textContent()).resolves.toBe('Pozostało znaków: 1959');
+    await patient.getByTestId('online-chat-send').click();
+    await doctor
+      .locator('[data-testid="online-message"][data-author="patient"]', { hasText: 'od wczoraj boli mnie gardło' })
+      .waitFor();
+    await doctor.getByTestId('online-chat-text').fill('Proszę pokazać gardło do kamery.');
+    await doctor.getByTestId('online-chat-send').click();
+    await patient
+      .locator('[data-testid="online-message"][data-author="doctor"]', { hasText: 'Proszę pokazać gardło do kamery.' })
+      .waitFor();
+    violations.push(...(await axeViolations(patient, 'portal: session')));
+    violations.push(...(await axeViolations(doctor, 'console: session')));
+
+    // The doctor ends it with a recommendation.
+    await doctor.getByTestId('online-end').click();
+    await doctor.getByTestId('outcome-recommendations').fill('Płukanie gardła szałwią 3 razy dziennie.');
+    await doctor.getByTestId('outcome-submit').click();
+    await doctor.getByTestId('online-session-ended').waitFor();
+
+    // The patient sees the end, the recommendation, and then the transcript in "Twoja historia".
+    await expect(patient.getByTestId('online-ended-recommendations').textContent()).resolves.toBe(
+      'Płukanie gardła szałwią 3 razy dziennie.',
+    );
+    violations.push(...(await axeViolations(patient, 'portal: ended')));
+    await patient.getByTestId('online-to-history').click();
+    const entryInHistory = patient.locator('[data-testid="record-visit"]', {
+      has: patient.getByTestId('record-visit-online'),
+    });
+    await expect(entryInHistory.getByTestId('record-visit-recommendations').textContent()).resolves.toBe(
+      'Płukanie gardła szałwią 3 razy dziennie.',
+    );
+    const transcript = entryInHistory.getByTestId('online-message');
+    await expect(transcript.allTextContents()).resolves.toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Dzień dobry, od wczoraj boli mnie gardło.'),
+        expect.stringContaining('Proszę pokazać gardło do kamery.'),
+      ]),
+    );
+    violations.push(...(await axeViolations(patient, 'portal: history')));
+
+    expect(violations).toEqual([]);
+  }, 120_000);
+});
