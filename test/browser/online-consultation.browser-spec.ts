@@ -4,39 +4,35 @@ import { browserSuite } from '../support/browser';
 import { newPatient } from '../support/http';
 import { RecordScenario } from '../support/record';
 
-/**
- * Every RTCPeerConnection the page makes, kept where the test can read its
- * connectionState (the app keeps its own private).
+/*
+ * In-page code is written as strings: the tests' TypeScript has no DOM types.
+ *
+ * Every RTCPeerConnection the page makes, kept in window.peers where the test
+ * can read its connectionState (the app keeps its own private).
  */
-const RECORD_PEER_CONNECTIONS = () => {
+const RECORD_PEER_CONNECTIONS = `(() => {
   const Native = window.RTCPeerConnection;
-  const made: RTCPeerConnection[] = [];
-  (window as unknown as { peers: RTCPeerConnection[] }).peers = made;
+  window.peers = [];
   window.RTCPeerConnection = class extends Native {
-    constructor(configuration?: RTCConfiguration) {
+    constructor(configuration) {
       super(configuration);
-      made.push(this);
+      window.peers.push(this);
     }
-  } as typeof RTCPeerConnection;
-};
+  };
+})()`;
 
-const connectedPeers = (page: Page) =>
-  page.evaluate(
-    () =>
-      (window as unknown as { peers: RTCPeerConnection[] }).peers.filter((peer) => peer.connectionState === 'connected')
-        .length,
-  );
+const connectedPeers = (page: Page): Promise<number> =>
+  page.evaluate(`window.peers.filter((peer) => peer.connectionState === 'connected').length`);
+
+const REMOTE_VIDEO = `document.querySelector('[data-testid="online-remote-video"]')`;
 
 /** The remote <video> shows the other side's camera: it has a size and new frames keep arriving. */
 async function remoteVideoPlays(page: Page): Promise<{ width: number; frames: number }> {
-  await page.waitForFunction(() => {
-    const video = document.querySelector<HTMLVideoElement>('[data-testid="online-remote-video"]');
-    return !!video && video.videoWidth > 0;
-  });
-  return page.evaluate(async () => {
-    const video = document.querySelector<HTMLVideoElement>('[data-testid="online-remote-video"]')!;
+  await page.waitForFunction(`!!${REMOTE_VIDEO} && ${REMOTE_VIDEO}.videoWidth > 0`);
+  return page.evaluate(`(async () => {
+    const video = ${REMOTE_VIDEO};
     let frames = 0;
-    await new Promise<void>((resolve) => {
+    await new Promise((resolve) => {
       const count = () => {
         frames += 1;
         if (frames >= 5) resolve();
@@ -45,7 +41,7 @@ async function remoteVideoPlays(page: Page): Promise<{ width: number; frames: nu
       video.requestVideoFrameCallback(count);
     });
     return { width: video.videoWidth, frames };
-  });
+  })()`);
 }
 
 async function axeViolations(page: Page, where: string) {

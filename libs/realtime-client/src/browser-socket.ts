@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { RealtimeSocket } from './realtime-client';
 
 /** The browser's WebSocket behind the client's small socket interface. */

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { RtcSignal } from '@pacjent/contracts';
 import type { RealtimeClient } from './realtime-client';
 

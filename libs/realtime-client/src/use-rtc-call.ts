@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { useEffect, useRef, useState } from 'react';
 import type { RealtimeClient } from './realtime-client';
 import { RtcCall, type CallState } from './rtc-call';
