@@ -33,6 +33,17 @@ export interface Stack {
   restart(name: RestartableService): Promise<void>;
   /** The services, in start order: identity, booking, files, prescriptions, consultations. */
   services: INestMicroservice[];
+  /**
+   * Another gateway replica on its own port (same bus, same services), as a load balancer would
+   * spread pages over; close() stops it (a test may stop it earlier, as a crash would).
+   */
+  startGateway(): Promise<GatewayReplica>;
+}
+
+export interface GatewayReplica {
+  baseUrl: string;
+  app: NestFastifyApplication;
+  close(): Promise<void>;
 }
 
 export type RestartableService = 'booking' | 'consultations';
@@ -128,6 +139,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await gateway.listen(gatewayPort, '127.0.0.1');
     const address = gateway.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : 0;
+    const replicas: GatewayReplica[] = [];
     return {
       baseUrl: `http://127.0.0.1:${port}`,
       database,
@@ -135,6 +147,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       gateway,
       bank,
       close: async () => {
+        await Promise.all(replicas.map((replica) => replica.close()));
         await gateway.close();
         await bank.close();
         await Promise.all(services.map((service) => service.close()));
@@ -148,6 +161,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         services[index] = await start();
       },
       services,
+      startGateway: async () => {
+        connectAs('gateway');
+        const app = await createGatewayApp();
+        await app.listen(0, '127.0.0.1');
+        const bound = app.getHttpServer().address();
+        let closing: Promise<void> | undefined;
+        const replica: GatewayReplica = {
+          baseUrl: `http://127.0.0.1:${typeof bound === 'object' && bound ? bound.port : 0}`,
+          app,
+          close: () => (closing ??= app.close()),
+        };
+        replicas.push(replica);
+        return replica;
+      },
     };
   } catch (error) {
     await reservation.release();
@@ -174,8 +201,7 @@ function reservePort(): Promise<{ port: number; release: () => Promise<void> }> 
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const release = () =>
-        new Promise<void>((done) => (server.listening ? server.close(() => done()) : done()));
+      const release = () => new Promise<void>((done) => (server.listening ? server.close(() => done()) : done()));
       resolve({ port, release });
     });
   });

@@ -58,6 +58,18 @@ export const ErrorCode = {
   QUESTION_WINDOW_CLOSED: 'QUESTION_WINDOW_CLOSED',
   QUESTION_LIMIT_REACHED: 'QUESTION_LIMIT_REACHED',
   QUESTION_ALREADY_ANSWERED: 'QUESTION_ALREADY_ANSWERED',
+  /** The patient already waits in, or talks in, an online consultation. */
+  ONLINE_CONSULTATION_OPEN: 'ONLINE_CONSULTATION_OPEN',
+  /** Nobody is on duty for that specialty and form now (see the fallback slots). */
+  NO_DOCTOR_ON_DUTY: 'NO_DOCTOR_ON_DUTY',
+  /** No specialty of this name offers online consultations in that form, or it is not the doctor's. */
+  SPECIALTY_NOT_OFFERED: 'SPECIALTY_NOT_OFFERED',
+  /** Take next: nobody waits for the doctor's specialties and forms. */
+  ONLINE_QUEUE_EMPTY: 'ONLINE_QUEUE_EMPTY',
+  /** Take next while off duty. */
+  NOT_ON_DUTY: 'NOT_ON_DUTY',
+  /** The consultation is not in the state the action needs (chat after the end, end while waiting, …). */
+  ONLINE_CONSULTATION_CLOSED: 'ONLINE_CONSULTATION_CLOSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

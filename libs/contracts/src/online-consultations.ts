@@ -1,3 +1,23 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { Channel, ServiceKind, SlotView } from './booking';
+import { CompleteVisitDto, FREE_TEXT } from './record';
+
 /**
  * Online consultations on demand ("Konsultacje online"): a patient queues for
  * a specialty and a form, a doctor on duty takes the oldest waiting patient,
@@ -133,3 +153,177 @@ export type RealtimeServerFrame =
   | { type: 'doctor_queue'; waiting: OnlineConsultationView[] }
   | { type: 'signal'; consultationId: string; signal: RtcSignal }
   | { type: 'error'; code: string; message: string; clientMessageId?: string };
+
+// ---------------------------------------------------------------------------
+// Added with the service (branch oc-api): bus commands, the doctor's duty, the
+// fallback slots, the browser's ICE configuration. Nothing above is renamed.
+// ---------------------------------------------------------------------------
+
+/** How many doctors' specialties / forms one duty may name. */
+export const MAX_DUTY_SPECIALTIES = 20;
+/** How many free slots of each channel the fallback proposes. */
+export const FALLBACK_SLOTS_PER_CHANNEL = 5;
+/** A specialty name as booking carries it: letters, spaces, hyphens (it travels in a URL path). */
+export const SPECIALTY_NAME = /^[\p{L}][\p{L} .-]{0,59}$/u;
+
+/** POST /api/online/consultations (and consultations.online.start on the bus). */
+export class StartOnlineConsultationDto implements StartOnlineConsultationBody {
+  @ApiProperty({ example: 'Internista' })
+  @IsString()
+  @Matches(SPECIALTY_NAME, { message: 'specialty must be a specialty name' })
+  specialty: string;
+
+  @ApiProperty({ enum: ONLINE_FORMS })
+  @IsIn(ONLINE_FORMS)
+  form: OnlineForm;
+}
+
+/** PUT /api/doctor/online/duty: the specialties (of the doctor's own) and forms to take patients for. */
+export class GoOnDutyDto {
+  @ApiProperty({ type: [String], example: ['Internista'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_DUTY_SPECIALTIES)
+  @Matches(SPECIALTY_NAME, { each: true, message: 'each specialty must be a specialty name' })
+  specialties: string[];
+
+  @ApiProperty({ enum: ONLINE_FORMS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ONLINE_FORMS.length)
+  @IsIn(ONLINE_FORMS, { each: true })
+  forms: OnlineForm[];
+}
+
+/** GET /api/doctor/online/duty */
+export interface DoctorDutyView {
+  onDuty: boolean;
+  specialties: string[];
+  forms: OnlineForm[];
+  since: string | null;
+  /** What the doctor may go on duty for: their specialties (booking's doctor data) that offer online consultations. */
+  available: { specialties: string[]; forms: OnlineForm[] };
+}
+
+/** A consultation named by the path (bus: consultations.online.get, leave, access, …). */
+export class OnlineConsultationIdDto {
+  @IsUUID()
+  consultationId: string;
+}
+
+/** GET /api/online/consultations/:id/messages?after= */
+export class OnlineMessagesQueryDto {
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Messages with seq greater than this' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  after?: number;
+}
+
+export class OnlineMessagesCommand extends OnlineMessagesQueryDto {
+  @IsUUID()
+  consultationId: string;
+}
+
+/** consultations.online.chat.send: a `chat` frame as the gateway forwards it. */
+export class SendChatMessageCommand {
+  @IsUUID()
+  consultationId: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(CHAT_MESSAGE_MAX_LENGTH)
+  @Matches(FREE_TEXT, { message: 'text must not contain control characters' })
+  text: string;
+}
+
+/** consultations.online.call: a call's start or end, written to the transcript by the participant who saw it. */
+export class RecordCallEventCommand {
+  @IsUUID()
+  consultationId: string;
+
+  @IsIn(['call_started', 'call_ended'])
+  kind: 'call_started' | 'call_ended';
+}
+
+/** consultations.online.presence: the gateway still holds a live page of these (patient's own) consultations. */
+export class OnlinePresenceCommand {
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID(undefined, { each: true })
+  consultationIds: string[];
+}
+
+/** POST /api/doctor/online/consultations/:id/end: the outcome form of a completed visit. */
+export class EndOnlineConsultationCommand extends CompleteVisitDto {
+  @IsUUID()
+  consultationId: string;
+}
+
+/** What consultations.online.chat.send answers: where the message was stored. */
+export interface ChatMessageStored {
+  seq: number;
+}
+
+/** consultations.online.access: who the caller is in a consultation (NOT_FOUND when not one of its two). */
+export interface OnlineConsultationAccess {
+  consultationId: string;
+  role: 'patient' | 'doctor';
+  /** The other participant's account, null while waiting. */
+  peerUserId: string | null;
+  status: OnlineConsultationStatus;
+}
+
+/** GET /api/online/specialties/:specialty/fallback-slots */
+export interface OnlineFallbackSlotsView {
+  specialty: string;
+  /** Why a consultation now is not proposed: nobody on duty, or the wait is over ONLINE_MAX_WAIT_MINUTES. */
+  reason: 'nobody_on_duty' | 'wait_too_long' | null;
+  phone: SlotView[];
+  video: SlotView[];
+}
+
+/** One STUN/TURN server as RTCPeerConnection takes it. */
+export interface IceServerView {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+/** GET /api/online/config: what the page needs before a call. */
+export interface OnlineConfigView {
+  iceServers: IceServerView[];
+  chatMessageMaxLength: number;
+  queueGraceSeconds: number;
+}
+
+/** The consultation part of a history entry ("Twoja historia") that was an online consultation. */
+export interface RecordOnlineConsultationView {
+  consultationId: string;
+  form: OnlineForm;
+  transcript: ChatMessageView[];
+}
+
+/** Core NATS broadcast consultations.online.changed: consultations whose state or queue position changed. */
+export interface OnlineQueueChanged {
+  consultationIds: string[];
+  specialties: string[];
+}
+
+/** Booking's answer to consultations.online catalog: a specialty offered remotely, by which consultation service. */
+export interface OnlineSpecialtyService {
+  specialty: string;
+  serviceId: string;
+  serviceName: string;
+  serviceKind: ServiceKind;
+  channels: Channel[];
+}
+
+/** booking.doctor.profile: the signed-in doctor as booking knows them. */
+export interface DoctorProfile {
+  doctorId: string;
+  name: string;
+  specialties: string[];
+}

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { Channel, ServiceKind } from './booking';
+import type { RecordOnlineConsultationView } from './online-consultations';
 
 /**
  * The treatment record, owned by the consultations service: visit outcomes
@@ -171,6 +172,8 @@ export interface RecordVisitView {
   diagnoses: Icd10View[];
   referrals: ReferralView[];
   questions: QuestionView[];
+  /** Present when the visit was an online consultation ("Konsultacje online"): its form and transcript. */
+  online?: RecordOnlineConsultationView;
 }
 
 /** The outcome as its doctor sees it: the record's view plus the notes. */

@@ -76,6 +76,10 @@ export const Subjects = {
     /** Asked by consultations with the doctor's actor (record.ts DoctorVisitFacts). */
     doctorVisitFacts: 'booking.doctor.visits.facts',
     doctorDay: 'booking.doctor.appointments.day',
+    /** Asked by consultations with the doctor's actor (online-consultations.ts DoctorProfile). */
+    doctorProfile: 'booking.doctor.profile',
+    /** Asked by consultations: the consultation services offered by phone or video, by specialty. */
+    onlineSpecialtyServices: 'booking.catalog.online-specialties',
   },
   files: {
     health: healthSubject('files'),
@@ -134,6 +138,37 @@ export const Subjects = {
     /** Events (JetStream, consultations' stream): ResultAvailableEvent, QuestionAnsweredEvent. Booking turns them into notifications. */
     resultAvailableEvent: 'consultations.events.result-available',
     questionAnsweredEvent: 'consultations.events.question-answered',
+    // Online consultations (online-consultations.ts): the patient's side…
+    onlineSpecialties: 'consultations.online.specialties',
+    onlineFallbackSlots: 'consultations.online.fallback-slots',
+    startOnline: 'consultations.online.start',
+    getOnline: 'consultations.online.get',
+    leaveOnline: 'consultations.online.leave',
+    onlineMessages: 'consultations.online.messages',
+    // …the doctor's…
+    onlineDuty: 'consultations.doctor.online.duty.get',
+    goOnDuty: 'consultations.doctor.online.duty.start',
+    goOffDuty: 'consultations.doctor.online.duty.end',
+    onlineQueue: 'consultations.doctor.online.queue',
+    takeNextOnline: 'consultations.doctor.online.take-next',
+    doctorGetOnline: 'consultations.doctor.online.get',
+    endOnline: 'consultations.doctor.online.end',
+    // …and the gateway's real-time edge, for either participant.
+    onlineAccess: 'consultations.online.access',
+    sendChatMessage: 'consultations.online.chat.send',
+    recordCallEvent: 'consultations.online.call',
+    onlinePresence: 'consultations.online.presence',
+    /** A core NATS broadcast (every gateway replica reads it): OnlineQueueChanged. */
+    onlineChanged: 'consultations.online-events.changed',
+    /**
+     * Chat messages (ChatMessageView), one subject per consultation under this prefix: published to the
+     * JetStream stream OnlineChatStream through consultations' outbox; gateways read them live.
+     */
+    onlineChatPrefix: 'consultations.chat',
+  },
+  /** Between gateway replicas (core NATS): WebRTC signals to a user's pages, wherever they are connected. */
+  gateway: {
+    realtimePrefix: 'gateway.realtime',
   },
 } as const;
 
@@ -142,6 +177,12 @@ export const Subjects = {
  * publishes there; one stream under every bus prefix, which is the first
  * subject token). The gateway reads booking's to push notifications.
  */
+/** The chat stream: consultations' outbox publishes every transcript entry here (msgID = outbox id). */
+export const OnlineChatStream = 'PACJENT_ONLINE_CHAT';
+export const onlineChatSubject = (consultationId: string): string =>
+  `${Subjects.consultations.onlineChatPrefix}.${consultationId}`;
+export const realtimeUserSubject = (userId: string): string => `${Subjects.gateway.realtimePrefix}.${userId}`;
+
 export const EventStreams = {
   booking: 'PACJENT_BOOKING_EVENTS',
   consultations: 'PACJENT_CONSULTATIONS_EVENTS',

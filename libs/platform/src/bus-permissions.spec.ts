@@ -22,7 +22,11 @@ describe('bus permissions', () => {
   });
 
   it('gives the gateway every request subject but the service-to-service ones and the events', () => {
-    const gateway = permissions.gateway.publish.allow!.filter((subject) => subject.startsWith('pacjent.'));
+    const fanout = `pacjent.${Subjects.gateway.realtimePrefix}.>`;
+    const gateway = permissions.gateway.publish.allow!.filter(
+      (subject) => subject.startsWith('pacjent.') && subject !== fanout,
+    );
+    expect(permissions.gateway.publish.allow).toContain(fanout);
     const internal = [
       Subjects.consultations.reserveReferralSession,
       Subjects.consultations.releaseReferralSession,
@@ -34,6 +38,8 @@ describe('bus permissions', () => {
       Subjects.booking.doctorVisitFacts,
       Subjects.identity.logRecordAccess,
       Subjects.identity.doctorPatientSummaries,
+      Subjects.booking.doctorProfile,
+      Subjects.booking.onlineSpecialtyServices,
     ];
     expect(gateway.sort()).toEqual(
       requestSubjects()
@@ -50,6 +56,19 @@ describe('bus permissions', () => {
     expect(permissions.gateway.publish.allow).toContain(listAppointments);
     expect(permissions.consultations.publish.allow).toContain(listAppointments);
     expect(permissions.prescriptions.publish.allow).not.toContain(listAppointments);
+  });
+
+  it('lets only consultations write the chat stream and announce queue changes, and the gateways read both', () => {
+    const chat = `pacjent.${Subjects.consultations.onlineChatPrefix}.>`;
+    const changed = `pacjent.${Subjects.consultations.onlineChanged}`;
+    expect(permissions.consultations.publish.allow).toEqual(expect.arrayContaining([chat, changed]));
+    expect(permissions.gateway.subscribe.allow).toEqual(expect.arrayContaining([chat, changed]));
+    expect(permissions.gateway.publish.allow).not.toContain(chat);
+    expect(permissions.gateway.publish.allow).not.toContain(changed);
+    for (const service of ['identity', 'booking', 'files', 'prescriptions'] as const) {
+      expect(permissions[service].publish.allow ?? []).not.toContain(chat);
+      expect(permissions[service].subscribe.allow).not.toContain(`pacjent.${Subjects.gateway.realtimePrefix}.>`);
+    }
   });
 
   it('lets only identity broadcast ended sessions, and the gateway hear them', () => {

@@ -1,4 +1,4 @@
-import { ALL_SERVICES, EventStreams, Subjects, type ServiceName } from '@pacjent/contracts';
+import { ALL_SERVICES, EventStreams, OnlineChatStream, Subjects, type ServiceName } from '@pacjent/contracts';
 
 /**
  * Who may say what on the bus (issue 10, item 9). Every process connects as
@@ -39,6 +39,11 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; 
   { from: 'identity', subject: Subjects.booking.doctorPatientRelation },
   // "Mój dzień": patients' names and ages for their doctor.
   { from: 'booking', subject: Subjects.identity.doctorPatientSummaries },
+  // Online consultations: the doctor's specialties, the specialties offered remotely and, when nobody is on
+  // duty, booking's free phone/video slots (the public search, asked as the gateway does).
+  { from: 'consultations', subject: Subjects.booking.doctorProfile },
+  { from: 'consultations', subject: Subjects.booking.onlineSpecialtyServices },
+  { from: 'consultations', subject: Subjects.booking.searchSlots, gatewayToo: true },
 ];
 
 /**
@@ -47,7 +52,17 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; 
  */
 export const BROADCASTS: ReadonlyArray<{ from: ServiceName; subject: string; readers: BusUser[] }> = [
   { from: 'identity', subject: Subjects.identity.sessionRevoked, readers: ['gateway'] },
+  { from: 'consultations', subject: Subjects.consultations.onlineChanged, readers: ['gateway'] },
 ];
+
+/**
+ * Subject trees that are neither requests nor events: the chat messages every gateway reads live as
+ * consultations' outbox publishes them into OnlineChatStream, and the gateways' own fan-out to each
+ * other (WebRTC signals to a user's pages on whichever replica holds them).
+ */
+const CHAT_SUBJECTS = `${Subjects.consultations.onlineChatPrefix}.>`;
+const GATEWAY_FANOUT = `${Subjects.gateway.realtimePrefix}.>`;
+const SUBJECT_PREFIXES = new Set<string>([Subjects.consultations.onlineChatPrefix, Subjects.gateway.realtimePrefix]);
 
 /** Events: published to JetStream by the service that owns them (through its outbox), never requested. */
 export const EVENT_SUBJECTS: ReadonlyArray<{ from: ServiceName; subject: string; stream: string }> = [
@@ -60,7 +75,7 @@ export const EVENT_SUBJECTS: ReadonlyArray<{ from: ServiceName; subject: string;
 /** Streams each service creates (and keeps), and the streams the gateway reads with its own consumers. */
 const STREAMS_OWNED: Partial<Record<ServiceName, string[]>> = {
   booking: [EventStreams.booking],
-  consultations: [EventStreams.consultations],
+  consultations: [EventStreams.consultations, OnlineChatStream],
 };
 /**
  * Streams a service reads with its own durable consumer (acknowledging each
@@ -81,7 +96,7 @@ export function requestSubjects(): string[] {
   const events = new Set([...EVENT_SUBJECTS, ...BROADCASTS].map((event) => event.subject));
   return Object.values(Subjects)
     .flatMap((group) => Object.values(group) as string[])
-    .filter((subject) => !events.has(subject));
+    .filter((subject) => !events.has(subject) && !SUBJECT_PREFIXES.has(subject));
 }
 
 /** The JetStream API subjects a stream's owner needs: look it up, create it, update it, publish with acks. */
@@ -131,15 +146,26 @@ export function busPermissions(prefix: string): Record<BusUser, BusUserPermissio
   const gatewayRequests = requestSubjects().filter((subject) => !internal.has(subject));
   const permissions = {
     gateway: {
-      publish: { allow: unique([...gatewayRequests.map(full), ...STREAMS_READ_BY_GATEWAY.flatMap(streamReaderApi)]) },
+      publish: {
+        allow: unique([
+          ...gatewayRequests.map(full),
+          ...STREAMS_READ_BY_GATEWAY.flatMap(streamReaderApi),
+          full(GATEWAY_FANOUT),
+        ]),
+      },
       // Replies to its requests and the messages of its JetStream consumers arrive on its inboxes.
-      subscribe: { allow: ['_INBOX.>', ...broadcastsReadBy('gateway')] },
+      subscribe: {
+        allow: ['_INBOX.>', ...broadcastsReadBy('gateway'), full(CHAT_SUBJECTS), full(GATEWAY_FANOUT)],
+      },
       allowResponses: false,
     },
   } as Record<BusUser, BusUserPermissions>;
   for (const service of ALL_SERVICES) {
     const calls = SERVICE_CALLS.filter((call) => call.from === service).map((call) => full(call.subject));
-    const events = EVENT_SUBJECTS.filter((event) => event.from === service).map((event) => full(event.subject));
+    const events = [
+      ...EVENT_SUBJECTS.filter((event) => event.from === service).map((event) => full(event.subject)),
+      ...(service === 'consultations' ? [full(CHAT_SUBJECTS)] : []),
+    ];
     const broadcasts = BROADCASTS.filter((broadcast) => broadcast.from === service).map((b) => full(b.subject));
     const streams = [
       ...(STREAMS_OWNED[service] ?? []).flatMap(streamOwnerApi),

@@ -6,6 +6,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { BookingConfig } from './config';
 import { BookingDatabase } from './database';
 import { DemoModule } from './demo/demo.module';
+import { OnlineCatalogModule } from './online/online-catalog.module';
 import { RelationsModule } from './relations/relations.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { SlotsModule } from './slots/slots.module';
@@ -28,6 +29,7 @@ import { RecordNotificationsModule } from './record-notifications/record-notific
     VisitOutcomesModule,
     DoctorDayModule,
     RecordNotificationsModule,
+    OnlineCatalogModule,
   ],
   controllers: [healthController('booking')],
 })

@@ -16,3 +16,9 @@ export function requireFullPatient(actor: Actor | null): Actor {
   }
   return actor;
 }
+
+/** Anybody signed in (the service then checks what they may touch). */
+export function requireSignedIn(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
+  return actor;
+}

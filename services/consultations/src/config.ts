@@ -1,4 +1,4 @@
-import { DEFAULT_QUESTION_WINDOW_DAYS } from '@pacjent/contracts';
+import { DEFAULT_QUESTION_WINDOW_DAYS, QUEUE_GRACE_SECONDS } from '@pacjent/contracts';
 import { EnvBoolean, PlatformConfig } from '@pacjent/platform';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
@@ -11,6 +11,27 @@ export class ConsultationsConfig extends PlatformConfig {
   @Min(1)
   @Max(365)
   QUESTION_WINDOW_DAYS = DEFAULT_QUESTION_WINDOW_DAYS;
+
+  /** A waiting patient whose page has not been seen (the gateway's heartbeats) for this long leaves the queue. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  QUEUE_GRACE_SECONDS = QUEUE_GRACE_SECONDS;
+
+  /** Over this estimated wait the patient is offered booking's free slots instead (fallback-slots). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  ONLINE_MAX_WAIT_MINUTES = 30;
+
+  /** The assumed length of one online consultation until enough have ended to measure it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  ONLINE_AVERAGE_MINUTES = 10;
 
   /** Seed the demo patient's record on start (idempotent). */
   @EnvBoolean()

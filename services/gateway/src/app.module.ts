@@ -40,6 +40,9 @@ import { ReferralsController } from './record/referrals.controller';
 import { RecordController } from './record/record.controller';
 import { DoctorQuestionsController } from './doctor/doctor-questions.controller';
 import { DoctorDayController } from './doctor/doctor-day.controller';
+import { DoctorOnlineController } from './online/doctor-online.controller';
+import { OnlineController } from './online/online.controller';
+import { RealtimeHub } from './realtime/realtime.hub';
 
 @Module({
   imports: [PlatformModule.forService('gateway', GatewayConfig)],
@@ -73,6 +76,8 @@ import { DoctorDayController } from './doctor/doctor-day.controller';
     RecordController,
     DoctorQuestionsController,
     DoctorDayController,
+    OnlineController,
+    DoctorOnlineController,
   ],
   providers: [
     {
@@ -92,6 +97,7 @@ import { DoctorDayController } from './doctor/doctor-day.controller';
     { provide: APP_GUARD, useClass: RateLimitGuard },
     GatewayDrain,
     NotificationsMetrics,
+    RealtimeHub,
   ],
 })
 export class GatewayModule {}

@@ -20,6 +20,7 @@ import { sendSecurityHeaders } from './http/security-headers';
 import { acceptFhirJson } from './lab/fhir-json';
 import { clientErrorHandler, frameworkErrors, RouteMethods } from './problems/edge-problems';
 import { ProblemFilter } from './problems/problem.filter';
+import { serveRealtime } from './realtime/realtime.route';
 import { consoleDist, serveConsole } from './web/console';
 import { servePortal } from './web/portal';
 
@@ -71,6 +72,8 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
   await app.register(multipart, {
     limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, fieldSize: 1024, parts: 6 },
   });
+
+  await serveRealtime(app);
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(

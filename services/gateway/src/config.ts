@@ -1,9 +1,10 @@
-import { ACCESS_TOKEN_DEFAULTS } from '@pacjent/contracts';
+import { ACCESS_TOKEN_DEFAULTS, QUEUE_GRACE_SECONDS, REALTIME_AUTH_TIMEOUT_MS } from '@pacjent/contracts';
 import { PlatformConfig, type ProductionChecked } from '@pacjent/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { resolve } from 'node:path';
 import { EnvTrustProxy, type TrustProxy } from './http/trust-proxy';
+import { IsIceServers } from './online/ice-servers';
 
 export class GatewayConfig extends PlatformConfig implements ProductionChecked {
   @Type(() => Number)
@@ -88,6 +89,30 @@ export class GatewayConfig extends PlatformConfig implements ProductionChecked {
   @IsInt()
   @Min(0)
   RATE_LIMIT_SEARCH_PER_MINUTE = 120;
+
+  /**
+   * STUN/TURN servers for the browsers' calls (JSON, RTCPeerConnection's iceServers), sent to pages by
+   * GET /api/online/config. Empty: browsers connect directly (localhost, one LAN).
+   */
+  @IsIceServers()
+  ICE_SERVERS = '[]';
+
+  /**
+   * As consultations' QUEUE_GRACE_SECONDS: the gateway reports its pages' waiting consultations four
+   * times per grace period, so a page that is still there never loses its place.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  QUEUE_GRACE_SECONDS = QUEUE_GRACE_SECONDS;
+
+  /** A WebSocket at /api/realtime must send its `auth` frame within this time (closed 4408 otherwise). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  REALTIME_AUTH_TIMEOUT_MS = REALTIME_AUTH_TIMEOUT_MS;
 
   /** Behind a proxy or not decides which client IP rate limits and logs see: production must say which. */
   unsafeInProduction(env: NodeJS.ProcessEnv): string[] {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Subjects, type Actor } from '@pacjent/contracts';
+import { DomainError, ErrorCode, Subjects, type Actor, type RecordPatientView } from '@pacjent/contracts';
 import { BusClient } from '@pacjent/platform';
 
 /** What consultations asks identity: writing a record read to the patient's access log. */
@@ -9,5 +9,15 @@ export class IdentityClient {
 
   async logRecordRead(reader: Actor, patientId: string): Promise<void> {
     await this.bus.request(Subjects.identity.logRecordAccess, { actor: reader, data: { patientId } });
+  }
+
+  /** The patient's own confirmed identity (asked with their actor); null when identity has none on file. */
+  async ownIdentity(patient: Actor): Promise<RecordPatientView | null> {
+    try {
+      return await this.bus.request<RecordPatientView>(Subjects.identity.recordPatient, { actor: patient, data: {} });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
+      throw error;
+    }
   }
 }

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, type Actor, type DoctorPatientRecordView } from
 import { Clock } from '@pacjent/platform';
 import { BookingClient } from '../clients/booking.client';
 import { IdentityClient } from '../clients/identity.client';
+import { OnlineRepository } from '../online/online.repository';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { mapReferral, mapVisitOutcome } from '../record/record-views';
 import { RecordRepository } from '../record/record.repository';
@@ -14,8 +15,8 @@ const DOCTOR_RECORD_VISITS = 100;
 
 /**
  * A patient's record as a doctor reads it: only while a relation exists (a
- * visit with this doctor in the window booking keeps, or an open question
- * to this doctor), otherwise NOT_FOUND; every read goes to the patient's
+ * visit with this doctor in the window booking keeps, an open question
+ * to this doctor, or an online consultation they took), otherwise NOT_FOUND; every read goes to the patient's
  * access log first (no log, no read).
  */
 @Injectable()
@@ -27,12 +28,15 @@ export class DoctorRecordService {
     private readonly record: RecordRepository,
     private readonly visits: VisitsRepository,
     private readonly referrals: ReferralsRepository,
+    private readonly online: OnlineRepository,
     private readonly clock: Clock,
   ) {}
 
   async read(doctor: Actor, patientId: string): Promise<DoctorPatientRecordView> {
     const related =
-      (await this.questions.hasOpenQuestion(doctor.id, patientId)) || (await this.booking.related(doctor, patientId));
+      (await this.questions.hasOpenQuestion(doctor.id, patientId)) ||
+      (await this.online.hasRelation(doctor.id, patientId, this.clock.now())) ||
+      (await this.booking.related(doctor, patientId));
     if (!related) throw new DomainError(ErrorCode.NOT_FOUND, 'No such patient.');
     await this.identity.logRecordRead(doctor, patientId);
     const { items } = await this.record.page(patientId, {}, DOCTOR_RECORD_VISITS, 0);

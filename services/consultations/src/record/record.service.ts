@@ -8,6 +8,8 @@ import {
   type RecordVisitView,
 } from '@pacjent/contracts';
 import { Clock } from '@pacjent/platform';
+import { mapMessage } from '../online/online-views';
+import { OnlineRepository } from '../online/online.repository';
 import type { VisitOutcomeEntity } from '../visits/visit-outcome.entity';
 import { VisitsRepository } from '../visits/visits.repository';
 import { mapRecordVisit } from './record-views';
@@ -21,6 +23,7 @@ export class RecordService {
   constructor(
     private readonly record: RecordRepository,
     private readonly visits: VisitsRepository,
+    private readonly online: OnlineRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -46,18 +49,34 @@ export class RecordService {
     return (await this.views([visit]))[0]!;
   }
 
-  /** The visits with their referrals and questions (two queries for the whole page). */
+  /**
+   * The visits with their referrals and questions (two queries for the whole
+   * page), and for online consultations their form and transcript (two more).
+   */
   async views(visits: VisitOutcomeEntity[]): Promise<RecordVisitView[]> {
     const ids = visits.map((visit) => visit.appointmentId);
-    const [referrals, questions] = await Promise.all([this.visits.referralsOf(ids), this.visits.questionsOf(ids)]);
+    const [referrals, questions, consultations] = await Promise.all([
+      this.visits.referralsOf(ids),
+      this.visits.questionsOf(ids),
+      this.online.endedOf(ids),
+    ]);
+    const transcripts = await this.online.messagesAfter(
+      consultations.map((consultation) => consultation.id),
+      0,
+      100_000,
+    );
     const now = this.clock.now();
-    return visits.map((visit) =>
-      mapRecordVisit(
+    return visits.map((visit) => {
+      const view = mapRecordVisit(
         visit,
         referrals.filter((referral) => referral.appointmentId === visit.appointmentId),
         questions.filter((question) => question.appointmentId === visit.appointmentId),
         now,
-      ),
-    );
+      );
+      const consultation = consultations.find((item) => item.id === visit.appointmentId);
+      if (!consultation) return view;
+      const transcript = transcripts.filter((message) => message.consultationId === consultation.id).map(mapMessage);
+      return { ...view, online: { consultationId: consultation.id, form: consultation.form, transcript } };
+    });
   }
 }

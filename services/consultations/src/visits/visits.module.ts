@@ -9,6 +9,6 @@ import { VisitsService } from './visits.service';
   imports: [Icd10Module],
   controllers: [VisitsController],
   providers: [VisitsRepository, VisitsService],
-  exports: [VisitsRepository],
+  exports: [VisitsRepository, VisitsService],
 })
 export class VisitsModule {}

@@ -160,7 +160,12 @@ export class VisitsService {
     return mapVisitOutcome(outcome, referrals, questions, this.clock.now());
   }
 
-  private async referralsOf(facts: DoctorVisitFacts, requested: IssueReferralDto[], now: Date): Promise<NewReferral[]> {
+  /** The referrals a completion asks for, checked against the catalog (also used when an online consultation ends). */
+  async referralsOf(
+    facts: Pick<DoctorVisitFacts, 'appointmentId' | 'patientId' | 'doctor'>,
+    requested: IssueReferralDto[],
+    now: Date,
+  ): Promise<NewReferral[]> {
     if (requested.length === 0) return [];
     const catalog = new Map((await this.booking.services()).map((service) => [service.id, service]));
     const errors: Array<{ field: string; messages: string[] }> = [];

@@ -55,6 +55,11 @@ export class AccessTokenVerifier {
   ) {}
 
   async verify(token: string): Promise<Actor> {
+    return (await this.verifyWithExpiry(token)).actor;
+  }
+
+  /** The caller and when the token expires (the real-time edge closes the socket then unless re-authenticated). */
+  async verifyWithExpiry(token: string): Promise<{ actor: Actor; expiresAtMs: number }> {
     const remembered = this.verified.get(token);
     if (remembered && remembered.expiresAtMs > this.clock.now().getTime() && this.keysAreFresh()) {
       return this.unlessEnded(remembered);
@@ -69,11 +74,11 @@ export class AccessTokenVerifier {
     return this.unlessEnded(verified);
   }
 
-  private unlessEnded(verified: VerifiedToken): Actor {
+  private unlessEnded(verified: VerifiedToken): VerifiedToken {
     if (this.revocations.isRevoked(verified.sessionId)) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The session has ended. Sign in again.');
     }
-    return verified.actor;
+    return verified;
   }
 
   private async verifySignature(token: string): Promise<JWTPayload> {

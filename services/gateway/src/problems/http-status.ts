@@ -54,6 +54,12 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.QUESTION_WINDOW_CLOSED]: 422,
   [ErrorCode.QUESTION_LIMIT_REACHED]: 422,
   [ErrorCode.QUESTION_ALREADY_ANSWERED]: 409,
+  [ErrorCode.ONLINE_CONSULTATION_OPEN]: 409,
+  [ErrorCode.NO_DOCTOR_ON_DUTY]: 409,
+  [ErrorCode.SPECIALTY_NOT_OFFERED]: 422,
+  [ErrorCode.ONLINE_QUEUE_EMPTY]: 409,
+  [ErrorCode.NOT_ON_DUTY]: 409,
+  [ErrorCode.ONLINE_CONSULTATION_CLOSED]: 409,
 };
 
 const TITLES: Record<number, string> = {

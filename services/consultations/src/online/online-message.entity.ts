@@ -1,0 +1,37 @@
+import type { ChatMessageKind, SharedFileView } from '@pacjent/contracts';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { OnlineConsultationEntity } from './online-consultation.entity';
+
+export type ChatAuthor = 'patient' | 'doctor' | 'system';
+
+/** One entry of a consultation's transcript; (consultation, seq) is its key, seq 1, 2, 3… without gaps. */
+@Entity({ name: 'online_messages' })
+@Check('CHK_online_messages_author', `"author" IN ('patient', 'doctor', 'system')`)
+@Check('CHK_online_messages_kind', `"kind" IN ('text', 'file', 'call_started', 'call_ended', 'ended')`)
+@Check('CHK_online_messages_seq', `"seq" >= 1`)
+export class OnlineMessageEntity {
+  @PrimaryColumn('uuid', { name: 'consultation_id', primaryKeyConstraintName: 'PK_online_messages' })
+  consultationId: string;
+
+  @PrimaryColumn('integer', { primaryKeyConstraintName: 'PK_online_messages' })
+  seq: number;
+
+  @ManyToOne(() => OnlineConsultationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'consultation_id', foreignKeyConstraintName: 'FK_online_messages_consultation_id' })
+  consultation?: OnlineConsultationEntity;
+
+  @Column('timestamptz')
+  at: Date;
+
+  @Column('text')
+  author: ChatAuthor;
+
+  @Column('text')
+  kind: ChatMessageKind;
+
+  @Column('text', { nullable: true })
+  text: string | null;
+
+  @Column('jsonb', { nullable: true })
+  file: SharedFileView | null;
+}
