@@ -1,6 +1,6 @@
-import type { OnlineConsultationView, OnlineForm } from '@pacjent/contracts';
+import type { DoctorDutyView, OnlineConsultationView, OnlineForm } from '@pacjent/contracts';
 import { useEffect, useState } from 'react';
-import { consoleApi, type DoctorDuty } from './api';
+import { consoleApi } from './api';
 import { OnlineSessionView } from './OnlineSessionView';
 import { realtime } from './realtime';
 import { errorText, formatDate, t } from './texts';
@@ -19,13 +19,13 @@ export function OnlineConsultationsView() {
 }
 
 function DutyPanel() {
-  const [duty, setDuty] = useState<DoctorDuty | null>(null);
+  const [duty, setDuty] = useState<DoctorDutyView | null>(null);
   const [specialties, setSpecialties] = useState<string[]>([]);
   const [forms, setForms] = useState<OnlineForm[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const show = (loaded: DoctorDuty) => {
+  const show = (loaded: DoctorDutyView) => {
     setDuty(loaded);
     setSpecialties(loaded.onDuty ? loaded.specialties : loaded.available.specialties);
     setForms(loaded.onDuty ? loaded.forms : loaded.available.forms);
@@ -35,7 +35,7 @@ function DutyPanel() {
     consoleApi.onlineDuty().then(show, (caught: unknown) => setError(errorText(caught)));
   }, []);
 
-  const run = async (action: () => Promise<DoctorDuty>) => {
+  const run = async (action: () => Promise<DoctorDutyView>) => {
     setBusy(true);
     setError(null);
     try {

@@ -1,4 +1,4 @@
-import type { ChatMessageView, OnlineConsultationView } from '@pacjent/contracts';
+import type { ChatMessageView, OnlineConfigView, OnlineConsultationView } from '@pacjent/contracts';
 import { useRtcCall } from '@pacjent/realtime-client';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { consoleApi } from './api';
@@ -11,7 +11,7 @@ import { errorText, formatDate, t } from './texts';
 export function OnlineSessionView({ consultationId, onClose }: { consultationId: string; onClose: () => void }) {
   const [consultation, setConsultation] = useState<OnlineConsultationView | null>(null);
   const [messages, setMessages] = useState<ChatMessageView[]>([]);
-  const [config, setConfig] = useState<{ iceServers: RTCIceServer[]; chatMessageMaxLength: number } | null>(null);
+  const [config, setConfig] = useState<OnlineConfigView | null>(null);
   const [ending, setEnding] = useState(false);
   const [ended, setEnded] = useState(false);
   const [error, setError] = useState<string | null>(null);

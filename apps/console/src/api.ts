@@ -1,4 +1,6 @@
 import type {
+  DoctorDutyView,
+  OnlineConfigView,
   OnlineConsultationView,
   OnlineForm,
   DoctorDayAppointmentView,
@@ -93,15 +95,6 @@ export function onAccessToken(listener: () => void): () => void {
   return () => tokenListeners.delete(listener);
 }
 
-/** GET /api/doctor/online/duty (oc-api's DoctorDutyView). */
-export interface DoctorDuty {
-  onDuty: boolean;
-  specialties: string[];
-  forms: OnlineForm[];
-  since: string | null;
-  available: { specialties: string[]; forms: OnlineForm[] };
-}
-
 /** What "Zakończ" sends: the same outcome as completing a visit. */
 export interface VisitOutcomeInput {
   notes: string;
@@ -188,16 +181,15 @@ export const consoleApi = {
   doctorQuestions: () => authorized<DoctorQuestionView[]>('GET', '/api/doctor/questions?status=open'),
   answerQuestion: (id: string, text: string) =>
     authorized<QuestionView>('POST', `/api/doctor/questions/${encodeURIComponent(id)}/answer`, { text }),
-  onlineDuty: () => authorized<DoctorDuty>('GET', '/api/doctor/online/duty'),
+  onlineDuty: () => authorized<DoctorDutyView>('GET', '/api/doctor/online/duty'),
   goOnDuty: (specialties: string[], forms: OnlineForm[]) =>
-    authorized<DoctorDuty>('PUT', '/api/doctor/online/duty', { specialties, forms }),
-  goOffDuty: () => authorized<DoctorDuty>('DELETE', '/api/doctor/online/duty'),
+    authorized<DoctorDutyView>('PUT', '/api/doctor/online/duty', { specialties, forms }),
+  goOffDuty: () => authorized<DoctorDutyView>('DELETE', '/api/doctor/online/duty'),
   onlineQueue: () => authorized<OnlineConsultationView[]>('GET', '/api/doctor/online/queue'),
   takeNext: () => authorized<OnlineConsultationView>('POST', '/api/doctor/online/take-next'),
   onlineConsultation: (id: string) => authorized<OnlineConsultationView>('GET', onlinePath(id)),
   endOnline: (id: string, outcome: VisitOutcomeInput) => authorized<unknown>('POST', `${onlinePath(id)}/end`, outcome),
-  onlineConfig: () =>
-    authorized<{ iceServers: RTCIceServer[]; chatMessageMaxLength: number }>('GET', '/api/online/config'),
+  onlineConfig: () => authorized<OnlineConfigView>('GET', '/api/online/config'),
   /** Opens a file the patient shared in the consultation, in a new tab (the token goes in a header). */
   async openSharedFile(consultationId: string, fileId: string): Promise<void> {
     const path = `${onlinePath(consultationId)}/files/${encodeURIComponent(fileId)}/content`;

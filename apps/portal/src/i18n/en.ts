@@ -252,6 +252,12 @@ export const en: Dictionary = {
     QUESTION_ALREADY_ANSWERED: 'This question has been answered already.',
     NETWORK: 'Cannot reach the server. Check your internet connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',
+    ONLINE_CONSULTATION_OPEN: 'You are already waiting for, or in, an online consultation.',
+    NO_DOCTOR_ON_DUTY: 'No doctor of this specialty is on duty now.',
+    SPECIALTY_NOT_OFFERED: 'This specialty does not offer online consultations in that form.',
+    ONLINE_QUEUE_EMPTY: 'Nobody is waiting now.',
+    NOT_ON_DUTY: 'The doctor is not on duty.',
+    ONLINE_CONSULTATION_CLOSED: 'This consultation has already ended.',
     PASSWORD_TOO_WEAK: 'The password is too easy to guess. Choose another one.',
   },
   errorExtras: {

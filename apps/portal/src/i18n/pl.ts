@@ -260,6 +260,12 @@ export const pl = {
     QUESTION_ALREADY_ANSWERED: 'Na to pytanie już odpowiedziano.',
     NETWORK: 'Brak połączenia z serwerem. Sprawdź połączenie z internetem i spróbuj ponownie.',
     UNKNOWN: 'Coś poszło nie tak. Spróbuj ponownie.',
+    ONLINE_CONSULTATION_OPEN: 'Już czekasz na konsultację online lub w niej uczestniczysz.',
+    NO_DOCTOR_ON_DUTY: 'Żaden lekarz tej specjalizacji nie dyżuruje teraz.',
+    SPECIALTY_NOT_OFFERED: 'Ta specjalizacja nie prowadzi konsultacji online w tej formie.',
+    ONLINE_QUEUE_EMPTY: 'Nikt teraz nie czeka.',
+    NOT_ON_DUTY: 'Lekarz nie jest na dyżurze.',
+    ONLINE_CONSULTATION_CLOSED: 'Ta konsultacja jest już zakończona.',
     PASSWORD_TOO_WEAK: 'Hasło jest zbyt łatwe do odgadnięcia. Wybierz inne.',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,
   errorExtras: {

@@ -1,13 +1,10 @@
-import type { OnlineConsultationView, RecordVisitView } from '@pacjent/contracts';
+import type { OnlineConsultationView } from '@pacjent/contracts';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoader } from '../../lib/use-loader';
 import { Link } from '../../router';
 import { recordApi } from '../record/record-api';
-import type { RecordOnlinePart } from './online-api';
 import { Transcript } from './Transcript';
 import type { LiveConsultation } from './use-consultation';
-
-type VisitWithOnline = RecordVisitView & { online?: RecordOnlinePart };
 
 /** After the doctor ended it: the outcome (from the history, where it is kept) and the transcript. */
 export function EndedConsultation({
@@ -19,9 +16,7 @@ export function EndedConsultation({
 }) {
   const { t } = useI18n();
   const record = useLoader(() => recordApi.visits('limit=20'), [consultation.id]);
-  const visit = (record.data?.items as VisitWithOnline[] | undefined)?.find(
-    (item) => item.online?.consultationId === consultation.id,
-  );
+  const visit = record.data?.items.find((item) => item.online?.consultationId === consultation.id);
   return (
     <section className="panel" aria-labelledby="online-ended-title" data-testid="online-ended">
       <h2 id="online-ended-title" className="panel__title">

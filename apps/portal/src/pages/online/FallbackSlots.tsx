@@ -1,14 +1,13 @@
-import type { SlotView } from '@pacjent/contracts';
+import type { OnlineFallbackSlotsView, SlotView } from '@pacjent/contracts';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { ErrorMessage, SuccessMessage, SuccessRegion } from '../../components/Alerts';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { FallbackSlots as FallbackSlotsView } from './online-api';
 
 /** Nobody on duty (or the wait is too long): the next free phone and video slots, booked in one click. */
-export function FallbackSlots({ fallback, onBack }: { fallback: FallbackSlotsView; onBack: () => void }) {
+export function FallbackSlots({ fallback, onBack }: { fallback: OnlineFallbackSlotsView; onBack: () => void }) {
   const { t, lang } = useI18n();
   const [booked, setBooked] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import type { OnlineForm, OnlineSpecialtyView } from '@pacjent/contracts';
+import type { OnlineFallbackSlotsView, OnlineForm, OnlineSpecialtyView } from '@pacjent/contracts';
 import { useState } from 'react';
 import { useMe } from '../../auth/AuthProvider';
 import { ErrorMessage, InfoNote } from '../../components/Alerts';
@@ -10,7 +10,7 @@ import { ConsultationSession } from './ConsultationSession';
 import { EndedConsultation } from './EndedConsultation';
 import { FallbackSlots } from './FallbackSlots';
 import { FormChooser } from './FormChooser';
-import { onlineApi, type FallbackSlots as FallbackSlotsView } from './online-api';
+import { onlineApi } from './online-api';
 import { SpecialtyList } from './SpecialtyList';
 import { loadPatientConsultation, useLiveConsultation } from './use-consultation';
 import { WaitingRoom } from './WaitingRoom';
@@ -45,7 +45,7 @@ const openConsultation = (id: string) => navigate(`/online?id=${encodeURICompone
 function StartConsultation() {
   const { t } = useI18n();
   const [chosen, setChosen] = useState<OnlineSpecialtyView | null>(null);
-  const [fallback, setFallback] = useState<FallbackSlotsView | null>(null);
+  const [fallback, setFallback] = useState<OnlineFallbackSlotsView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 

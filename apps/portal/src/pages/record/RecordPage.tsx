@@ -7,7 +7,6 @@ import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoader } from '../../lib/use-loader';
-import type { RecordOnlinePart } from '../online/online-api';
 import { Transcript } from '../online/Transcript';
 import { recordApi } from './record-api';
 import { RecordLocked } from './RecordLocked';
@@ -180,7 +179,7 @@ function VisitCard({ visit, onAsked }: { visit: RecordVisitView; onAsked: () => 
 }
 
 /** An online consultation's entry keeps its transcript (chat, call start and end, shared files). */
-function OnlineTranscript({ visit }: { visit: RecordVisitView & { online?: RecordOnlinePart } }) {
+function OnlineTranscript({ visit }: { visit: RecordVisitView }) {
   const { t } = useI18n();
   if (!visit.online) return null;
   return (
