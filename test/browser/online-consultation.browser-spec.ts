@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { browserSuite } from '../support/browser';
-import { newPatient } from '../support/http';
-import { RecordScenario } from '../support/record';
+import { dateYearsAgo, peselBornOn } from '../e2e/verification-support';
+import { browserSuite, DEMO_STAFF } from '../support/browser';
+import { ApiClient, newPatient } from '../support/http';
 
 /*
  * In-page code is written as strings: the tests' TypeScript has no DOM types.
@@ -54,9 +54,20 @@ describe('online consultation in the browser (patient and doctor)', () => {
   const suite = browserSuite({ console: true, fakeMedia: true, pagePer: 'suite', timeoutMs: 15_000 });
 
   it('queues by video, the doctor takes it, both chat and see each other, the doctor ends with a recommendation and the patient finds it in the history', async () => {
-    const scenario = new RecordScenario(suite.stack);
-    const patientAccount = await newPatient(suite.stack.baseUrl, { firstName: 'Ewa', lastName: 'Wideo' });
-    await scenario.sql(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patientAccount.id]);
+    // A full account as staff confirm one: the doctor sees the confirmed name and age.
+    const patientAccount = await newPatient(suite.stack.baseUrl, {
+      firstName: 'Ewa',
+      lastName: 'Wideo',
+      pesel: peselBornOn(dateYearsAgo(40)),
+    });
+    const staff = new ApiClient(suite.stack.baseUrl);
+    staff.accessToken = (await staff.post('/api/auth/login', DEMO_STAFF)).body.accessToken;
+    const confirmed = await staff.post(`/api/staff/patients/${patientAccount.id}/identity-confirmation`, {
+      channel: 'call_center',
+      documentType: 'id_card',
+      documentNumberLast4: 'A123',
+    });
+    expect(confirmed.body).toMatchObject({ level: 'full' });
     const violations: unknown[] = [];
 
     // The doctor goes on duty for internal medicine, by video, in the console.
@@ -90,15 +101,17 @@ describe('online consultation in the browser (patient and doctor)', () => {
     violations.push(...(await axeViolations(patient, 'portal: specialties')));
     await internist.getByTestId('online-start').click();
     await patient.getByTestId('online-form-video').click();
+    await patient.locator('[data-testid="online-waiting"], [data-testid="error-message"]').first().waitFor();
+    expect(await patient.getByTestId('error-message').allTextContents()).toEqual([]);
     await patient.locator('[data-testid="online-position"][data-position="1"]').waitFor();
     await expect(patient.getByTestId('online-position').textContent()).resolves.toContain('Twoje miejsce w kolejce: 1');
     violations.push(...(await axeViolations(patient, 'portal: waiting room')));
 
     // The doctor's queue shows the patient live; "Weź następnego" opens the session.
-    const entry = doctor.getByTestId('online-queue-entry');
-    await expect(entry.textContent()).resolves.toContain('Ewa Wideo');
+    await doctor.getByTestId('online-queue-entry').filter({ hasText: 'Ewa Wideo (40 l.)' }).waitFor();
     await doctor.getByTestId('online-take-next').click();
     await expect(doctor.getByTestId('online-session-patient').textContent()).resolves.toBe('Ewa Wideo');
+    await doctor.getByTestId('patient-record').waitFor();
 
     // The video call connects both ways.
     await patient.getByTestId('online-session').waitFor();

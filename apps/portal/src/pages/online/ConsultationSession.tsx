@@ -1,5 +1,6 @@
 import type { OnlineConsultationView } from '@pacjent/contracts';
 import { useState } from 'react';
+import { ErrorMessage } from '../../components/Alerts';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLoader } from '../../lib/use-loader';
 import { CallPanel } from './CallPanel';
@@ -39,6 +40,9 @@ export function ConsultationSession({
       <section className="panel" aria-labelledby="online-chat-title">
         <h3 id="online-chat-title">{t.online.chat}</h3>
         <Transcript messages={live.messages} doctorName={doctorName} live />
+        <ErrorMessage
+          message={live.refused ? ((t.errors as Record<string, string>)[live.refused] ?? t.errors.UNKNOWN) : null}
+        />
         <ChatComposer
           onSend={live.sendChat}
           disabled={!config.data}

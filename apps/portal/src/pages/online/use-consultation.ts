@@ -1,5 +1,5 @@
 import type { ChatMessageView, OnlineConsultationView } from '@pacjent/contracts';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { realtime } from '../../lib/realtime';
 import { onlineApi } from './online-api';
 
@@ -7,6 +7,8 @@ export interface LiveConsultation {
   consultation: OnlineConsultationView | null;
   messages: ChatMessageView[];
   error: unknown;
+  /** The gateway refused something this page sent (a message, a file): its code. */
+  refused: string | null;
   sendChat: (text: string) => void;
   shareFile: (fileId: string) => void;
 }
@@ -25,6 +27,8 @@ export function useLiveConsultation(
   const [consultation, setConsultation] = useState<OnlineConsultationView | null>(null);
   const [messages, setMessages] = useState<ChatMessageView[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const sent = useRef(new Set<string>());
 
   useEffect(() => {
     let active = true;
@@ -37,6 +41,9 @@ export function useLiveConsultation(
     const stopFrames = client.on('consultation', (frame) => {
       if (frame.consultation.id === id) setConsultation(frame.consultation);
     });
+    const stopErrors = client.on('error', (frame) => {
+      if (frame.clientMessageId && sent.current.has(frame.clientMessageId)) setRefused(frame.code);
+    });
     const stopFollow = client.follow(id, (message) => {
       setMessages((known) => [...known, message]);
       // The transcript's end marker arrives even when the consultation frame was missed.
@@ -45,21 +52,27 @@ export function useLiveConsultation(
     return () => {
       active = false;
       stopFrames();
+      stopErrors();
       stopFollow();
     };
   }, [id, load]);
 
+  const track = () => {
+    const clientMessageId = newMessageId();
+    sent.current.add(clientMessageId);
+    setRefused(null);
+    return clientMessageId;
+  };
   const sendChat = useCallback(
-    (text: string) => realtime().send({ type: 'chat', consultationId: id, clientMessageId: newMessageId(), text }),
+    (text: string) => realtime().send({ type: 'chat', consultationId: id, clientMessageId: track(), text }),
     [id],
   );
   const shareFile = useCallback(
-    (fileId: string) =>
-      realtime().send({ type: 'share_file', consultationId: id, clientMessageId: newMessageId(), fileId }),
+    (fileId: string) => realtime().send({ type: 'share_file', consultationId: id, clientMessageId: track(), fileId }),
     [id],
   );
 
-  return { consultation, messages, error, sendChat, shareFile };
+  return { consultation, messages, error, refused, sendChat, shareFile };
 }
 
 /** The patient's side loads through /api/online/consultations/:id. */
