@@ -44,6 +44,29 @@ async function remoteVideoPlays(page: Page): Promise<{ width: number; frames: nu
   })()`);
 }
 
+/** What each page's socket heard besides chat (signals, errors, closes): shown when the call does not connect. */
+function recordSocket(page: Page, heard: string[]): void {
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', (frame) => {
+      const text = String(frame.payload);
+      if (/"type":"(signal|error)"/.test(text)) heard.push(text.slice(0, 80));
+    });
+    socket.on('close', () => heard.push('closed'));
+  });
+}
+
+async function callConnected(page: Page, heard: string[]): Promise<void> {
+  try {
+    await page.locator('[data-testid="online-call"][data-call-state="connected"]').waitFor({ timeout: 30_000 });
+  } catch (error) {
+    const state = await page.getByTestId('online-call').getAttribute('data-call-state');
+    const peers = await page.evaluate(
+      `window.peers.map((peer) => peer.connectionState + '/' + peer.signalingState + '/' + peer.iceConnectionState)`,
+    );
+    throw new Error(`call ${state}, peers ${JSON.stringify(peers)}, heard ${JSON.stringify(heard)}: ${error}`);
+  }
+}
+
 async function axeViolations(page: Page, where: string) {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.map((v) => ({ where, rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
@@ -73,6 +96,8 @@ describe('online consultation in the browser (patient and doctor)', () => {
     // The doctor goes on duty for internal medicine, by video, in the console.
     const doctor = await suite.otherPage();
     await doctor.addInitScript(RECORD_PEER_CONNECTIONS);
+    const doctorHeard: string[] = [];
+    recordSocket(doctor, doctorHeard);
     await doctor.goto(`${suite.stack.baseUrl}/console/`);
     await doctor.getByTestId('console-login-email').fill('doctor@demo.test');
     await doctor.getByTestId('console-login-password').fill('Doctor#Demo2026');
@@ -91,6 +116,8 @@ describe('online consultation in the browser (patient and doctor)', () => {
     // The patient sees the doctor on duty, starts, chooses video and waits first in the queue.
     const patient = suite.page;
     await patient.addInitScript(RECORD_PEER_CONNECTIONS);
+    const patientHeard: string[] = [];
+    recordSocket(patient, patientHeard);
     await patient.goto(`${suite.stack.baseUrl}/login`);
     await patient.getByTestId('login-email').fill(patientAccount.email);
     await patient.getByTestId('login-password').fill(patientAccount.password);
@@ -115,8 +142,8 @@ describe('online consultation in the browser (patient and doctor)', () => {
 
     // The video call connects both ways.
     await patient.getByTestId('online-session').waitFor();
-    await doctor.locator('[data-testid="online-call"][data-call-state="connected"]').waitFor({ timeout: 30_000 });
-    await patient.locator('[data-testid="online-call"][data-call-state="connected"]').waitFor({ timeout: 30_000 });
+    await callConnected(doctor, doctorHeard);
+    await callConnected(patient, patientHeard);
     expect(await connectedPeers(doctor)).toBe(1);
     expect(await connectedPeers(patient)).toBe(1);
     const seenByPatient = await remoteVideoPlays(patient);

@@ -25,9 +25,11 @@ export function OnlineSessionView({ consultationId, onClose }: { consultationId:
         (caught: unknown) => active && setError(errorText(caught)),
       );
     void load();
+    // /api/online/config is open to patients only so far: without it the doctor's browser calls with
+    // host candidates alone (enough on one network; the patient's side still has the TURN servers).
     consoleApi.onlineConfig().then(
       (loaded) => active && setConfig(loaded),
-      (caught: unknown) => active && setError(errorText(caught)),
+      () => active && setConfig({ iceServers: [], chatMessageMaxLength: 2_000, queueGraceSeconds: 60 }),
     );
     const stopFrames = client.on('consultation', (frame) => {
       if (frame.consultation.id === consultationId) setConsultation(frame.consultation);
