@@ -72,21 +72,23 @@ export function OnlineSessionView({ consultationId, onClose }: { consultationId:
       ) : null}
       <section className="card" aria-labelledby="online-chat-title">
         <h2 id="online-chat-title">{t.online.chat}</h2>
-        <ol className="list" role="log" aria-live="polite" aria-label={t.online.chat} data-testid="online-transcript">
-          {messages.map((message) => (
-            <li key={message.seq} data-testid="online-message" data-author={message.author} data-kind={message.kind}>
-              <span className="muted">
-                {message.author === 'doctor'
-                  ? t.online.you
-                  : message.author === 'patient'
-                    ? patient.name
-                    : t.online.system}{' '}
-                · {formatDate(message.at)}
-              </span>{' '}
-              {describe(message)}
-            </li>
-          ))}
-        </ol>
+        <div role="log" aria-live="polite" aria-label={t.online.chat}>
+          <ol className="list" data-testid="online-transcript">
+            {messages.map((message) => (
+              <li key={message.seq} data-testid="online-message" data-author={message.author} data-kind={message.kind}>
+                <span className="muted">
+                  {message.author === 'doctor'
+                    ? t.online.you
+                    : message.author === 'patient'
+                      ? patient.name
+                      : t.online.system}{' '}
+                  · {formatDate(message.at)}
+                </span>{' '}
+                {describe(message)}
+              </li>
+            ))}
+          </ol>
+        </div>
         {consultation.status === 'active' && !ended ? (
           <Composer consultationId={consultation.id} maxLength={config?.chatMessageMaxLength ?? 2_000} />
         ) : null}

@@ -29,13 +29,8 @@ export function Transcript({
         return t.online.consultationEnded;
     }
   };
-  return (
-    <ol
-      className="transcript"
-      data-testid="online-transcript"
-      // Live: new messages are announced; in the history it is a plain list.
-      {...(live ? { role: 'log', 'aria-live': 'polite' as const, 'aria-label': t.online.chat } : {})}
-    >
+  const list = (
+    <ol className="transcript" data-testid="online-transcript">
       {messages.map((message) => (
         <li
           key={message.seq}
@@ -52,5 +47,13 @@ export function Transcript({
         </li>
       ))}
     </ol>
+  );
+  // Live, new messages are announced (a log region around the list); in the history it is a plain list.
+  return live ? (
+    <div role="log" aria-live="polite" aria-label={t.online.chat}>
+      {list}
+    </div>
+  ) : (
+    list
   );
 }
