@@ -4,6 +4,8 @@ import { Client } from 'pg';
 import { ApiClient, newPatient } from '../support/http';
 import { eventually, MINUTE, RecordScenario } from '../support/record';
 import { startStack, type Stack } from '../support/stack';
+import { OnlineScenario } from '../support/online';
+import { RealtimeClient } from '../support/realtime';
 import { readEvents } from '../support/sse';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]);
@@ -147,5 +149,34 @@ describe('the portal on a NATS server with per-process users', () => {
     expect(
       (await doctor.get(`/api/doctor/appointments?date=${visit.startsAt.toISOString().slice(0, 10)}`)).status,
     ).toBe(200);
+  });
+  it('runs an online consultation: duty and catalog from booking, chat through the chat stream, signals between two gateways', async () => {
+    const scenario = new OnlineScenario(stack);
+    const second = await stack.startGateway();
+    const doctor = await scenario.demoDoctor();
+    await scenario.onDuty(doctor);
+    const patient = await scenario.waiting();
+    const taken = await doctor.post('/api/doctor/online/take-next');
+    expect(taken.body.id).toBe(patient.consultation.id);
+    const id = patient.consultation.id;
+    const patientPage = await RealtimeClient.signedIn(stack.baseUrl, patient.client.accessToken!);
+    const doctorPage = await RealtimeClient.signedIn(second.baseUrl, doctor.accessToken!);
+    try {
+      for (const page of [patientPage, doctorPage]) {
+        page.send({ type: 'follow', consultationId: id, afterSeq: 0 });
+        await page.next((frame) => frame.type === 'consultation');
+      }
+      patientPage.send({ type: 'chat', consultationId: id, clientMessageId: 'c1', text: 'Dzień dobry' });
+      expect(await patientPage.next((frame) => frame.type === 'ack')).toMatchObject({ seq: 1 });
+      expect(await doctorPage.next((frame) => frame.type === 'message')).toMatchObject({
+        message: { seq: 1, author: 'patient', text: 'Dzień dobry' },
+      });
+      doctorPage.send({ type: 'signal', consultationId: id, signal: { kind: 'offer', sdp: 'v=0' } });
+      expect(await patientPage.next((frame) => frame.type === 'signal')).toMatchObject({ signal: { kind: 'offer' } });
+    } finally {
+      patientPage.close();
+      doctorPage.close();
+      await second.close();
+    }
   });
 });

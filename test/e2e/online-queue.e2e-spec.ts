@@ -238,7 +238,9 @@ describe('online consultations: the queue, take next, the end in the record (HTT
       expect(new Set(taken).size).toBe(10);
       expect(new Set(taken)).toEqual(new Set(waiting.map((patient) => patient.consultation.id)));
       const refused = answers.filter((answer) => answer.status !== 200);
-      expect(refused.map((answer) => (answer.body as unknown as { code: string }).code)).toEqual(Array(40).fill('ONLINE_QUEUE_EMPTY'));
+      expect(refused.map((answer) => (answer.body as unknown as { code: string }).code)).toEqual(
+        Array(40).fill('ONLINE_QUEUE_EMPTY'),
+      );
       const rows = await scenario.sql<{ n: number }>(
         `SELECT count(*)::int AS n FROM "consultations"."online_consultations" WHERE id = ANY($1::uuid[]) AND status = 'active'`,
         [taken],

@@ -22,7 +22,7 @@ class ShiftedClock extends Clock {
 }
 
 const ACCESS_TOKEN_TTL_MS = 900_000;
-const GRACE_SECONDS = 2;
+const GRACE_SECONDS = 4;
 
 describe('online consultations in real time: /api/realtime over two gateway replicas', () => {
   let stack: Stack;
@@ -135,21 +135,26 @@ describe('online consultations in real time: /api/realtime over two gateway repl
   describe('the queue without ghosts', () => {
     it('keeps a patient whose page is connected, and takes out one whose page is gone for QUEUE_GRACE_SECONDS', async () => {
       await clearQueue();
-      const present = await scenario.waiting();
       const absent = await scenario.waiting();
+      const present = await scenario.waiting();
       const page = await open(replicaB.baseUrl, present.client.accessToken!);
       page.send({ type: 'follow', consultationId: present.consultation.id, afterSeq: 0 });
-      await page.next((frame) => frame.type === 'consultation');
+      const first = await page.next<Extract<RealtimeServerFrame, { type: 'consultation' }>>(
+        (frame) => frame.type === 'consultation',
+      );
+      expect(first.consultation.status).toBe('waiting');
 
       await eventually(async () => {
         const seen = await absent.client.get(`/api/online/consultations/${absent.consultation.id}`);
         return seen.body.status === 'left';
-      }, 15_000);
-      // The other page's patient moved up, and is told so live.
-      const moved = await page.next<Extract<RealtimeServerFrame, { type: 'consultation' }>>(
-        (frame) => frame.type === 'consultation' && frame.consultation.position === 1,
-      );
-      expect(moved.consultation.status).toBe('waiting');
+      }, 20_000);
+      // The connected patient moved up (told live, unless the other had already left when the page came).
+      if (first.consultation.position !== 1) {
+        const moved = await page.next<Extract<RealtimeServerFrame, { type: 'consultation' }>>(
+          (frame) => frame.type === 'consultation' && frame.consultation.position === 1,
+        );
+        expect(moved.consultation.status).toBe('waiting');
+      }
       // Well past the grace period the connected patient still waits.
       await new Promise((resolve) => setTimeout(resolve, GRACE_SECONDS * 2_000));
       const kept = await present.client.get(`/api/online/consultations/${present.consultation.id}`);
@@ -159,7 +164,7 @@ describe('online consultations in real time: /api/realtime over two gateway repl
       await eventually(async () => {
         const seen = await present.client.get(`/api/online/consultations/${present.consultation.id}`);
         return seen.body.status === 'left';
-      }, 15_000);
+      }, 20_000);
       const queue = await doctor.get<OnlineConsultationView[]>('/api/doctor/online/queue');
       expect(queue.body).toEqual([]);
     });

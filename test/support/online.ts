@@ -1,5 +1,5 @@
 import type { OnlineConsultationView } from '@pacjent/contracts';
-import { ApiClient, newPatient } from './http';
+import { newPatient, type ApiClient } from './http';
 import { RecordScenario } from './record';
 import type { Stack } from './stack';
 

@@ -82,13 +82,22 @@ export class OutboxTable {
    * so replicas never publish the same one at once; `publish` throwing leaves
    * the rest for the next round.
    */
-  drain(now: Date, publish: (row: OutboxRow) => Promise<void>, limit = 100): Promise<number> {
+  drain(now: Date, publish: (row: OutboxRow) => Promise<void>, limit = 100, parallel = false): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
       const rows: OutboxRow[] = await tx.query(
         `SELECT id, subject, payload FROM ${this.table} WHERE published_at IS NULL
           ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );
+      if (parallel) {
+        // All in flight at once and one UPDATE: for events whose consumers do not depend on the order.
+        const outcomes = await Promise.allSettled(rows.map((row) => publish(row)));
+        const done = rows.filter((_, index) => outcomes[index]!.status === 'fulfilled').map((row) => row.id);
+        if (done.length > 0) {
+          await tx.query(`UPDATE ${this.table} SET published_at = $2 WHERE id = ANY($1::uuid[])`, [done, now]);
+        }
+        return done.length;
+      }
       let published = 0;
       for (const row of rows) {
         try {
@@ -110,6 +119,12 @@ export interface OutboxRelayOptions {
   /** The stream (EventStreams) and the service whose `<service>.events.>` subjects it holds. */
   stream: string;
   service: string;
+  /**
+   * Publish each round's rows concurrently instead of one after the other (their order on the stream
+   * is then not the outbox's): for a service whose consumers do not rely on it (consultations: chat
+   * carries seqs the gateways reorder by, visit outcomes are one per visit).
+   */
+  parallel?: boolean;
 }
 
 /**
@@ -122,6 +137,8 @@ export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private connection: NatsConnection | null = null;
   private jetstream: JetStreamClient | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
 
   constructor(
     private readonly outbox: OutboxTable,
@@ -140,14 +157,42 @@ export class OutboxRelay {
     for (const payload of payloads) await this.outbox.add(tx, subject, payload, now);
   }
 
-  /** Publishes what is waiting; answers how many were published. */
-  async flush(): Promise<number> {
+  /**
+   * Publishes what is waiting; answers how many were published. One round
+   * runs at a time per process: a flush asked meanwhile (every commit asks
+   * one) makes the running round go again instead of starting a second that
+   * would hold another database connection for rows the first one is taking.
+   */
+  flush(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let published = 0;
+      do {
+        this.again = false;
+        published += await this.round();
+      } while (this.again);
+      return published;
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async round(): Promise<number> {
     const jetstream = this.jetstream;
     if (!jetstream) return 0;
     try {
-      return await this.outbox.drain(this.clock.now(), async (row) => {
-        await jetstream.publish(busSubject(row.subject), codec.encode(row.payload), { msgID: row.id });
-      });
+      return await this.outbox.drain(
+        this.clock.now(),
+        async (row) => {
+          await jetstream.publish(busSubject(row.subject), codec.encode(row.payload), { msgID: row.id });
+        },
+        100,
+        this.options.parallel ?? false,
+      );
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox relay round failed');
       return 0;
