@@ -28,7 +28,12 @@ const REMOTE_VIDEO = `document.querySelector('[data-testid="online-remote-video"
 
 /** The remote <video> shows the other side's camera: it has a size and new frames keep arriving. */
 async function remoteVideoPlays(page: Page): Promise<{ width: number; frames: number }> {
-  await page.waitForFunction(`!!${REMOTE_VIDEO} && ${REMOTE_VIDEO}.videoWidth > 0`);
+  // Polled with evaluate (CDP): waitForFunction evaluates its string inside the page, which the CSP forbids.
+  const deadline = Date.now() + 15_000;
+  while (!(await page.evaluate(`!!${REMOTE_VIDEO} && ${REMOTE_VIDEO}.videoWidth > 0`))) {
+    if (Date.now() > deadline) throw new Error('the remote video shows nothing');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return page.evaluate(`(async () => {
     const video = ${REMOTE_VIDEO};
     let frames = 0;
