@@ -39,7 +39,7 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
-    '^@pacjent/(contracts|platform|testing)$': '<rootDir>/libs/$1/src',
+    '^@pacjent/(contracts|platform|testing|realtime-client)$': '<rootDir>/libs/$1/src',
     // file-type exports only `import` conditions, which Jest's CommonJS resolver does not read.
     '^file-type$': '<rootDir>/node_modules/file-type/index.js',
   },

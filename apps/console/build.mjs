@@ -15,6 +15,12 @@ const config = {
   base: '/console/',
   configFile: false,
   plugins: [react()],
+  // The one realtime client both web apps share (libs/realtime-client, plain TypeScript).
+  resolve: {
+    alias: {
+      '@pacjent/realtime-client': fileURLToPath(new URL('../../libs/realtime-client/src/index.ts', import.meta.url)),
+    },
+  },
   build: { outDir: fileURLToPath(new URL('dist', pathToFileURL(root))), emptyOutDir: true },
   server: { port: 5174, proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } } },
 };

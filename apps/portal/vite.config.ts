@@ -1,9 +1,16 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   base: '/',
   plugins: [react()],
+  // The one realtime client both web apps share (libs/realtime-client, plain TypeScript).
+  resolve: {
+    alias: {
+      '@pacjent/realtime-client': fileURLToPath(new URL('../../libs/realtime-client/src/index.ts', import.meta.url)),
+    },
+  },
   build: { outDir: 'dist', emptyOutDir: true },
   server: {
     port: 5173,

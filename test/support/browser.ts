@@ -24,8 +24,11 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Chromium's own camera and microphone (a test pattern and a beep), granted without a prompt: for WebRTC calls. */
+export const FAKE_MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+
 /** Headless Chromium (Playwright gives each context a fresh profile) with flags for a closed network. */
-export async function launchBrowser(): Promise<BrowserSession> {
+export async function launchBrowser(extraArgs: string[] = []): Promise<BrowserSession> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -37,6 +40,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
   return {
@@ -63,6 +67,8 @@ export interface BrowserSuiteOptions {
   viewport?: { width: number; height: number };
   /** The page's default timeout for waits and actions, where Playwright's 30 s is too long. */
   timeoutMs?: number;
+  /** Launch Chromium with a fake camera and microphone (FAKE_MEDIA_ARGS). */
+  fakeMedia?: boolean;
 }
 
 export interface BrowserSuite {
@@ -72,6 +78,8 @@ export interface BrowserSuite {
   byTestId(id: string): Locator;
   /** Closes the page's browser profile and opens a fresh one (someone else's browser). */
   reopen(): Promise<void>;
+  /** A second person's browser beside the first (say the doctor's), closed with the suite. */
+  otherPage(): Promise<Page>;
 }
 
 /**
@@ -85,6 +93,7 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
   let session: BrowserSession;
   let context: BrowserContext;
   let page: Page;
+  const others: BrowserContext[] = [];
 
   const open = async () => {
     context = await session.newContext(options.viewport);
@@ -95,7 +104,7 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
   beforeAll(async () => {
     if (options.console) process.env.CONSOLE_DIST = resolve(__dirname, '../../apps/console/dist');
     stack = await startStack({ ...options.stack, portalDist: resolve(__dirname, '../../apps/portal/dist') });
-    session = await launchBrowser();
+    session = await launchBrowser(options.fakeMedia ? FAKE_MEDIA_ARGS : []);
     if (options.pagePer === 'suite') await open();
   }, 60_000);
   if (options.pagePer !== 'suite') {
@@ -103,6 +112,7 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
     afterEach(() => context?.close());
   }
   afterAll(async () => {
+    for (const other of others) await other.close();
     if (options.pagePer === 'suite') await context?.close();
     await session?.close();
     await stack?.close();
@@ -122,6 +132,13 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
     reopen: async () => {
       await context.close();
       await open();
+    },
+    otherPage: async () => {
+      const other = await session.newContext(options.viewport);
+      others.push(other);
+      const otherPage = await other.newPage();
+      if (options.timeoutMs) otherPage.setDefaultTimeout(options.timeoutMs);
+      return otherPage;
     },
   };
 }

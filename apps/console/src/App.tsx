@@ -4,6 +4,7 @@ import { consoleApi, refresh } from './api';
 import { useLang } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LoginView } from './LoginView';
+import { closeRealtime } from './realtime';
 import { CONSOLE_BASE, Link, navigate, useLocation, viewOf, viewPath } from './router';
 import { t } from './texts';
 import { DOCTOR_VIEWS, STAFF_VIEWS, type ConsoleView } from './views';
@@ -98,7 +99,10 @@ function Workspace({
           type="button"
           className="button button--link"
           data-testid="console-logout"
-          onClick={() => void consoleApi.logout().finally(onLogout)}
+          onClick={() => {
+            closeRealtime();
+            void consoleApi.logout().finally(onLogout);
+          }}
         >
           {t.logout}
         </button>

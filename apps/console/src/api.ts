@@ -1,4 +1,8 @@
 import type {
+  DoctorDutyView,
+  OnlineConfigView,
+  OnlineConsultationView,
+  OnlineForm,
   DoctorDayAppointmentView,
   DoctorPatientRecordView,
   DoctorQuestionView,
@@ -43,7 +47,7 @@ export class ApiError extends Error {
 let accessToken: string | null = null;
 
 async function call<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
   extraHeaders: Record<string, string> = {},
@@ -78,7 +82,7 @@ async function call<T>(
 
 /** On a 401 the session is refreshed once (refresh cookie) and the call retried. */
 async function authorized<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
   headers?: Record<string, string>,
@@ -91,9 +95,35 @@ async function authorized<T>(
   }
 }
 
+/** The token the realtime socket authenticates with. */
+export function currentAccessToken(): string | null {
+  return accessToken;
+}
+
+const tokenListeners = new Set<() => void>();
+
+/** Every new access token (after a refresh), e.g. to re-authenticate the realtime socket. */
+export function onAccessToken(listener: () => void): () => void {
+  tokenListeners.add(listener);
+  return () => tokenListeners.delete(listener);
+}
+
+/** What "Zakończ" sends: the same outcome as completing a visit. */
+export interface VisitOutcomeInput {
+  notes: string;
+  diagnoses: string[];
+  recommendations: string;
+  referrals: Array<{ kind: 'specialist' | 'test' | 'rehabilitation'; serviceId: string; sessionsTotal?: number }>;
+  /** Visits only: the e-prescriptions issued with the outcome. */
+  prescriptions?: VisitPrescriptionLineDto[];
+}
+
+const onlinePath = (id: string) => `/api/doctor/online/consultations/${encodeURIComponent(id)}`;
+
 export async function refresh(): Promise<boolean> {
   try {
     accessToken = (await call<{ accessToken: string }>('POST', '/api/auth/refresh')).accessToken;
+    tokenListeners.forEach((listener) => listener());
     return true;
   } catch {
     accessToken = null;
@@ -161,17 +191,8 @@ export const consoleApi = {
   searchMedicines: (query: string) =>
     authorized<MedicineView[]>('GET', `/api/catalog/medicines?q=${encodeURIComponent(query)}`),
   icd10: (query: string) => authorized<Icd10View[]>('GET', `/api/doctor/icd10?q=${encodeURIComponent(query)}`),
-  completeVisit: (
-    id: string,
-    outcome: {
-      notes: string;
-      diagnoses: string[];
-      recommendations: string;
-      referrals: Array<{ kind: 'specialist' | 'test' | 'rehabilitation'; serviceId: string; sessionsTotal?: number }>;
-      prescriptions: VisitPrescriptionLineDto[];
-    },
-    idempotencyKey: string,
-  ) =>
+  /** One Idempotency-Key per outcome form: a retry after a lost answer gets the same outcome, not 409. */
+  completeVisit: (id: string, outcome: VisitOutcomeInput, idempotencyKey: string) =>
     authorized<VisitOutcomeView>('POST', `/api/doctor/appointments/${encodeURIComponent(id)}/complete`, outcome, {
       'Idempotency-Key': idempotencyKey,
     }),
@@ -182,4 +203,25 @@ export const consoleApi = {
   doctorQuestions: () => authorized<DoctorQuestionView[]>('GET', '/api/doctor/questions?status=open'),
   answerQuestion: (id: string, text: string) =>
     authorized<QuestionView>('POST', `/api/doctor/questions/${encodeURIComponent(id)}/answer`, { text }),
+  onlineDuty: () => authorized<DoctorDutyView>('GET', '/api/doctor/online/duty'),
+  goOnDuty: (specialties: string[], forms: OnlineForm[]) =>
+    authorized<DoctorDutyView>('PUT', '/api/doctor/online/duty', { specialties, forms }),
+  goOffDuty: () => authorized<DoctorDutyView>('DELETE', '/api/doctor/online/duty'),
+  onlineQueue: () => authorized<OnlineConsultationView[]>('GET', '/api/doctor/online/queue'),
+  takeNext: () => authorized<OnlineConsultationView>('POST', '/api/doctor/online/take-next'),
+  onlineConsultation: (id: string) => authorized<OnlineConsultationView>('GET', onlinePath(id)),
+  endOnline: (id: string, outcome: VisitOutcomeInput) => authorized<unknown>('POST', `${onlinePath(id)}/end`, outcome),
+  onlineConfig: () => authorized<OnlineConfigView>('GET', '/api/online/config'),
+  /** Opens a file the patient shared in the consultation, in a new tab (the token goes in a header). */
+  async openSharedFile(consultationId: string, fileId: string): Promise<void> {
+    const path = `${onlinePath(consultationId)}/files/${encodeURIComponent(fileId)}/content`;
+    let response = await fetch(path, { headers: { Authorization: `Bearer ${accessToken ?? ''}` } });
+    if (response.status === 401 && (await refresh())) {
+      response = await fetch(path, { headers: { Authorization: `Bearer ${accessToken ?? ''}` } });
+    }
+    if (!response.ok) throw new ApiError(response.status, 'FILE_UNAVAILABLE', 'Nie udało się otworzyć pliku.');
+    const url = URL.createObjectURL(await response.blob());
+    window.open(url, '_blank', 'noopener');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
 };

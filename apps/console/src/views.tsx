@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { DoctorDayView } from './DoctorDayView';
 import { DoctorQuestionsView } from './DoctorQuestionsView';
+import { OnlineConsultationsView } from './OnlineConsultationsView';
 import { PatientsView } from './PatientsView';
 import { QueueView } from './QueueView';
 import { renewalTexts, RenewalsView } from './RenewalsView';
@@ -31,4 +32,5 @@ export const DOCTOR_VIEWS: readonly ConsoleView[] = [
   { name: 'day', label: () => t.myDay, render: () => <DoctorDayView /> },
   { name: 'questions', label: () => t.patientQuestions, render: () => <DoctorQuestionsView /> },
   { name: 'renewals', label: () => renewalTexts.tab, render: () => <RenewalsView /> },
+  { name: 'online', label: () => t.online.tab, render: () => <OnlineConsultationsView /> },
 ];

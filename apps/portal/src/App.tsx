@@ -12,6 +12,7 @@ import { FilesPage } from './pages/files/FilesPage';
 import { LoginPage } from './pages/LoginPage';
 import { MedicinesPage } from './pages/medicines/MedicinesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OnlinePage } from './pages/online/OnlinePage';
 import { RecordPage } from './pages/record/RecordPage';
 import { ReferralsPage } from './pages/record/ReferralsPage';
 import { RegisterPage } from './pages/RegisterPage';
@@ -42,6 +43,7 @@ const PRIVATE_PAGES: Record<string, () => ReactNode> = {
   '/files': () => <FilesPage />,
   '/results': () => <ResultsPage />,
   '/medicines': () => <MedicinesPage />,
+  '/online': () => <OnlinePage />,
   '/record': () => <RecordPage />,
   '/referrals': () => <ReferralsPage />,
   '/alerts': () => <AlertsPage />,

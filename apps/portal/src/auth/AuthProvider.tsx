@@ -1,6 +1,7 @@
 import type { MeView } from '@pacjent/contracts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/endpoints';
+import { closeRealtime } from '../lib/realtime';
 import {
   endSession,
   mayHaveSession,
@@ -49,7 +50,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  useEffect(() => onSessionEnded(() => setState({ status: 'anonymous', expired: true })), []);
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        closeRealtime();
+        setState({ status: 'anonymous', expired: true });
+      }),
+    [],
+  );
 
   const login = useCallback(async (email: string, password: string) => {
     startSession(await api.login(email, password));
@@ -62,6 +70,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
+    closeRealtime();
     try {
       await endServerSession();
     } catch {

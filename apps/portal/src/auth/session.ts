@@ -12,6 +12,7 @@ let accessToken: string | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let inflight: Promise<RefreshOutcome> | null = null;
 const endListeners = new Set<() => void>();
+const tokenListeners = new Set<() => void>();
 
 /** `rejected`: the server refused the cookie (no session); `failed`: it could not answer. */
 export type RefreshOutcome = { kind: 'ok' } | { kind: 'rejected' } | { kind: 'failed'; error: ApiError };
@@ -49,6 +50,13 @@ export function startSession(token: AccessToken): void {
   accessToken = token.accessToken;
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(() => void refreshSession(), refreshDelayMs(token.expiresIn));
+  tokenListeners.forEach((listener) => listener());
+}
+
+/** Subscribes to new access tokens (login and every refresh), e.g. to re-authenticate the realtime socket. */
+export function onAccessToken(listener: () => void): () => void {
+  tokenListeners.add(listener);
+  return () => tokenListeners.delete(listener);
 }
 
 /** Forgets the token; unless `quietly`, tells the app the session is over. */

@@ -70,6 +70,7 @@ export function Header() {
         <nav className="nav" aria-label={t.nav.label}>
           <NavLink to="/" testId="nav-dashboard" label={t.nav.dashboard} />
           <NavLink to="/book" testId="nav-book" label={t.nav.book} />
+          <NavLink to="/online" testId="nav-online" label={t.online.title} />
           <NavLink to="/record" testId="nav-record" label={recordTexts(lang).historyTitle} />
           <NavLink to="/referrals" testId="nav-referrals" label={recordTexts(lang).referralsTitle} />
           <NavLink to="/files" testId="nav-files" label={t.nav.files} />

@@ -21,6 +21,7 @@ export type FullAccountFeature =
 /** The features this portal build offers, in the order they are named. */
 export const AVAILABLE_FEATURES: readonly FullAccountFeature[] = [
   'remoteVisits',
+  'consultations',
   'results',
   'prescriptions',
   'referrals',
@@ -32,6 +33,7 @@ export const AVAILABLE_FEATURES: readonly FullAccountFeature[] = [
 /** Where each feature lives in the portal, once it has a page. */
 export const FEATURE_PATHS: Partial<Record<FullAccountFeature, string>> = {
   files: '/files',
+  consultations: '/online',
   results: '/results',
   prescriptions: '/medicines',
   referrals: '/referrals',

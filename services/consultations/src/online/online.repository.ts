@@ -39,13 +39,22 @@ function returning(update: string): string {
   return `WITH changed AS (${update}) SELECT * FROM changed`;
 }
 
+/** pg answers a raw `date` column as a Date at local midnight: back to YYYY-MM-DD, as the entity declares. */
+function isoDate(value: unknown): string | null {
+  if (value instanceof Date) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  }
+  return typeof value === 'string' ? value : null;
+}
+
 /** Rows as the raw SQL answers them, turned into entities. */
 function toConsultation(row: Record<string, unknown>): OnlineConsultationEntity {
   return Object.assign(new OnlineConsultationEntity(), {
     id: row.id,
     patientId: row.patient_id,
     patientName: row.patient_name,
-    patientBirthDate: row.patient_birth_date ?? null,
+    patientBirthDate: isoDate(row.patient_birth_date),
     specialty: row.specialty,
     form: row.form,
     status: row.status,

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLinkedId, useRevealLinked } from '../../lib/deep-link';
 import { useLoader } from '../../lib/use-loader';
+import { Transcript } from '../online/Transcript';
 import { recordApi } from './record-api';
 import { RecordLocked } from './RecordLocked';
 import { recordTexts } from './texts';
@@ -149,6 +150,7 @@ function VisitCard({
       </p>
       <h3>{texts.recommendations}</h3>
       <p data-testid="record-visit-recommendations">{visit.recommendations}</p>
+      <OnlineTranscript visit={visit} />
       {visit.diagnoses.length > 0 ? (
         <>
           <h3>{texts.diagnoses}</h3>
@@ -231,5 +233,19 @@ function VisitCard({
         </button>
       </form>
     </li>
+  );
+}
+
+/** An online consultation's entry keeps its transcript (chat, call start and end, shared files). */
+function OnlineTranscript({ visit }: { visit: RecordVisitView }) {
+  const { t } = useI18n();
+  if (!visit.online) return null;
+  return (
+    <section data-testid="record-visit-online" data-consultation-id={visit.online.consultationId}>
+      <h3>
+        {t.online.transcript} ({t.online.forms[visit.online.form]})
+      </h3>
+      <Transcript messages={visit.online.transcript} doctorName={visit.doctor.name} />
+    </section>
   );
 }

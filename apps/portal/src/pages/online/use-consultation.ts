@@ -1,0 +1,79 @@
+import type { ChatMessageView, OnlineConsultationView } from '@pacjent/contracts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { realtime } from '../../lib/realtime';
+import { onlineApi } from './online-api';
+
+export interface LiveConsultation {
+  consultation: OnlineConsultationView | null;
+  messages: ChatMessageView[];
+  error: unknown;
+  /** The gateway refused something this page sent (a message, a file): its code. */
+  refused: string | null;
+  sendChat: (text: string) => void;
+  shareFile: (fileId: string) => void;
+}
+
+const newMessageId = () => crypto.randomUUID();
+
+/**
+ * One consultation as it changes: its state (queue position, the doctor taking
+ * it, the end) from `consultation` frames, and its transcript from the followed
+ * chat, each message once and in order (the realtime client resumes after a drop).
+ */
+export function useLiveConsultation(
+  id: string,
+  load: (id: string) => Promise<OnlineConsultationView>,
+): LiveConsultation {
+  const [consultation, setConsultation] = useState<OnlineConsultationView | null>(null);
+  const [messages, setMessages] = useState<ChatMessageView[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const sent = useRef(new Set<string>());
+
+  useEffect(() => {
+    let active = true;
+    const client = realtime();
+    setMessages([]);
+    load(id).then(
+      (loaded) => active && setConsultation(loaded),
+      (caught: unknown) => active && setError(caught),
+    );
+    const stopFrames = client.on('consultation', (frame) => {
+      if (frame.consultation.id === id) setConsultation(frame.consultation);
+    });
+    const stopErrors = client.on('error', (frame) => {
+      if (frame.clientMessageId && sent.current.has(frame.clientMessageId)) setRefused(frame.code);
+    });
+    const stopFollow = client.follow(id, (message) => {
+      setMessages((known) => [...known, message]);
+      // The transcript's end marker arrives even when the consultation frame was missed.
+      if (message.kind === 'ended') void load(id).then((loaded) => active && setConsultation(loaded));
+    });
+    return () => {
+      active = false;
+      stopFrames();
+      stopErrors();
+      stopFollow();
+    };
+  }, [id, load]);
+
+  const track = () => {
+    const clientMessageId = newMessageId();
+    sent.current.add(clientMessageId);
+    setRefused(null);
+    return clientMessageId;
+  };
+  const sendChat = useCallback(
+    (text: string) => realtime().send({ type: 'chat', consultationId: id, clientMessageId: track(), text }),
+    [id],
+  );
+  const shareFile = useCallback(
+    (fileId: string) => realtime().send({ type: 'share_file', consultationId: id, clientMessageId: track(), fileId }),
+    [id],
+  );
+
+  return { consultation, messages, error, refused, sendChat, shareFile };
+}
+
+/** The patient's side loads through /api/online/consultations/:id. */
+export const loadPatientConsultation = onlineApi.get;

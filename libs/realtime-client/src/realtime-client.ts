@@ -1,0 +1,235 @@
+import type { ChatMessageView, RealtimeClientFrame, RealtimeServerFrame } from '@pacjent/contracts';
+
+/**
+ * The one WebSocket a web page keeps to the gateway (`GET /api/realtime`),
+ * shared by every screen of the portal and the console. It authenticates with
+ * the access token (and again after each refresh), reconnects with backoff,
+ * resumes every followed consultation from the last sequence number it saw
+ * and hands each chat message to its listeners exactly once, in order.
+ *
+ * Browser-free on purpose: the page passes a socket factory and its token
+ * functions, so the same code runs in both apps and in unit tests.
+ */
+
+/** The part of the browser's WebSocket this client uses. */
+export interface RealtimeSocket {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: (() => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number }) => void) | null;
+}
+
+export type RealtimeStatus = 'connecting' | 'open' | 'closed';
+
+export interface RealtimeClientOptions {
+  url: string;
+  createSocket: (url: string) => RealtimeSocket;
+  getAccessToken: () => string | null;
+  /** Called when the gateway refuses the token; true when a new one is available. */
+  refreshAccessToken: () => Promise<boolean>;
+  /** First reconnect delay, doubled per failed attempt up to maxDelayMs. */
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+  random?: () => number;
+}
+
+type ServerFrameOf<T extends RealtimeServerFrame['type']> = Extract<RealtimeServerFrame, { type: T }>;
+type Outgoing = Exclude<RealtimeClientFrame, { type: 'auth' | 'follow' | 'watch' }>;
+
+const OPEN = 1;
+/** Close codes after which trying again cannot help (the token refresh is handled separately). */
+const UNAUTHENTICATED = 4401;
+const GOING_AWAY = 1001;
+
+export class RealtimeClient {
+  private socket: RealtimeSocket | null = null;
+  private ready = false;
+  private stopped = true;
+  private attempt = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly lastSeq = new Map<string, number>();
+  private readonly followers = new Map<string, Set<(message: ChatMessageView) => void>>();
+  private readonly watches = new Map<'specialties' | 'doctor_queue', number>();
+  private readonly frameListeners = new Set<(frame: RealtimeServerFrame) => void>();
+  private readonly statusListeners = new Set<(status: RealtimeStatus) => void>();
+  /** Frames sent while disconnected, flushed once the gateway says `ready`. */
+  private pending: Outgoing[] = [];
+  private status: RealtimeStatus = 'closed';
+
+  constructor(private readonly options: RealtimeClientOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    this.socket?.close(1000, 'page closed');
+    this.socket = null;
+    this.ready = false;
+    this.setStatus('closed');
+  }
+
+  getStatus(): RealtimeStatus {
+    return this.status;
+  }
+
+  onStatus(listener: (status: RealtimeStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Every frame of one type (queue updates, consultation changes, signalling, errors). */
+  on<T extends RealtimeServerFrame['type']>(type: T, listener: (frame: ServerFrameOf<T>) => void): () => void {
+    const filtered = (frame: RealtimeServerFrame) => {
+      if (frame.type === type) listener(frame as ServerFrameOf<T>);
+    };
+    this.frameListeners.add(filtered);
+    return () => this.frameListeners.delete(filtered);
+  }
+
+  /** A live topic for as long as someone watches it (and again after every reconnect). */
+  watch(topic: 'specialties' | 'doctor_queue'): () => void {
+    const count = this.watches.get(topic) ?? 0;
+    this.watches.set(topic, count + 1);
+    if (count === 0 && this.ready) this.write({ type: 'watch', topic });
+    return () => {
+      const left = (this.watches.get(topic) ?? 1) - 1;
+      if (left <= 0) this.watches.delete(topic);
+      else this.watches.set(topic, left);
+    };
+  }
+
+  /**
+   * The consultation's messages, from `afterSeq` on: the replay first, then the
+   * live ones; after a reconnect from the last one delivered, never twice.
+   */
+  follow(consultationId: string, onMessage: (message: ChatMessageView) => void, afterSeq = 0): () => void {
+    let listeners = this.followers.get(consultationId);
+    if (!listeners) {
+      listeners = new Set();
+      this.followers.set(consultationId, listeners);
+      this.lastSeq.set(consultationId, Math.max(afterSeq, this.lastSeq.get(consultationId) ?? 0));
+      if (this.ready) this.sendFollow(consultationId);
+    }
+    listeners.add(onMessage);
+    return () => {
+      listeners.delete(onMessage);
+      if (listeners.size === 0) this.followers.delete(consultationId);
+    };
+  }
+
+  /** Sends now, or once connected again. */
+  send(frame: Outgoing): void {
+    if (this.ready) this.write(frame);
+    else this.pending.push(frame);
+  }
+
+  /** The page has a new access token: the gateway keeps the socket open on it. */
+  reauthenticate(): void {
+    const token = this.options.getAccessToken();
+    if (token && this.socket?.readyState === OPEN) this.write({ type: 'auth', accessToken: token });
+  }
+
+  private connect(): void {
+    clearTimeout(this.reconnectTimer);
+    this.ready = false;
+    this.setStatus('connecting');
+    const socket = this.options.createSocket(this.options.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      const token = this.options.getAccessToken();
+      if (token) this.write({ type: 'auth', accessToken: token });
+      else socket.close(UNAUTHENTICATED, 'no token');
+    };
+    socket.onmessage = (event) => this.receive(event.data);
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.ready = false;
+      this.setStatus('closed');
+      if (!this.stopped) void this.scheduleReconnect(event.code);
+    };
+  }
+
+  private async scheduleReconnect(code: number): Promise<void> {
+    if (code === UNAUTHENTICATED) {
+      const refreshed = await this.options.refreshAccessToken().catch(() => false);
+      if (!refreshed) return this.stop();
+    }
+    // A replica shutting down: another one is there at once.
+    const delay = code === GOING_AWAY && this.attempt === 0 ? 0 : this.backoff();
+    this.attempt += 1;
+    this.reconnectTimer = setTimeout(() => {
+      if (!this.stopped) this.connect();
+    }, delay);
+  }
+
+  private backoff(): number {
+    const initial = this.options.initialDelayMs ?? 500;
+    const max = this.options.maxDelayMs ?? 15_000;
+    const ceiling = Math.min(max, initial * 2 ** this.attempt);
+    // Full jitter: a gateway restart must not bring every page back in the same millisecond.
+    return Math.round(ceiling / 2 + (ceiling / 2) * (this.options.random ?? Math.random)());
+  }
+
+  private receive(data: unknown): void {
+    if (typeof data !== 'string') return;
+    let frame: RealtimeServerFrame;
+    try {
+      frame = JSON.parse(data) as RealtimeServerFrame;
+    } catch {
+      return;
+    }
+    if (frame.type === 'ready') this.onReady();
+    if (frame.type === 'message') {
+      this.deliver(frame.message);
+      return;
+    }
+    this.frameListeners.forEach((listener) => listener(frame));
+  }
+
+  private onReady(): void {
+    const wasReady = this.ready;
+    this.ready = true;
+    if (wasReady) return; // the answer to a re-authentication
+    this.attempt = 0;
+    this.setStatus('open');
+    this.watches.forEach((_, topic) => this.write({ type: 'watch', topic }));
+    this.followers.forEach((_, consultationId) => this.sendFollow(consultationId));
+    const queued = this.pending;
+    this.pending = [];
+    queued.forEach((frame) => this.write(frame));
+  }
+
+  private deliver(message: ChatMessageView): void {
+    const last = this.lastSeq.get(message.consultationId) ?? 0;
+    if (message.seq <= last) return; // a replay of what this page already has
+    if (message.seq > last + 1) {
+      // A gap (a frame lost between replicas): ask again from the last one held; the replay fills it.
+      this.sendFollow(message.consultationId);
+      return;
+    }
+    this.lastSeq.set(message.consultationId, message.seq);
+    this.followers.get(message.consultationId)?.forEach((listener) => listener(message));
+  }
+
+  private sendFollow(consultationId: string): void {
+    this.write({ type: 'follow', consultationId, afterSeq: this.lastSeq.get(consultationId) ?? 0 });
+  }
+
+  private write(frame: RealtimeClientFrame): void {
+    if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify(frame));
+  }
+
+  private setStatus(status: RealtimeStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.statusListeners.forEach((listener) => listener(status));
+  }
+}

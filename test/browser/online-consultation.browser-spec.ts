@@ -1,0 +1,205 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { dateYearsAgo, peselBornOn } from '../e2e/verification-support';
+import { browserSuite, DEMO_STAFF } from '../support/browser';
+import { ApiClient, newPatient } from '../support/http';
+
+/*
+ * In-page code is written as strings: the tests' TypeScript has no DOM types.
+ *
+ * Every RTCPeerConnection the page makes, kept in window.peers where the test
+ * can read its connectionState (the app keeps its own private).
+ */
+const RECORD_PEER_CONNECTIONS = `(() => {
+  const Native = window.RTCPeerConnection;
+  window.peers = [];
+  window.RTCPeerConnection = class extends Native {
+    constructor(configuration) {
+      super(configuration);
+      window.peers.push(this);
+    }
+  };
+})()`;
+
+const connectedPeers = (page: Page): Promise<number> =>
+  page.evaluate(`window.peers.filter((peer) => peer.connectionState === 'connected').length`);
+
+const REMOTE_VIDEO = `document.querySelector('[data-testid="online-remote-video"]')`;
+
+/** The remote <video> shows the other side's camera: it has a size and new frames keep arriving. */
+async function remoteVideoPlays(page: Page): Promise<{ width: number; frames: number }> {
+  // Polled with evaluate (CDP): waitForFunction evaluates its string inside the page, which the CSP forbids.
+  const deadline = Date.now() + 15_000;
+  while (!(await page.evaluate(`!!${REMOTE_VIDEO} && ${REMOTE_VIDEO}.videoWidth > 0`))) {
+    if (Date.now() > deadline) throw new Error('the remote video shows nothing');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return page.evaluate(`(async () => {
+    const video = ${REMOTE_VIDEO};
+    let frames = 0;
+    await new Promise((resolve) => {
+      const count = () => {
+        frames += 1;
+        if (frames >= 5) resolve();
+        else video.requestVideoFrameCallback(count);
+      };
+      video.requestVideoFrameCallback(count);
+    });
+    return { width: video.videoWidth, frames };
+  })()`);
+}
+
+/** What each page's socket heard besides chat (signals, errors, closes): shown when the call does not connect. */
+function recordSocket(page: Page, heard: string[]): void {
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', (frame) => {
+      const text = String(frame.payload);
+      if (/"type":"(signal|error)"/.test(text)) heard.push(text.slice(0, 80));
+    });
+    socket.on('close', () => heard.push('closed'));
+  });
+}
+
+async function callConnected(page: Page, heard: string[]): Promise<void> {
+  try {
+    await page.locator('[data-testid="online-call"][data-call-state="connected"]').waitFor({ timeout: 30_000 });
+  } catch (error) {
+    const state = await page.getByTestId('online-call').getAttribute('data-call-state');
+    const peers = await page.evaluate(
+      `window.peers.map((peer) => peer.connectionState + '/' + peer.signalingState + '/' + peer.iceConnectionState)`,
+    );
+    throw new Error(`call ${state}, peers ${JSON.stringify(peers)}, heard ${JSON.stringify(heard)}: ${error}`);
+  }
+}
+
+async function axeViolations(page: Page, where: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => ({ where, rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Konsultacje online in two browsers: the patient's portal and the doctor's console, talking by chat and video. */
+describe('online consultation in the browser (patient and doctor)', () => {
+  const suite = browserSuite({ console: true, fakeMedia: true, pagePer: 'suite', timeoutMs: 15_000 });
+
+  it('queues by video, the doctor takes it, both chat and see each other, the doctor ends with a recommendation and the patient finds it in the history', async () => {
+    // A full account as staff confirm one: the doctor sees the confirmed name and age.
+    const patientAccount = await newPatient(suite.stack.baseUrl, {
+      firstName: 'Ewa',
+      lastName: 'Wideo',
+      pesel: peselBornOn(dateYearsAgo(40)),
+    });
+    const staff = new ApiClient(suite.stack.baseUrl);
+    staff.accessToken = (await staff.post('/api/auth/login', DEMO_STAFF)).body.accessToken;
+    const confirmed = await staff.post(`/api/staff/patients/${patientAccount.id}/identity-confirmation`, {
+      channel: 'call_center',
+      documentType: 'id_card',
+      documentNumberLast4: 'A123',
+    });
+    expect(confirmed.body).toMatchObject({ level: 'full' });
+    const violations: unknown[] = [];
+
+    // The doctor goes on duty for internal medicine, by video, in the console.
+    const doctor = await suite.otherPage();
+    await doctor.addInitScript(RECORD_PEER_CONNECTIONS);
+    const doctorHeard: string[] = [];
+    recordSocket(doctor, doctorHeard);
+    await doctor.goto(`${suite.stack.baseUrl}/console/`);
+    await doctor.getByTestId('console-login-email').fill('doctor@demo.test');
+    await doctor.getByTestId('console-login-password').fill('Doctor#Demo2026');
+    await doctor.getByTestId('console-login-submit').click();
+    await doctor.getByTestId('console-nav-online').click();
+    const duty = doctor.getByTestId('online-duty');
+    await duty.waitFor();
+    for (const box of await doctor.getByTestId('online-duty-specialty').all()) {
+      if ((await box.getAttribute('value')) !== 'Internista') await box.uncheck();
+      else await box.check();
+    }
+    await doctor.getByTestId('online-duty-start').click();
+    await doctor.locator('[data-testid="online-duty"][data-on-duty="true"]').waitFor();
+    violations.push(...(await axeViolations(doctor, 'console: duty and queue')));
+
+    // The patient sees the doctor on duty, starts, chooses video and waits first in the queue.
+    const patient = suite.page;
+    await patient.addInitScript(RECORD_PEER_CONNECTIONS);
+    const patientHeard: string[] = [];
+    recordSocket(patient, patientHeard);
+    await patient.goto(`${suite.stack.baseUrl}/login`);
+    await patient.getByTestId('login-email').fill(patientAccount.email);
+    await patient.getByTestId('login-password').fill(patientAccount.password);
+    await patient.getByTestId('login-submit').click();
+    await patient.getByTestId('nav-online').click();
+    const internist = patient.locator('[data-testid="online-specialty"][data-specialty="Internista"]');
+    await internist.getByTestId('online-specialty-duty').filter({ hasText: 'Lekarze dostępni teraz: 1' }).waitFor();
+    violations.push(...(await axeViolations(patient, 'portal: specialties')));
+    await internist.getByTestId('online-start').click();
+    await patient.getByTestId('online-form-video').click();
+    await patient.locator('[data-testid="online-waiting"], [data-testid="error-message"]').first().waitFor();
+    expect(await patient.getByTestId('error-message').allTextContents()).toEqual([]);
+    await patient.locator('[data-testid="online-position"][data-position="1"]').waitFor();
+    await expect(patient.getByTestId('online-position').textContent()).resolves.toContain('Twoje miejsce w kolejce: 1');
+    violations.push(...(await axeViolations(patient, 'portal: waiting room')));
+
+    // The doctor's queue shows the patient live; "Weź następnego" opens the session.
+    await doctor.getByTestId('online-queue-entry').filter({ hasText: 'Ewa Wideo (40 l.)' }).waitFor();
+    await doctor.getByTestId('online-take-next').click();
+    await expect(doctor.getByTestId('online-session-patient').textContent()).resolves.toBe('Ewa Wideo');
+    await doctor.getByTestId('patient-record').waitFor();
+
+    // The video call connects both ways.
+    await patient.getByTestId('online-session').waitFor();
+    await callConnected(doctor, doctorHeard);
+    await callConnected(patient, patientHeard);
+    expect(await connectedPeers(doctor)).toBe(1);
+    expect(await connectedPeers(patient)).toBe(1);
+    const seenByPatient = await remoteVideoPlays(patient);
+    const seenByDoctor = await remoteVideoPlays(doctor);
+    expect(seenByPatient.width).toBeGreaterThan(0);
+    expect(seenByPatient.frames).toBe(5);
+    expect(seenByDoctor.width).toBeGreaterThan(0);
+    expect(seenByDoctor.frames).toBe(5);
+
+    // Chat both ways, with the counter of what is left.
+    await patient.getByTestId('online-chat-text').fill('Dzień dobry, od wczoraj boli mnie gardło.');
+    await expect(patient.getByTestId('online-chat-left').textContent()).resolves.toBe('Pozostało znaków: 1959');
+    await patient.getByTestId('online-chat-send').click();
+    await doctor
+      .locator('[data-testid="online-message"][data-author="patient"]', { hasText: 'od wczoraj boli mnie gardło' })
+      .waitFor();
+    await doctor.getByTestId('online-chat-text').fill('Proszę pokazać gardło do kamery.');
+    await doctor.getByTestId('online-chat-send').click();
+    await patient
+      .locator('[data-testid="online-message"][data-author="doctor"]', { hasText: 'Proszę pokazać gardło do kamery.' })
+      .waitFor();
+    violations.push(...(await axeViolations(patient, 'portal: session')));
+    violations.push(...(await axeViolations(doctor, 'console: session')));
+
+    // The doctor ends it with a recommendation.
+    await doctor.getByTestId('online-end').click();
+    await doctor.getByTestId('outcome-recommendations').fill('Płukanie gardła szałwią 3 razy dziennie.');
+    await doctor.getByTestId('outcome-submit').click();
+    await doctor.getByTestId('online-session-ended').waitFor();
+
+    // The patient sees the end, the recommendation, and then the transcript in "Twoja historia".
+    await expect(patient.getByTestId('online-ended-recommendations').textContent()).resolves.toBe(
+      'Płukanie gardła szałwią 3 razy dziennie.',
+    );
+    violations.push(...(await axeViolations(patient, 'portal: ended')));
+    await patient.getByTestId('online-to-history').click();
+    const entryInHistory = patient.locator('[data-testid="record-visit"]', {
+      has: patient.getByTestId('record-visit-online'),
+    });
+    await expect(entryInHistory.getByTestId('record-visit-recommendations').textContent()).resolves.toBe(
+      'Płukanie gardła szałwią 3 razy dziennie.',
+    );
+    const transcript = entryInHistory.getByTestId('online-message');
+    await expect(transcript.allTextContents()).resolves.toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Dzień dobry, od wczoraj boli mnie gardło.'),
+        expect.stringContaining('Proszę pokazać gardło do kamery.'),
+      ]),
+    );
+    violations.push(...(await axeViolations(patient, 'portal: history')));
+
+    expect(violations).toEqual([]);
+  }, 120_000);
+});
