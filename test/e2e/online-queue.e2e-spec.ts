@@ -48,6 +48,15 @@ describe('online consultations: the queue, take next, the end in the record (HTT
     expect(duty.body).toMatchObject({ onDuty: true, specialties: ['Internista'], forms: ['chat', 'voice', 'video'] });
   });
 
+  it('gives both ends of a call the ICE servers: the patient and the doctor', async () => {
+    const patient = await scenario.fullPatient();
+    for (const client of [patient.client, doctor]) {
+      const { status, body } = await client.get('/api/online/config');
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ iceServers: [], chatMessageMaxLength: 2000 });
+    }
+  });
+
   it('queues patients oldest first with their positions; one open consultation each; leaving moves the others up', async () => {
     await clearQueue();
     const first = await scenario.waiting();

@@ -32,7 +32,10 @@ export class OnlineController {
     private readonly config: GatewayConfig,
   ) {}
 
+  /** Both ends of a call need the STUN/TURN servers: the doctor's console reads them here too. */
   @Get('config')
+  @Roles(Role.PATIENT, Role.DOCTOR)
+  @RequireLevel(AccountLevel.BASIC)
   @ApiOkResponse({ description: 'STUN/TURN servers (ICE_SERVERS) and the limits the page needs' })
   configuration(): OnlineConfigView {
     return {

@@ -33,6 +33,7 @@ describe('signing keys sealed at rest', () => {
       NODE_ENV: 'production',
       BANK_CLIENT_SECRET: 'issued-by-the-bank',
       BANK_ALLOW_INSECURE: 'false',
+      SMTP_URL: 'smtps://mailer:secret@smtp.example.org:465',
     };
     expect(encryptionKeyBytes(own)).toHaveLength(32);
     expect(loadConfig(IdentityConfig, {}).KEYS_ENCRYPTION_KEY).toBe(DEV_KEYS_ENCRYPTION_KEY);
