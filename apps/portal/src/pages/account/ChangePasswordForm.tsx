@@ -4,6 +4,7 @@ import { TextField } from '../../components/Fields';
 import { describeError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/I18nProvider';
 import { accountApi } from './account-api';
+import { NewPasswordFields } from './NewPasswordFields';
 import { newPasswordProblems, type NewPasswordProblem } from './new-password';
 import { accountTexts } from './texts';
 
@@ -23,10 +24,6 @@ export function ChangePasswordForm() {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const described = error ? describeError(error, t, ['currentPassword', 'newPassword']) : null;
-  const say = (problem: NewPasswordProblem | undefined) =>
-    problem
-      ? [problem === 'mismatch' ? texts.mismatch : problem === 'tooShort' ? texts.tooShort : texts.required]
-      : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,28 +60,14 @@ export function ChangePasswordForm() {
         onChange={(e) => setCurrent(e.target.value)}
         errors={problems.current ? [texts.required] : described?.fields.currentPassword}
       />
-      <TextField
-        id="account-new-password"
-        testId="account-new-password"
-        label={texts.newPassword}
-        hint={texts.passwordHint}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        errors={say(problems.password) ?? described?.fields.newPassword}
-      />
-      <TextField
-        id="account-repeat-password"
-        testId="account-repeat-password"
-        label={texts.repeatPassword}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={repeated}
-        onChange={(e) => setRepeated(e.target.value)}
-        errors={say(problems.repeated)}
+      <NewPasswordFields
+        ids={{ password: 'account-new-password', repeated: 'account-repeat-password' }}
+        password={password}
+        repeated={repeated}
+        onPassword={setPassword}
+        onRepeated={setRepeated}
+        problems={problems}
+        serverErrors={described?.fields.newPassword}
       />
       <ErrorMessage message={described?.message} />
       <SuccessRegion>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, SuccessMessage, SuccessRegion } from '../../components/Alerts';
-import { TextField } from '../../components/Fields';
 import { PageHeading } from '../../components/PageHeading';
 import { describeError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router';
 import { accountApi } from './account-api';
+import { NewPasswordFields } from './NewPasswordFields';
 import { newPasswordProblems, type NewPasswordProblem } from './new-password';
 import { accountTexts } from './texts';
 
@@ -27,10 +27,6 @@ export function ResetPasswordPage() {
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const described = error ? describeError(error, t, ['password']) : null;
-  const say = (problem: NewPasswordProblem | undefined) =>
-    problem
-      ? [problem === 'mismatch' ? texts.mismatch : problem === 'tooShort' ? texts.tooShort : texts.required]
-      : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,28 +73,14 @@ export function ResetPasswordPage() {
       {token && !done ? (
         <form className="form" noValidate onSubmit={(e) => void submit(e)}>
           <p>{texts.resetIntro}</p>
-          <TextField
-            id="reset-password"
-            testId="reset-password"
-            label={texts.newPassword}
-            hint={texts.passwordHint}
-            type="password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            errors={say(problems.password) ?? described?.fields.password}
-          />
-          <TextField
-            id="reset-repeat"
-            testId="reset-repeat"
-            label={texts.repeatPassword}
-            type="password"
-            autoComplete="new-password"
-            required
-            value={repeated}
-            onChange={(e) => setRepeated(e.target.value)}
-            errors={say(problems.repeated)}
+          <NewPasswordFields
+            ids={{ password: 'reset-password', repeated: 'reset-repeat' }}
+            password={password}
+            repeated={repeated}
+            onPassword={setPassword}
+            onRepeated={setRepeated}
+            problems={problems}
+            serverErrors={described?.fields.password}
           />
           <ErrorMessage message={described?.message}>
             {error ? (
