@@ -61,7 +61,8 @@ export function SchedulesView() {
 
   return (
     <div className="columns">
-      <section className="card" data-testid="schedules" data-state={state}>
+      {/* Ready once the doctor picker has its options too: before that it cannot show the chosen doctor. */}
+      <section className="card" data-testid="schedules" data-state={catalog ? state : 'loading'}>
         <h1>{t.schedules}</h1>
         <label className="field">
           {t.doctor}
