@@ -35,6 +35,18 @@ function processesWhere(matches) {
 }
 
 /**
+ * The nats-server the bench talks to: the one started with NATS_URL's port
+ * (`-p <port>`), else every nats-server (other servers on the machine, such
+ * as private ones of tests running meanwhile, would then be counted too).
+ */
+function natsServers() {
+  const port = new URL(process.env.NATS_URL ?? 'nats://127.0.0.1:4222').port || '4222';
+  const all = processesWhere((line) => line.includes('nats-server'));
+  const own = processesWhere((line) => line.includes('nats-server') && new RegExp(`(-p|--port)[ =]${port}( |$)`).test(line));
+  return own.length > 0 ? own : all;
+}
+
+/**
  * `named`: { label: pid }. `database`: the database whose PostgreSQL backends count.
  * Returns start() → stop(requests) → { label: CPU ms per request, …, total }.
  */
@@ -42,7 +54,7 @@ export function cpuMeter(named, database) {
   const groups = () => ({
     ...Object.fromEntries(Object.entries(named).map(([label, pid]) => [label, [pid]])),
     'load generator': [process.pid],
-    'nats-server': processesWhere((line) => line.includes('nats-server')),
+    'nats-server': natsServers(),
     postgres: processesWhere((line) => line.startsWith('postgres:') && line.includes(` ${database} `)),
   });
   const sample = (pidsByLabel) =>

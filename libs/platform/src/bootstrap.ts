@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig, natsAuth, PlatformConfig } from './config';
 import { migrateDatabase, type ServiceDatabase } from './database';
 import { closeOnSignals, DrainingNatsServer } from './drain';
+import { coalesceNatsWrites } from './nats-write-coalescing';
 import { instrumentService, startServiceProbes } from './probes';
 import { withCorrelationId } from './correlation';
 import { BusReplySerializer } from './json-text';
@@ -23,6 +24,7 @@ export interface ServiceDefinition {
  * carried (the server's processing hook, cheaper than an interceptor chain).
  */
 export function microserviceOptions(config: PlatformConfig, service: string): CustomStrategy {
+  coalesceNatsWrites();
   const server = new DrainingNatsServer({
     servers: [config.NATS_URL],
     ...natsAuth(config),

@@ -6,6 +6,7 @@ import { connect, headers as natsHeaders, JSONCodec, type NatsConnection, type N
 import { natsAuth, PlatformConfig } from './config';
 import { currentCorrelationId } from './correlation';
 import { renderedResponse } from './json-text';
+import { coalesceNatsWrites } from './nats-write-coalescing';
 
 /**
  * The full NATS subject for a bus subject. The prefix comes from BUS_PREFIX
@@ -56,6 +57,7 @@ export class BusClient implements OnApplicationShutdown {
   }
 
   static async connect(options: BusClientOptions): Promise<BusClient> {
+    coalesceNatsWrites();
     const connection = await connect({
       servers: options.url,
       name: options.name,

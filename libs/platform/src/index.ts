@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './bus';
+export * from './nats-write-coalescing';
 export * from './clock';
 export * from './config';
 export * from './correlation';

@@ -2,6 +2,9 @@ import { DomainError, ErrorCode } from '@pacjent/contracts';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { findInputIssue } from './input-safety';
+import { cacheValidationMetadata } from './validation-metadata-cache';
+
+cacheValidationMetadata();
 
 export const VALIDATOR_OPTIONS = { whitelist: true, forbidNonWhitelisted: true } as const;
 
