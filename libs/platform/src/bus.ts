@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, headers as natsHeaders, JSONCodec, type NatsConnection, type NatsError } from 'nats';
 import { natsAuth, PlatformConfig } from './config';
 import { currentCorrelationId } from './correlation';
-import { renderedResponse } from './json-text';
+import { JsonText, renderedResponse } from './json-text';
 import { coalesceNatsWrites } from './nats-write-coalescing';
 
 /**
@@ -99,6 +99,19 @@ export class BusClient implements OnApplicationShutdown {
   ): Promise<string> {
     const reply = await this.exchange(subject, request, options);
     return renderedResponse(reply) ?? JSON.stringify(this.responseOf(subject, JSON.parse(reply)));
+  }
+
+  /**
+   * The response for a caller that passes it on as an HTTP body: its JSON
+   * text cut out of the reply, never parsed, as a JsonText that the gateway
+   * sends as it is.
+   */
+  async forward<TResult, TData = unknown>(
+    subject: string,
+    request: BusRequest<TData>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<JsonText<TResult>> {
+    return new JsonText<TResult>(await this.requestJson(subject, request, options));
   }
 
   /** Sends the request in Nest's packet format; answers the reply's text. */

@@ -14,6 +14,7 @@ import { measureRequests } from './health/http-metrics';
 import { correlationIdFor } from './http/correlation-id';
 import { GatewayValidationPipe } from './http/input-pipe';
 import { parseJsonBodies } from './http/json-body';
+import { sendJsonTextAsIs } from './http/json-replies';
 import { correlateRequests } from './http/request-correlation';
 import { logRequests } from './http/request-log';
 import { sendSecurityHeaders } from './http/security-headers';
@@ -56,6 +57,7 @@ export async function createGatewayApp(): Promise<NestFastifyApplication> {
   const fastify = app.getHttpAdapter().getInstance();
   const routeMethods = new RouteMethods(fastify);
   parseJsonBodies(fastify, JSON_BODY_LIMIT); // the only body parser besides multipart's
+  sendJsonTextAsIs(fastify);
   correlateRequests(fastify);
   logRequests(fastify);
   fastify.addHook('onSend', async (request, reply) => {

@@ -13,7 +13,7 @@ import {
   type AppointmentView,
   type CancelResult,
 } from '@pacjent/contracts';
-import { BusClient } from '@pacjent/platform';
+import { BusClient, type JsonText } from '@pacjent/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from './idempotency-key';
@@ -42,14 +42,14 @@ export class AppointmentsController {
     @CurrentActor() actor: Actor,
     @Body() body: CreateAppointmentDto,
     @IdempotencyKey() idempotencyKey?: string,
-  ): Promise<AppointmentView> {
-    return this.bus.request(Subjects.booking.createAppointment, { actor, data: body, idempotencyKey });
+  ): Promise<JsonText<AppointmentView>> {
+    return this.bus.forward(Subjects.booking.createAppointment, { actor, data: body, idempotencyKey });
   }
 
   @Get()
   @ApiOkResponse({ description: 'Your appointments: upcoming soonest first, past newest first' })
-  list(@CurrentActor() actor: Actor, @Query() query: ListAppointmentsDto): Promise<AppointmentView[]> {
-    return this.bus.request(Subjects.booking.listAppointments, { actor, data: query });
+  list(@CurrentActor() actor: Actor, @Query() query: ListAppointmentsDto): Promise<JsonText<AppointmentView[]>> {
+    return this.bus.forward(Subjects.booking.listAppointments, { actor, data: query });
   }
 
   // Declared before ':id' so the router matches the suffix first.
@@ -72,8 +72,8 @@ export class AppointmentsController {
   }
 
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AppointmentView> {
-    return this.bus.request(Subjects.booking.getAppointment, { actor, data: { id: appointmentId(id) } });
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<JsonText<AppointmentView>> {
+    return this.bus.forward(Subjects.booking.getAppointment, { actor, data: { id: appointmentId(id) } });
   }
 
   @Post(':id/reschedule')

@@ -1,8 +1,7 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SlotSearchDto, Subjects } from '@pacjent/contracts';
-import { BusClient } from '@pacjent/platform';
-import type { FastifyReply } from 'fastify';
+import { SlotSearchDto, Subjects, type SlotView } from '@pacjent/contracts';
+import { BusClient, type JsonText } from '@pacjent/platform';
 import { Public } from '../auth/auth.decorators';
 import { RateLimited } from '../rate-limits/rate-limit.decorator';
 import { RateLimitPolicy } from '../rate-limits/rate-limit.policies';
@@ -19,9 +18,7 @@ export class SlotsController {
   @ApiOkResponse({
     description: 'Free slots, soonest first: [{ id, startsAt, endsAt, channel, service, doctor, facility }]',
   })
-  async search(@Query() query: SlotSearchDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const json = await this.bus.requestJson(Subjects.booking.searchSlots, { actor: null, data: query });
-    void reply.type('application/json; charset=utf-8');
-    return json;
+  search(@Query() query: SlotSearchDto): Promise<JsonText<SlotView[]>> {
+    return this.bus.forward(Subjects.booking.searchSlots, { actor: null, data: query });
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AccountLevel,
@@ -8,10 +8,10 @@ import {
   Subjects,
   type Actor,
   type QuestionView,
+  type RecordVisitPage,
   type RecordVisitView,
 } from '@pacjent/contracts';
-import { BusClient } from '@pacjent/platform';
-import type { FastifyReply } from 'fastify';
+import { BusClient, type JsonText } from '@pacjent/platform';
 import { CurrentActor, RequireLevel, Roles } from '../auth/auth.decorators';
 import { recordId } from './record-id';
 
@@ -29,15 +29,9 @@ export class RecordController {
     description:
       '{ items, total, limit, offset }: completed visits, newest first, with doctor, service, channel, date, recommendations, diagnoses, referrals, questions',
   })
-  async list(
-    @CurrentActor() actor: Actor,
-    @Query() query: ListRecordVisitsDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    // RecordVisitPage rendered by PostgreSQL in consultations: sent on as it came.
-    const json = await this.bus.requestJson(Subjects.consultations.listRecordVisits, { actor, data: query });
-    void reply.type('application/json; charset=utf-8');
-    return json;
+  list(@CurrentActor() actor: Actor, @Query() query: ListRecordVisitsDto): Promise<JsonText<RecordVisitPage>> {
+    // Rendered by PostgreSQL in consultations: sent on as it came.
+    return this.bus.forward(Subjects.consultations.listRecordVisits, { actor, data: query });
   }
 
   @Get('record/visits/:id')

@@ -12,9 +12,10 @@ import {
   type FileContentLocation,
   type ResultDocument,
   type ParameterSeries,
+  type ResultsPage,
   type ResultView,
 } from '@pacjent/contracts';
-import { BusClient, ObjectStorage } from '@pacjent/platform';
+import { BusClient, ObjectStorage, type JsonText } from '@pacjent/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, RequireLevel, Roles } from '../auth/auth.decorators';
 import { streamFile } from '../files/file-download';
@@ -36,15 +37,9 @@ export class ResultsController {
   @ApiOkResponse({
     description: '{ items: your lab results, newest first, each with every value and flag; page, pageSize, total }',
   })
-  async list(
-    @CurrentActor() actor: Actor,
-    @Query() query: ListResultsDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    // ResultsPage rendered by PostgreSQL in consultations: sent on as it came.
-    const json = await this.bus.requestJson(Subjects.consultations.listResults, { actor, data: query });
-    void reply.type('application/json; charset=utf-8');
-    return json;
+  list(@CurrentActor() actor: Actor, @Query() query: ListResultsDto): Promise<JsonText<ResultsPage>> {
+    // Rendered by PostgreSQL in consultations: sent on as it came.
+    return this.bus.forward(Subjects.consultations.listResults, { actor, data: query });
   }
 
   // Declared before ':id' so the router matches the longer path first.
