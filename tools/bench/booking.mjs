@@ -488,6 +488,7 @@ async function main() {
   }
 
   await db.end();
+  log(`\n${targetsTable(results)}`);
   const [load] = (await import('node:os')).loadavg();
   log(`\nLoad average (1 min) at the end: ${load.toFixed(2)} on ${(await import('node:os')).cpus().length} cores`);
   log('\nResults (JSON):');
@@ -501,6 +502,70 @@ async function main() {
   await stopAndWait();
   if (PROFILE_DIR) log(`CPU profiles in ${PROFILE_DIR} (open in Chrome DevTools → Performance)`);
   process.exit(raceOk ? 0 : 1);
+}
+
+/**
+ * The figures of issue 16 against their targets, as a Markdown table: the
+ * rows of this run that measure them (a scenario not run reads "—").
+ */
+function targetsTable(results) {
+  const row = (name) => results.find((r) => r.scenario === name);
+  const rate = (r, p) => (r ? `${r['req/s'].toLocaleString('en')} req/s, ${p} ${r[`${p} ms`]} ms` : '—');
+  const met = (ok) => (ok === undefined ? '—' : ok ? 'yes' : 'no');
+  const closed = (name, minRate, p, maxMs) => {
+    const r = row(name);
+    return [rate(r, p), r ? r['req/s'] >= minRate && r[`${p} ms`] <= maxMs : undefined];
+  };
+  const openLoop = [
+    'own appointments at a constant 1,000 req/s',
+    '30-day slot search at a constant 500 req/s',
+    'booking distinct slots at a constant 300/s',
+  ]
+    .map(row)
+    .filter(Boolean);
+  const hop = row('NATS hop cost');
+  const natsCpu = row('own appointments, 20 connections')?.['CPU ms per request']?.['nats-server'];
+  const lines = [
+    [
+      'own appointments, 20 connections',
+      ...closed('own appointments, 20 connections', 3000, 'p99', 25),
+      '≥ 3,000 req/s, p99 ≤ 25 ms',
+    ],
+    [
+      '30-day search over 1 M slots, 20 connections',
+      ...closed('30-day slot search, 20 connections', 1500, 'p99', 40),
+      '≥ 1,500 req/s, p99 ≤ 40 ms',
+    ],
+    [
+      'booking distinct slots, 10 connections',
+      ...closed('booking distinct slots, 10 connections', 1000, 'p95', 25),
+      '≥ 1,000/s, p95 ≤ 25 ms',
+    ],
+    [
+      'open loop at the old target rates',
+      openLoop.length ? openLoop.map((r) => `p99 ${r['p99 ms']} / p50 ${r['p50 ms']} ms`).join('; ') : '—',
+      openLoop.length ? openLoop.every((r) => r['p99 ms'] <= 3 * r['p50 ms']) : undefined,
+      'p99 ≤ 3 × p50 of the same run',
+    ],
+    [
+      'bus hop: gateway + NATS vs one process',
+      hop ? `×${hop['throughput ratio (direct / gateway)']}` : '—',
+      hop ? hop['throughput ratio (direct / gateway)'] <= 1.3 : undefined,
+      '≤ ×1.3',
+    ],
+    [
+      'nats-server CPU per request (own appointments, 20 connections)',
+      natsCpu === undefined ? '—' : `${natsCpu} ms`,
+      natsCpu === undefined ? undefined : natsCpu <= 0.05,
+      '≤ 0.05 ms',
+    ],
+  ];
+  return [
+    'Issue 16 targets:',
+    '| figure | this run | met | target |',
+    '|---|---|---|---|',
+    ...lines.map(([figure, measured, ok, target]) => `| ${figure} | ${measured} | ${met(ok)} | ${target} |`),
+  ].join('\n');
 }
 
 main().catch((error) => {
