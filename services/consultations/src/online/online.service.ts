@@ -38,7 +38,8 @@ import { channelOf, estimateWaitMinutes, formsOf, mapConsultation, mapMessage } 
 import { OnlineRepository, type NewChatEntry } from './online.repository';
 
 const notFound = () => new DomainError(ErrorCode.NOT_FOUND, 'No such consultation.');
-const notInProgress = () => new DomainError(ErrorCode.ONLINE_CONSULTATION_CLOSED, 'This consultation is not in progress.');
+const notInProgress = () =>
+  new DomainError(ErrorCode.ONLINE_CONSULTATION_CLOSED, 'This consultation is not in progress.');
 /** A doctor may open a file shared with them while the consultation runs and after it ended (it is in the visit). */
 const GRANTING_STATUSES: ReadonlySet<string> = new Set(['active', 'ended']);
 

@@ -43,7 +43,8 @@ export class ConsultationFilesService {
 
   /** Where a shared file's bytes are, for the consultation's doctor; the read goes to the patient's access log. */
   async doctorLocate(doctor: Actor, consultationId: string, fileId: string): Promise<FileContentLocation> {
-    if (!doctor.roles.includes(Role.DOCTOR)) throw new DomainError(ErrorCode.FORBIDDEN, 'Only doctors may do this.');
+    // A patient or staff member is answered as for any file not shared with them (ADR 0019).
+    if (!doctor.roles.includes(Role.DOCTOR)) throw new DomainError(ErrorCode.NOT_FOUND, 'No such file.');
     // Consultations answers NOT_FOUND unless the doctor is the consultation's and the file was shared there.
     const grant = await this.bus.request<OnlineSharedFileGrant>(Subjects.consultations.onlineSharedFile, {
       actor: doctor,
@@ -51,7 +52,10 @@ export class ConsultationFilesService {
     });
     const row = await this.files.findStored(grant.patientId, grant.fileId);
     if (!row) {
-      throw new DomainError(ErrorCode.SHARED_FILE_GONE, 'The patient deleted this file, or it expired, since sharing it.');
+      throw new DomainError(
+        ErrorCode.SHARED_FILE_GONE,
+        'The patient deleted this file, or it expired, since sharing it.',
+      );
     }
     await this.attachments.logAccess(grant.patientId, [row], consultationId, doctor.id, 'download', this.clock.now());
     return toContentLocation(row);

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, type StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  type StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   CompleteVisitDto,
@@ -83,6 +95,9 @@ export class DoctorOnlineController {
   }
 
   @Get('consultations/:id/files/:fileId/content')
+  // Any signed-in caller gets as far as files, which answers 404 to all but the consultation's doctor: a
+  // patient or staff member learns no more than another doctor would (ADR 0019).
+  @Roles(Role.DOCTOR, Role.PATIENT, Role.STAFF, Role.LAB)
   @ApiProduces('image/jpeg', 'image/png', 'application/pdf')
   @ApiOkResponse({ description: 'A file the patient shared in your consultation, as an attachment (logged for them)' })
   @ApiNotFoundResponse({
