@@ -21,6 +21,8 @@ const RECORD_PEER_CONNECTIONS = `(() => {
   };
 })()`;
 
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
 const connectedPeers = (page: Page): Promise<number> =>
   page.evaluate(`window.peers.filter((peer) => peer.connectionState === 'connected').length`);
 
@@ -96,6 +98,21 @@ describe('online consultation in the browser (patient and doctor)', () => {
       documentNumberLast4: 'A123',
     });
     expect(confirmed.body).toMatchObject({ level: 'full' });
+    // A document in "Twoje pliki" to share in the consultation (a token with the full level: log in again).
+    const login = await patientAccount.client.post('/api/auth/login', {
+      email: patientAccount.email,
+      password: patientAccount.password,
+    });
+    const form = new FormData();
+    form.append('description', 'Wynik badania krwi');
+    form.append('consent', 'true');
+    form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'morfologia.pdf');
+    const uploaded = await fetch(`${suite.stack.baseUrl}/api/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${login.body.accessToken}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
     const violations: unknown[] = [];
 
     // The doctor goes on duty for internal medicine, by video, in the console.
@@ -170,6 +187,21 @@ describe('online consultation in the browser (patient and doctor)', () => {
     await patient
       .locator('[data-testid="online-message"][data-author="doctor"]', { hasText: 'Proszę pokazać gardło do kamery.' })
       .waitFor();
+    // The patient shares the file; the doctor sees it among the shared files and opens it.
+    await patient.getByTestId('online-share').click();
+    await patient.getByTestId('online-message').filter({ hasText: 'Udostępniono plik: morfologia.pdf' }).waitFor();
+    const sharedFile = doctor.getByTestId('online-shared-file').filter({ hasText: 'morfologia.pdf' });
+    await sharedFile.waitFor();
+    const [opened] = await Promise.all([
+      doctor.waitForResponse((response) => /\/files\/[0-9a-f-]+\/content$/.test(response.url())),
+      sharedFile.getByTestId('online-open-file').click(),
+    ]);
+    // The bytes themselves are compared in online-shared-files.e2e-spec (CDP keeps no body of an attachment).
+    expect(opened.status()).toBe(200);
+    expect(await opened.allHeaders()).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-length': String(PDF.length),
+    });
     violations.push(...(await axeViolations(patient, 'portal: session')));
     violations.push(...(await axeViolations(doctor, 'console: session')));
 

@@ -219,7 +219,11 @@ export const consoleApi = {
     if (response.status === 401 && (await refresh())) {
       response = await fetch(path, { headers: { Authorization: `Bearer ${accessToken ?? ''}` } });
     }
-    if (!response.ok) throw new ApiError(response.status, 'FILE_UNAVAILABLE', 'Nie udało się otworzyć pliku.');
+    if (!response.ok) {
+      // The problem's code tells "deleted since sharing" (SHARED_FILE_GONE) from any other refusal.
+      const problem = (await response.json().catch(() => ({}))) as { code?: string };
+      throw new ApiError(response.status, problem.code ?? 'FILE_UNAVAILABLE', 'Nie udało się otworzyć pliku.');
+    }
     const url = URL.createObjectURL(await response.blob());
     window.open(url, '_blank', 'noopener');
     setTimeout(() => URL.revokeObjectURL(url), 60_000);

@@ -133,6 +133,7 @@ export const en: ConsoleTexts = {
     ONLINE_QUEUE_EMPTY: 'Nobody is waiting now.',
     NOT_ON_DUTY: 'Go on duty first.',
     ONLINE_CONSULTATION_CLOSED: 'This consultation has already ended.',
+    SHARED_FILE_GONE: 'The patient deleted this file, or its retention period has passed.',
     SPECIALTY_NOT_OFFERED: 'This specialty does not offer online consultations.',
     TOO_MANY_ATTEMPTS: 'Too many login attempts. Try again later.',
     VALIDATION_FAILED: 'Check the form fields.',

@@ -168,6 +168,7 @@ const pl = {
     ONLINE_QUEUE_EMPTY: 'Nikt teraz nie czeka.',
     NOT_ON_DUTY: 'Najpierw rozpocznij dyżur.',
     ONLINE_CONSULTATION_CLOSED: 'Ta konsultacja jest już zakończona.',
+    SHARED_FILE_GONE: 'Pacjent usunął ten plik albo minął jego termin przechowywania.',
     SPECIALTY_NOT_OFFERED: 'Ta specjalizacja nie prowadzi konsultacji online.',
     UNKNOWN: 'Wystąpił nieoczekiwany błąd.',
   } as Record<string, string>,

@@ -70,6 +70,8 @@ export const ErrorCode = {
   NOT_ON_DUTY: 'NOT_ON_DUTY',
   /** The consultation is not in the state the action needs (chat after the end, end while waiting, …). */
   ONLINE_CONSULTATION_CLOSED: 'ONLINE_CONSULTATION_CLOSED',
+  /** A file shared in an online consultation was deleted by the patient or expired since (ADR 0019). */
+  SHARED_FILE_GONE: 'SHARED_FILE_GONE',
   /** A password-reset link that is unknown, used, superseded or expired. */
   RESET_TOKEN_INVALID: 'RESET_TOKEN_INVALID',
   /** Changing the password: the current one given is wrong (field error `currentPassword`). */

@@ -239,6 +239,37 @@ export class SendChatMessageCommand {
   text: string;
 }
 
+/**
+ * A file in a consultation: consultations.online.file.share (a `share_file` frame as the gateway forwards
+ * it, the patient's actor; sharing a file already shared there answers that entry's seq and adds nothing),
+ * consultations.online.file.grant and files.doctor.online.locate (the doctor's actor). ADR 0019.
+ */
+export class ConsultationFileDto {
+  @IsUUID()
+  consultationId: string;
+
+  @IsUUID()
+  fileId: string;
+}
+
+/** files.online.shareable: what files says of the patient's own stored file (never the client's name or size). */
+export interface ShareableFile {
+  fileId: string;
+  name: string;
+  mediaType: string;
+  size: number;
+}
+
+/**
+ * consultations.online.file.grant (asked by files with the doctor's actor): the doctor's consultation in which
+ * the file was shared, and whose file it is. NOT_FOUND for anyone else or a file not shared there.
+ */
+export interface OnlineSharedFileGrant {
+  consultationId: string;
+  patientId: string;
+  fileId: string;
+}
+
 /** consultations.online.call: a call's start or end, written to the transcript by the participant who saw it. */
 export class RecordCallEventCommand {
   @IsUUID()

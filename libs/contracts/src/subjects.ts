@@ -118,6 +118,10 @@ export const Subjects = {
     reserveLabDocument: 'files.lab-documents.reserve',
     assignLabDocument: 'files.lab-documents.assign',
     locateLabDocument: 'files.lab-documents.locate',
+    /** Asked by consultations with the patient's actor before a share_file: the patient's own stored file (ShareableFile). */
+    shareableFile: 'files.online.shareable',
+    /** The doctor of an online consultation reads a file shared there (FileContentLocation; ADR 0019). */
+    doctorLocateShared: 'files.doctor.online.locate',
   },
   prescriptions: {
     health: healthSubject('prescriptions'),
@@ -184,6 +188,10 @@ export const Subjects = {
     onlineAccess: 'consultations.online.access',
     sendChatMessage: 'consultations.online.chat.send',
     recordCallEvent: 'consultations.online.call',
+    /** The patient shares one of their files in the consultation (ShareFileCommand → ChatMessageStored). */
+    shareFile: 'consultations.online.file.share',
+    /** Asked by files with the doctor's actor: was this file shared in the doctor's consultation (OnlineSharedFileGrant). */
+    onlineSharedFile: 'consultations.online.file.grant',
     onlinePresence: 'consultations.online.presence',
     /** A core NATS broadcast (every gateway replica reads it): OnlineQueueChanged. */
     onlineChanged: 'consultations.online-events.changed',

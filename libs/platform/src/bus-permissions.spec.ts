@@ -43,6 +43,8 @@ describe('bus permissions', () => {
       Subjects.booking.doctorStanding,
       Subjects.booking.doctorProfile,
       Subjects.booking.onlineSpecialtyServices,
+      Subjects.files.shareableFile,
+      Subjects.consultations.onlineSharedFile,
     ];
     // The console's patient card: the gateway writes staff's reads to the access log itself.
     expect(gateway).toContain(`pacjent.${Subjects.identity.logRecordAccess}`);
@@ -92,6 +94,22 @@ describe('bus permissions', () => {
     }
   });
 
+  it('lets only consultations ask files about a file to share, and only files ask consultations for the grant', () => {
+    const shareable = `pacjent.${Subjects.files.shareableFile}`;
+    const grant = `pacjent.${Subjects.consultations.onlineSharedFile}`;
+    expect(permissions.consultations.publish.allow).toContain(shareable);
+    expect(permissions.files.publish.allow).toContain(grant);
+    // The gateway asks neither: a page cannot name the file's details nor vouch for a doctor's grant.
+    expect(permissions.gateway.publish.allow).not.toContain(shareable);
+    expect(permissions.gateway.publish.allow).not.toContain(grant);
+    expect(permissions.gateway.publish.allow).toEqual(
+      expect.arrayContaining([
+        `pacjent.${Subjects.consultations.shareFile}`,
+        `pacjent.${Subjects.files.doctorLocateShared}`,
+      ]),
+    );
+  });
+
   it('lets only identity broadcast ended sessions, and the gateway hear them', () => {
     const revoked = `pacjent.${Subjects.identity.sessionRevoked}`;
     expect(permissions.gateway.subscribe.allow).toContain(revoked);
@@ -108,7 +126,10 @@ describe('bus permissions', () => {
       subscribe: { allow: ['pacjent.identity.>', '_INBOX.>'] },
       allowResponses: true,
     });
-    expect(permissions.files.publish.allow).toEqual([`pacjent.${Subjects.booking.appointmentAccessCheck}`]);
+    expect(permissions.files.publish.allow).toEqual([
+      `pacjent.${Subjects.booking.appointmentAccessCheck}`,
+      `pacjent.${Subjects.consultations.onlineSharedFile}`,
+    ]);
     expect(permissions.booking.publish.allow).toEqual(
       expect.arrayContaining([
         `pacjent.${Subjects.consultations.reserveReferralSession}`,

@@ -52,6 +52,10 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: ServiceName; subject: string; 
   { from: 'consultations', subject: Subjects.booking.doctorProfile },
   { from: 'consultations', subject: Subjects.booking.onlineSpecialtyServices },
   { from: 'consultations', subject: Subjects.booking.searchSlots, gatewayToo: true },
+  // A file shared in an online consultation (ADR 0019): consultations asks files whether it is the patient's
+  // stored file; files asks consultations whether the doctor's consultation holds that file.
+  { from: 'consultations', subject: Subjects.files.shareableFile },
+  { from: 'files', subject: Subjects.consultations.onlineSharedFile },
 ];
 
 /**

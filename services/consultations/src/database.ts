@@ -5,6 +5,7 @@ import { TreatmentRecord1765000000000 } from './migrations/1765000000000-treatme
 import { LabResults1766000000000 } from './migrations/1766000000000-lab-results';
 import { LabReportDocuments1766000000001 } from './migrations/1766000000001-lab-report-documents';
 import { OnlineConsultations1767000000000 } from './migrations/1767000000000-online-consultations';
+import { OnlineSharedFiles1767100000000 } from './migrations/1767100000000-online-shared-files';
 import { OnlineConsultationEntity } from './online/online-consultation.entity';
 import { OnlineDutyEntity } from './online/online-duty.entity';
 import { OnlineMessageEntity } from './online/online-message.entity';
@@ -35,5 +36,6 @@ export const ConsultationsDatabase: ServiceDatabase = {
     LabResults1766000000000,
     LabReportDocuments1766000000001,
     OnlineConsultations1767000000000,
+    OnlineSharedFiles1767100000000,
   ],
 };

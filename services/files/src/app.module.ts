@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { databaseModule, healthController, PlatformModule } from '@pacjent/platform';
 import { AttachmentsModule } from './attachments/attachments.module';
+import { ConsultationFilesModule } from './consultation-files/consultation-files.module';
 import { FilesConfig } from './config';
 import { FilesDatabase } from './database';
 import { FilesFeatureModule } from './files/files.module';
@@ -19,6 +20,7 @@ import { StorageModule } from './storage/storage.module';
     FilesFeatureModule,
     RetentionModule,
     AttachmentsModule,
+    ConsultationFilesModule,
     LabDocumentsModule,
   ],
   controllers: [healthController('files')],

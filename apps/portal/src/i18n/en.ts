@@ -265,6 +265,7 @@ export const en: Dictionary = {
     ONLINE_QUEUE_EMPTY: 'Nobody is waiting now.',
     NOT_ON_DUTY: 'The doctor is not on duty.',
     ONLINE_CONSULTATION_CLOSED: 'This consultation has already ended.',
+    SHARED_FILE_GONE: 'This file has been deleted, or its retention period has passed.',
     PASSWORD_TOO_WEAK: 'The password is too easy to guess. Choose another one.',
   },
   errorExtras: {

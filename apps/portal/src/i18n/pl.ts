@@ -273,6 +273,7 @@ export const pl = {
     ONLINE_QUEUE_EMPTY: 'Nikt teraz nie czeka.',
     NOT_ON_DUTY: 'Lekarz nie jest na dyżurze.',
     ONLINE_CONSULTATION_CLOSED: 'Ta konsultacja jest już zakończona.',
+    SHARED_FILE_GONE: 'Ten plik został usunięty albo minął jego termin przechowywania.',
     PASSWORD_TOO_WEAK: 'Hasło jest zbyt łatwe do odgadnięcia. Wybierz inne.',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,
   errorExtras: {

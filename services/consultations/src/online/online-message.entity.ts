@@ -1,5 +1,5 @@
 import type { ChatMessageKind, SharedFileView } from '@pacjent/contracts';
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { OnlineConsultationEntity } from './online-consultation.entity';
 
 export type ChatAuthor = 'patient' | 'doctor' | 'system';
@@ -9,6 +9,12 @@ export type ChatAuthor = 'patient' | 'doctor' | 'system';
 @Check('CHK_online_messages_author', `"author" IN ('patient', 'doctor', 'system')`)
 @Check('CHK_online_messages_kind', `"kind" IN ('text', 'file', 'call_started', 'call_ended', 'ended')`)
 @Check('CHK_online_messages_seq', `"seq" >= 1`)
+@Check('CHK_online_messages_file_id', `("kind" = 'file') = ("file_id" IS NOT NULL)`)
+// A file is shared once per consultation: concurrent shares of one file are decided here.
+@Index('UQ_online_messages_shared_file', ['consultationId', 'fileId'], {
+  unique: true,
+  where: `"file_id" IS NOT NULL`,
+})
 export class OnlineMessageEntity {
   @PrimaryColumn('uuid', { name: 'consultation_id', primaryKeyConstraintName: 'PK_online_messages' })
   consultationId: string;
@@ -34,4 +40,8 @@ export class OnlineMessageEntity {
 
   @Column('jsonb', { nullable: true })
   file: SharedFileView | null;
+
+  /** The shared file (files' id) of a `file` entry; its name, type and size are in `file`, as files told them. */
+  @Column('uuid', { name: 'file_id', nullable: true })
+  fileId: string | null;
 }

@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import {
+  ConsultationFileDto,
   EndOnlineConsultationCommand,
   GoOnDutyDto,
   OnlineConsultationIdDto,
@@ -17,6 +18,7 @@ import {
   type OnlineConsultationAccess,
   type OnlineConsultationView,
   type OnlineFallbackSlotsView,
+  type OnlineSharedFileGrant,
   type OnlineSpecialtyView,
 } from '@pacjent/contracts';
 import { BusHandler, validateInput } from '@pacjent/platform';
@@ -128,6 +130,20 @@ export class OnlineController {
     const actor = requireSignedIn(payload.actor);
     const command = validateInput(RecordCallEventCommand, payload.data);
     return this.online.recordCall(actor, command.consultationId, command.kind);
+  }
+
+  @BusHandler(Subjects.consultations.shareFile)
+  shareFile(payload: BusRequest): Promise<ChatMessageStored> {
+    const actor = requireSignedIn(payload.actor);
+    const command = validateInput(ConsultationFileDto, payload.data);
+    return this.online.shareFile(actor, command.consultationId, command.fileId);
+  }
+
+  @BusHandler(Subjects.consultations.onlineSharedFile)
+  sharedFileGrant(payload: BusRequest): Promise<OnlineSharedFileGrant> {
+    const doctor = requireDoctor(payload.actor);
+    const command = validateInput(ConsultationFileDto, payload.data);
+    return this.online.sharedFileGrant(doctor, command.consultationId, command.fileId);
   }
 
   @BusHandler(Subjects.consultations.onlinePresence)

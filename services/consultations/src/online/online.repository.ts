@@ -290,9 +290,42 @@ export class OnlineRepository {
       kind: entry.kind,
       text: entry.text ?? null,
       file: entry.file ?? null,
+      fileId: entry.file?.fileId ?? null,
     });
     await tx.getRepository(OnlineMessageEntity).insert(message);
     return message;
+  }
+
+  /**
+   * Locks an active consultation's row inside `tx` (as `append` would) and answers the seq of the entry that
+   * already shares `fileId` there: a share waiting on the lock sees a concurrent one's entry once it commits.
+   * Undefined when the consultation is not active, null when the file is not shared yet.
+   */
+  async lockForShare(tx: EntityManager, id: string, fileId: string): Promise<number | null | undefined> {
+    const locked: unknown[] = await tx.query(
+      `SELECT 1 FROM ${T.consultations} WHERE id = $1 AND status = 'active' FOR UPDATE`,
+      [id],
+    );
+    if (locked.length === 0) return undefined;
+    const shared = await tx.getRepository(OnlineMessageEntity).findOneBy({ consultationId: id, fileId });
+    return shared?.seq ?? null;
+  }
+
+  /** The files shared in a consultation, in the order they were shared. */
+  async sharedFiles(id: string): Promise<SharedFileView[]> {
+    const messages = await this.dataSource
+      .getRepository(OnlineMessageEntity)
+      .createQueryBuilder('m')
+      .where('m.consultation_id = :id', { id })
+      .andWhere('m.file_id IS NOT NULL')
+      .orderBy('m.seq')
+      .getMany();
+    return messages.map((message) => message.file!);
+  }
+
+  /** Whether `fileId` was shared in the consultation. */
+  async isShared(id: string, fileId: string): Promise<boolean> {
+    return this.dataSource.getRepository(OnlineMessageEntity).existsBy({ consultationId: id, fileId });
   }
 
   messagesAfter(ids: string[], after: number, limit = 1000): Promise<OnlineMessageEntity[]> {

@@ -9,11 +9,13 @@ import {
   type ChatMessageStored,
   type ChatMessageView,
   type DoctorDutyView,
+  type SharedFileView,
   type EndOnlineConsultationCommand,
   type GoOnDutyDto,
   type OnlineConsultationAccess,
   type OnlineConsultationView,
   type OnlineFallbackSlotsView,
+  type OnlineSharedFileGrant,
   type OnlineSpecialtyService,
   type OnlineSpecialtyView,
   type StartOnlineConsultationDto,
@@ -21,6 +23,7 @@ import {
 import { Clock } from '@pacjent/platform';
 import type { EntityManager } from 'typeorm';
 import { BookingClient } from '../clients/booking.client';
+import { FilesClient } from '../clients/files.client';
 import { IdentityClient } from '../clients/identity.client';
 import { ConsultationsConfig } from '../config';
 import { ConsultationsEvents } from '../events/consultations-events';
@@ -35,6 +38,10 @@ import { channelOf, estimateWaitMinutes, formsOf, mapConsultation, mapMessage } 
 import { OnlineRepository, type NewChatEntry } from './online.repository';
 
 const notFound = () => new DomainError(ErrorCode.NOT_FOUND, 'No such consultation.');
+const notInProgress = () =>
+  new DomainError(ErrorCode.ONLINE_CONSULTATION_CLOSED, 'This consultation is not in progress.');
+/** A doctor may open a file shared with them while the consultation runs and after it ended (it is in the visit). */
+const GRANTING_STATUSES: ReadonlySet<string> = new Set(['active', 'ended']);
 
 /**
  * "Konsultacje online": the queue of each specialty and form, doctors on
@@ -49,6 +56,7 @@ export class OnlineService {
     private readonly online: OnlineRepository,
     private readonly booking: BookingClient,
     private readonly identity: IdentityClient,
+    private readonly files: FilesClient,
     private readonly visits: VisitsRepository,
     private readonly visitsService: VisitsService,
     private readonly icd10: Icd10Service,
@@ -305,13 +313,65 @@ export class OnlineService {
     return this.appendAs(actor, id, { kind });
   }
 
+  /**
+   * The patient shares one of their stored files (ADR 0019): files vouches for it (ownership, name, type,
+   * size), and a `file` entry joins the transcript like a chat message. A file already shared there answers
+   * its entry's seq and adds nothing: under the consultation's row lock a concurrent share sees the first
+   * one's entry, and the unique index on (consultation, file) backs that.
+   */
+  async shareFile(actor: Actor, id: string, fileId: string): Promise<ChatMessageStored> {
+    const consultation = await this.online.find(id);
+    if (consultation && consultation.doctorAccountId === actor.id && consultation.patientId !== actor.id) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Only the patient shares their files in a consultation.');
+    }
+    if (!consultation || consultation.patientId !== actor.id) throw notFound();
+    if (consultation.status !== 'active') throw notInProgress();
+    const file = await this.files.shareable(actor, fileId);
+    const now = this.clock.now();
+    const shared: SharedFileView = {
+      fileId: file.fileId,
+      name: file.name,
+      mediaType: file.mediaType,
+      size: file.size,
+      sharedAt: now.toISOString(),
+    };
+    const stored = await this.online.transaction(async (tx) => {
+      const existing = await this.online.lockForShare(tx, id, fileId);
+      if (existing === undefined) return null;
+      if (existing !== null) return { seq: existing, added: false };
+      const seq = await this.appendIn(tx, id, { author: 'patient', kind: 'file', file: shared }, now);
+      return seq === null ? null : { seq, added: true };
+    });
+    if (!stored) throw notInProgress();
+    if (stored.added) {
+      void this.events.flush();
+      // Both pages get the consultation with its new sharedFiles.
+      this.broadcast.changed([id], []);
+    }
+    return { seq: stored.seq };
+  }
+
+  /** Files asks (with the doctor's actor) before it streams a shared file: NOT_FOUND unless shared with them. */
+  async sharedFileGrant(doctor: Actor, id: string, fileId: string): Promise<OnlineSharedFileGrant> {
+    const consultation = await this.online.find(id);
+    if (
+      !consultation ||
+      consultation.doctorAccountId !== doctor.id ||
+      !GRANTING_STATUSES.has(consultation.status) ||
+      !(await this.online.isShared(id, fileId))
+    ) {
+      throw new DomainError(ErrorCode.NOT_FOUND, 'No such file in this consultation.');
+    }
+    return { consultationId: id, patientId: consultation.patientId, fileId };
+  }
+
   // --- helpers ------------------------------------------------------------------------------------------
 
   private async appendAs(actor: Actor, id: string, entry: Omit<NewChatEntry, 'author'>): Promise<ChatMessageStored> {
     const access = await this.access(actor, id);
     const author: ChatAuthor = access.role;
     const stored = await this.online.transaction((tx) => this.appendIn(tx, id, { ...entry, author }, this.clock.now()));
-    if (!stored) throw new DomainError(ErrorCode.ONLINE_CONSULTATION_CLOSED, 'This consultation is not in progress.');
+    if (!stored) throw notInProgress();
     void this.events.flush();
     return { seq: stored };
   }
@@ -327,7 +387,8 @@ export class OnlineService {
   private async view(consultation: OnlineConsultationEntity): Promise<OnlineConsultationView> {
     const now = this.clock.now();
     if (consultation.status !== 'waiting') {
-      return mapConsultation(consultation, { position: null, estimatedWaitMinutes: null }, [], now);
+      const sharedFiles = await this.online.sharedFiles(consultation.id);
+      return mapConsultation(consultation, { position: null, estimatedWaitMinutes: null }, sharedFiles, now);
     }
     const [position, duty, average] = await Promise.all([
       this.online.position(consultation),

@@ -12,12 +12,15 @@ import { AttachmentsService } from './attachments.service';
     AttachmentsService,
     AttachmentsRepository,
     FilesRepository,
-    // Booking decides who an appointment belongs to; the files service asks it over the bus.
+    // Booking decides who an appointment belongs to, consultations who an online consultation's files were
+    // shared with; the files service asks them over the bus.
     {
       provide: BusClient,
       inject: [FilesConfig],
       useFactory: (config: FilesConfig) => BusClient.fromConfig(config, 'files'),
     },
   ],
+  // Files shared in online consultations log their reads and ask consultations the same way.
+  exports: [AttachmentsRepository, BusClient],
 })
 export class AttachmentsModule {}

@@ -1,5 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  type StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   CompleteVisitDto,
   GoOnDutyDto,
@@ -9,10 +21,14 @@ import {
   type Actor,
   type ChatMessageView,
   type DoctorDutyView,
+  type FileContentLocation,
   type OnlineConsultationView,
 } from '@pacjent/contracts';
-import { BusClient } from '@pacjent/platform';
+import { BusClient, ObjectStorage } from '@pacjent/platform';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { streamFile } from '../files/file-download';
+import { fileId } from '../files/files.controller';
 import { recordId } from '../record/record-id';
 
 /** "Konsultacje online", the doctor's side: duty, the queue, take next, the session and its end. */
@@ -21,7 +37,10 @@ import { recordId } from '../record/record-id';
 @Roles(Role.DOCTOR)
 @Controller('doctor/online')
 export class DoctorOnlineController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly storage: ObjectStorage,
+  ) {}
 
   @Get('duty')
   @ApiOkResponse({ description: 'Whether you are on duty, for what, and what you may go on duty for' })
@@ -73,6 +92,28 @@ export class DoctorOnlineController {
       actor,
       data: { consultationId: recordId(id), after: query.after ?? 0 },
     });
+  }
+
+  @Get('consultations/:id/files/:fileId/content')
+  // Any signed-in caller gets as far as files, which answers 404 to all but the consultation's doctor: a
+  // patient or staff member learns no more than another doctor would (ADR 0019).
+  @Roles(Role.DOCTOR, Role.PATIENT, Role.STAFF, Role.LAB)
+  @ApiProduces('image/jpeg', 'image/png', 'application/pdf')
+  @ApiOkResponse({ description: 'A file the patient shared in your consultation, as an attachment (logged for them)' })
+  @ApiNotFoundResponse({
+    description: 'Not your consultation or not shared there: NOT_FOUND; deleted or expired since: SHARED_FILE_GONE',
+  })
+  async sharedFile(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('fileId') file: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const location = await this.bus.request<FileContentLocation>(Subjects.files.doctorLocateShared, {
+      actor,
+      data: { consultationId: recordId(id), fileId: fileId(file) },
+    });
+    return streamFile(this.storage, location, reply);
   }
 
   @Post('consultations/:id/end')

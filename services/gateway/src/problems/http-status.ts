@@ -60,6 +60,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.ONLINE_QUEUE_EMPTY]: 409,
   [ErrorCode.NOT_ON_DUTY]: 409,
   [ErrorCode.ONLINE_CONSULTATION_CLOSED]: 409,
+  [ErrorCode.SHARED_FILE_GONE]: 404,
   [ErrorCode.RESET_TOKEN_INVALID]: 400,
   [ErrorCode.WRONG_PASSWORD]: 400,
 };

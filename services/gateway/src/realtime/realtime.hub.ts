@@ -157,14 +157,15 @@ export class RealtimeHub implements OnModuleInit, BeforeApplicationShutdown, OnA
         connection.send({ type: 'ack', clientMessageId: frame.clientMessageId, seq: stored.seq });
         return;
       }
-      case 'share_file':
-        connection.send({
-          type: 'error',
-          code: ErrorCode.VALIDATION_FAILED,
-          message: 'Sharing files in a consultation is not available yet.',
-          clientMessageId: frame.clientMessageId,
+      case 'share_file': {
+        // Consultations asks files whose file it is and what it is: the frame names only its id.
+        const stored = await this.bus.request<ChatMessageStored>(Subjects.consultations.shareFile, {
+          actor,
+          data: { consultationId: frame.consultationId, fileId: frame.fileId },
         });
+        connection.send({ type: 'ack', clientMessageId: frame.clientMessageId, seq: stored.seq });
         return;
+      }
       case 'signal':
         return this.signal(connection, actor, frame.consultationId, frame.signal);
       case 'watch':
