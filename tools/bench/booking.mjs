@@ -18,7 +18,9 @@
  * in the bench database, as a staff confirmation would.
  *
  * Env: BENCH_DATABASE_URL, NATS_URL, BENCH_PORT (3300), DURATION_S (10),
- * CONNECTIONS (50), BOOKINGS (6000), SKIP_BUILD.
+ * CONNECTIONS (50), BOOKINGS (6000), SKIP_BUILD, REPLICAS (1: with 2, two
+ * booking replicas and two gateways on BENCH_PORT and BENCH_PORT+1, the
+ * closed-loop connections split between them; the open loop uses the first).
  */
 import { loadTest } from 'loadtest';
 import { spawn, spawnSync } from 'node:child_process';
@@ -30,7 +32,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { ensureDatabase } from '../lib/preflight.mjs';
 import { cpuMeter } from './cpu-meter.mjs';
-import { closedLoop, jsonClient, log, report, ROOT, serviceStack, waitFor } from './harness.mjs';
+import { closedLoopAcross, jsonClient, log, report, ROOT, serviceStack, waitFor } from './harness.mjs';
 const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pacjent_bench';
 const NATS_URL = env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -42,6 +44,9 @@ const CONNECTIONS = Number(env.CONNECTIONS ?? 50);
 /** The reads run closed-loop at each of these (the last, CONNECTIONS, saturates this machine). */
 const READ_CONNECTIONS = [...new Set([10, 20, CONNECTIONS])];
 const BOOKINGS = Number(env.BOOKINGS ?? 6000);
+const REPLICAS = Number(env.REPLICAS ?? 1);
+/** Every gateway's origin: the closed loop spreads its connections over them. */
+const GATEWAYS = Array.from({ length: REPLICAS }, (_, i) => `http://127.0.0.1:${PORT + i}`);
 const BUS_PREFIX = `bench${randomUUID().slice(0, 6)}`;
 /** Comma-separated subset to run: reads, hop, bookings, race (default: all). */
 const SCENARIOS = new Set((env.SCENARIOS ?? 'reads,hop,bookings,race').split(','));
@@ -158,7 +163,9 @@ async function patients(db, count, label) {
 
 function cannon(options) {
   const limit = options.amount ? {} : { duration: DURATION };
-  return closedLoop({
+  // Only the gateway's URLs are spread over the replicas (the one-process search server is not a gateway).
+  const bases = options.url.startsWith(BASE_URL) ? GATEWAYS : [new URL(options.url).origin];
+  return closedLoopAcross(bases, {
     pids,
     database: new URL(DATABASE_URL).pathname.slice(1),
     connections: CONNECTIONS,
@@ -275,10 +282,12 @@ async function main() {
     `• starting identity, booking and the gateway on ${BASE_URL} (bus prefix ${BUS_PREFIX}, database ${DATABASE_URL})`,
   );
   start('identity');
-  start('booking');
+  for (let i = 1; i <= REPLICAS; i++) start('booking', {}, i === 1 ? 'booking' : `booking ${i}`);
   await sleep(1500);
-  start('gateway');
-  await waitFor(async () => (await fetch(`${BASE_URL}/api/catalog/cities`)).status === 200, 'the gateway');
+  for (const [i, origin] of GATEWAYS.entries()) {
+    start('gateway', { PORT: String(PORT + i) }, i === 0 ? 'gateway' : `gateway ${i + 1}`);
+    await waitFor(async () => (await fetch(`${origin}/api/catalog/cities`)).status === 200, `gateway ${i + 1}`);
+  }
   await waitFor(async () => (await json('GET', '/api/catalog/services')).status === 200, 'booking');
 
   const db = new pg.Client({ connectionString: DATABASE_URL });

@@ -43,9 +43,10 @@ export function serviceStack({ env, profileDir }) {
   const pids = {};
   let stopping = false;
 
-  function start(service, extraEnv = {}) {
+  /** Starts `service` from dist/; `label` names the process (pids, profile) when one service runs twice. */
+  function start(service, extraEnv = {}, label = service) {
     const profile = profileDir
-      ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${service}.cpuprofile`]
+      ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${label}.cpuprofile`]
       : [];
     if (profileDir) profile.push('--import', new URL('./exit-on-sigusr2.mjs', import.meta.url).href);
     const child = spawn(process.execPath, [...profile, join(ROOT, 'services', service, 'dist', 'main.js')], {
@@ -53,17 +54,17 @@ export function serviceStack({ env, profileDir }) {
         ...process.env,
         LOG_LEVEL: 'warn',
         SEED_DEMO_DATA: 'false',
-        INSTANCE_ID: `bench-${service}`,
+        INSTANCE_ID: `bench-${label.replaceAll(' ', '-')}`,
         ...env,
         ...extraEnv,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(child);
-    pids[service] = child.pid;
+    pids[label] = child.pid;
     child.on('exit', (code, signal) => {
       if (!stopping) {
-        log(`✗ ${service} exited (${code ?? signal})`);
+        log(`✗ ${label} exited (${code ?? signal})`);
         process.exit(1);
       }
     });
@@ -117,6 +118,45 @@ export function closedLoop({ pids, database, ...options }) {
     );
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
+}
+
+/**
+ * The closed loop of `closedLoop` spread over several gateways (`bases`: their
+ * origins; `options.url` names the first): the connections (and a fixed
+ * amount of requests) split evenly, all running at once, one CPU meter over
+ * all. The merged row sums the rates and takes the worst of each percentile.
+ */
+export async function closedLoopAcross(bases, { pids, database, ...options }) {
+  if (bases.length === 1) return closedLoop({ pids, database, ...options });
+  const share = (n) => Math.max(1, Math.ceil(n / bases.length));
+  const settings = {
+    ...(options.amount ? { sampleInt: 100 } : {}),
+    ...options,
+    connections: share(options.connections),
+    ...(options.amount ? { amount: share(options.amount) } : {}),
+  };
+  const meter = cpuMeter(pids, database).start();
+  const runs = await Promise.all(
+    bases.map(
+      (base) =>
+        new Promise((resolve, reject) => {
+          const url = new URL(settings.url);
+          const target = `${base}${url.pathname}${url.search}`;
+          autocannon({ ...settings, url: target }, (error, result) => (error ? reject(error) : resolve(result)));
+        }),
+    ),
+  );
+  const total = runs.reduce((sum, run) => sum + run.requests.total, 0);
+  const worst = (p) => Math.max(...runs.map((run) => percentiles(run)[p]));
+  return {
+    requests: { total, average: runs.reduce((sum, run) => sum + run.requests.average, 0) },
+    duration: Math.max(...runs.map((run) => run.duration)),
+    latency: { p50: worst('p50'), p95: worst('p95'), p99: worst('p99') },
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    timeouts: runs.reduce((sum, run) => sum + run.timeouts, 0),
+    cpuPerRequest: meter.stop(total),
+  };
 }
 
 /** p50/p95/p99 from autocannon's histogram (it reports p97.5, not p95: read p95 from the raw percentiles). */
