@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 interface PgQueryable {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
@@ -21,13 +22,16 @@ function statementName(text: string): string {
  * each connection parses and plans it once instead of on every request: for
  * the slot search planning cost more than executing (EXPLAIN ANALYZE on 1M
  * slots: ~2.9 ms planning, ~2.3 ms execution). Given a transaction's manager
- * it runs on that transaction's connection, else on the pool.
+ * it runs on that transaction's connection (its query runner's `connect()`,
+ * which answers the connection it holds), else on the driver's pool
+ * (`PostgresDriver.master`, node-postgres's Pool): TypeORM's own `query()`
+ * cannot name a statement.
  */
 export async function preparedQuery<T>(on: DataSource | EntityManager, text: string, values: unknown[]): Promise<T[]> {
   const manager = on instanceof DataSource ? on.manager : on;
-  const transactionConnection = (manager.queryRunner as { databaseConnection?: PgQueryable } | undefined)
-    ?.databaseConnection;
-  const connection = transactionConnection ?? (manager.connection.driver as unknown as { master: PgQueryable }).master;
+  const connection: PgQueryable = manager.queryRunner
+    ? ((await manager.queryRunner.connect()) as PgQueryable)
+    : ((manager.connection.driver as PostgresDriver).master as PgQueryable);
   const result = await connection.query({ name: statementName(text), text, values });
   return result.rows as T[];
 }
