@@ -23,3 +23,4 @@ export * from './event-consumer';
 export * from './request-hash';
 export * from './prepared-query';
 export * from './sql-json';
+export * from './storage-unreachable';
