@@ -24,3 +24,4 @@ export * from './request-hash';
 export * from './prepared-query';
 export * from './sql-json';
 export * from './storage-unreachable';
+export * from './database-probe';
