@@ -53,6 +53,47 @@ export function tcpRelay(port, upstreamHost, upstreamPort) {
   };
 }
 
+/**
+ * The front for the two gateways, as a load balancer is: one address, each new
+ * connection sent to the next gateway in turn, and to the other one when that
+ * refuses (a killed gateway); open connections are relayed as they are, so a
+ * gateway's death breaks only its own.
+ */
+export function roundRobinRelay(port, upstreamPorts) {
+  let turn = 0;
+  const clients = new Set();
+  const server = createServer((client) => {
+    clients.add(client);
+    client.on('close', () => clients.delete(client));
+    client.pause();
+    client.on('error', () => client.destroy());
+    const tryUpstream = (left, index) => {
+      const upstream = connect(upstreamPorts[index % upstreamPorts.length], '127.0.0.1');
+      upstream.once('error', () => {
+        upstream.destroy();
+        if (left > 1 && !client.destroyed) tryUpstream(left - 1, index + 1);
+        else client.destroy();
+      });
+      upstream.once('connect', () => {
+        upstream.on('error', () => upstream.destroy());
+        upstream.on('close', () => client.destroy());
+        client.on('close', () => upstream.destroy());
+        client.pipe(upstream).pipe(client);
+        client.resume();
+      });
+    };
+    tryUpstream(upstreamPorts.length, turn++);
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    open: () => new Promise((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    close: () => {
+      for (const client of clients) client.destroy();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 async function waitFor(check, what, timeoutMs = 180_000) {
   lastReadiness = '';
   const started = Date.now();
@@ -82,7 +123,8 @@ const ready = (healthPort) => async () => {
 
 /**
  * Starts everything. `basePort`: gateways on basePort and basePort+1, S3 on
- * +2, NATS on +3, the PostgreSQL relay on +4, health ports from +10.
+ * +2, NATS on +3, the PostgreSQL relay on +4, the front for both gateways on
+ * +5, health ports from +10.
  */
 export async function startChaosStack({ basePort, databaseUrl, busPrefix }) {
   const dir = mkdtempSync(join(tmpdir(), 'pacjent-chaos-'));
@@ -178,6 +220,8 @@ export async function startChaosStack({ basePort, databaseUrl, busPrefix }) {
     return entry;
   }
 
+  const front = roundRobinRelay(basePort + 5, gatewayPorts);
+  await front.open();
   await startNats();
   await startS3();
   for (const service of SERVICES) for (const replica of [1, 2]) define(service, replica);
@@ -191,6 +235,7 @@ export async function startChaosStack({ basePort, databaseUrl, busPrefix }) {
     await Promise.all([...processes.values()].map((entry) => entry.stop('SIGTERM')));
     for (const child of [nats, s3]) if (child && child.exitCode === null) child.kill('SIGTERM');
     await pg.cut();
+    await front.close();
     rmSync(dir, { recursive: true, force: true });
   };
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
@@ -202,6 +247,8 @@ export async function startChaosStack({ basePort, databaseUrl, busPrefix }) {
 
   return {
     gatewayUrls: gatewayPorts.map((port) => `http://127.0.0.1:${port}`),
+    /** One address for both gateways (roundRobinRelay): what the open streams connect to. */
+    frontUrl: front.url,
     natsUrl,
     s3Endpoint: `http://127.0.0.1:${s3Port}`,
     processes,
