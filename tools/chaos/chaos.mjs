@@ -194,10 +194,12 @@ function faults(stack) {
       },
       async inject() {
         // Every stream has had a notification (so it reconnects with Last-Event-ID), then gateway 1 dies.
-        const deadline = Date.now() + 30_000;
+        const began = Date.now();
+        const deadline = began + 30_000;
         while (this.streams.some(({ stream }) => stream.state.received.length === 0) && Date.now() < deadline) {
           await sleep(200);
         }
+        log(`  +${((Date.now() - began) / 1000).toFixed(1)} s SIGKILL gateway-1 (every stream has had a notification)`);
         await entry('gateway-1').stop('SIGKILL');
         await sleep(AFTER_S * 1000);
         await backWithin(entry('gateway-1').start(), 'gateway-1');
