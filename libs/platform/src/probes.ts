@@ -113,11 +113,7 @@ export function instrumentService(app: INestMicroservice): void {
 }
 
 /** Probes and metrics for a listening service (its bus server found through its NATS connection). */
-export async function startServiceProbes(
-  app: INestMicroservice,
-  port: number,
-  host = '0.0.0.0',
-): Promise<ProbeServer> {
+export async function startServiceProbes(app: INestMicroservice, port: number, host = '0.0.0.0'): Promise<ProbeServer> {
   const server = busServerOf(app);
   const metrics = metricsOf(app);
   const dataSource = dataSourceOf(app);

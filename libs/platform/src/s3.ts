@@ -111,16 +111,18 @@ export class ObjectStorage {
 
   /** Writes an object of known length from a stream (never buffered whole). */
   async put(key: string, body: Readable, length: number, contentType: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: body,
-        ContentLength: length,
-        ContentType: contentType,
-        ...(this.config.S3_SSE ? { ServerSideEncryption: this.config.S3_SSE as ServerSideEncryption } : {}),
-      }),
-    ).catch(unreachableAsUnavailable);
+    await this.client
+      .send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          ContentLength: length,
+          ContentType: contentType,
+          ...(this.config.S3_SSE ? { ServerSideEncryption: this.config.S3_SSE as ServerSideEncryption } : {}),
+        }),
+      )
+      .catch(unreachableAsUnavailable);
   }
 
   async get(key: string): Promise<ObjectDownload> {
@@ -138,9 +140,9 @@ export class ObjectStorage {
   async *list(prefix: string): AsyncGenerator<StoredObject> {
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
-      ).catch(unreachableAsUnavailable);
+      const page = await this.client
+        .send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }))
+        .catch(unreachableAsUnavailable);
       for (const item of page.Contents ?? []) {
         if (item.Key && item.LastModified) yield { key: item.Key, lastModified: item.LastModified };
       }

@@ -14,7 +14,10 @@ describe('isStorageUnreachable', () => {
     ['an unknown host', withCode('ENOTFOUND')],
     ['the SDK’s request timeout', Object.assign(new Error('socket hang up'), { name: 'TimeoutError' })],
     ['a socket closed without an answer', new Error('socket hang up')],
-    ['the SDK’s rewrap of a foreign error', new Error('AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:9')],
+    [
+      'the SDK’s rewrap of a foreign error',
+      new Error('AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:9'),
+    ],
     ['the SDK’s rewrap of a timeout', new Error('AWS SDK error wrapper for TimeoutError: socket hang up')],
     ['S3 answering 503 Slow Down', answered('SlowDown', 503, 'server')],
     ['S3 answering 500', answered('InternalError', 500, 'server')],
