@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { log, ROOT } from '../bench/harness.mjs';
+import { roundRobinRelay } from './front.mjs';
 
 export const SERVICES = ['identity', 'booking', 'files', 'prescriptions', 'consultations'];
 const NATS_SERVER = process.env.NATS_SERVER_BIN || '/usr/sbin/nats-server';
@@ -49,47 +50,6 @@ export function tcpRelay(port, upstreamHost, upstreamPort) {
       const closed = new Promise((resolve) => closing.close(resolve));
       for (const socket of sockets) socket.destroy();
       await closed;
-    },
-  };
-}
-
-/**
- * The front for the two gateways, as a load balancer is: one address, each new
- * connection sent to the next gateway in turn, and to the other one when that
- * refuses (a killed gateway); open connections are relayed as they are, so a
- * gateway's death breaks only its own.
- */
-export function roundRobinRelay(port, upstreamPorts) {
-  let turn = 0;
-  const clients = new Set();
-  const server = createServer((client) => {
-    clients.add(client);
-    client.on('close', () => clients.delete(client));
-    client.pause();
-    client.on('error', () => client.destroy());
-    const tryUpstream = (left, index) => {
-      const upstream = connect(upstreamPorts[index % upstreamPorts.length], '127.0.0.1');
-      upstream.once('error', () => {
-        upstream.destroy();
-        if (left > 1 && !client.destroyed) tryUpstream(left - 1, index + 1);
-        else client.destroy();
-      });
-      upstream.once('connect', () => {
-        upstream.on('error', () => upstream.destroy());
-        upstream.on('close', () => client.destroy());
-        client.on('close', () => upstream.destroy());
-        client.pipe(upstream).pipe(client);
-        client.resume();
-      });
-    };
-    tryUpstream(upstreamPorts.length, turn++);
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    open: () => new Promise((resolve) => server.listen(port, '127.0.0.1', resolve)),
-    close: () => {
-      for (const client of clients) client.destroy();
-      return new Promise((resolve) => server.close(resolve));
     },
   };
 }
