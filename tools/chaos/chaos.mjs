@@ -8,9 +8,9 @@
  * gateways from dist/ (tools/chaos/stack.mjs), seeds slots, registers
  * patients, then runs the scenarios and prints one table row each.
  *
- * Env: CHAOS_PORT (3400; uses 3400–3430), BOOKINGS_PER_S (40), SEARCHES_PER_S
+ * Env: CHAOS_PORT (3400; uses 3400–3430), CHAOS_DATABASE_URL, BOOKINGS_PER_S (40), SEARCHES_PER_S
  * (20), UPLOADS_PER_S (0.5), CANCEL_SHARE (0.2), SCENARIOS (comma-separated
- * subset of kill-booking,rolling,nats,postgres,s3), SKIP_BUILD.
+ * subset of kill-booking,rolling,kill-gateway,nats,postgres,s3), SKIP_BUILD.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -21,6 +21,8 @@ import { jsonClient, log, ROOT } from '../bench/harness.mjs';
 import { adminDatabaseUrl } from '../lib/preflight.mjs';
 import { checkBookings, checkFiles, checkOutbox } from './checks.mjs';
 import { createLoad } from './load.mjs';
+import { startChat } from './chat.mjs';
+import { checkStreams, openStream } from './streams.mjs';
 import { SERVICES, startChaosStack } from './stack.mjs';
 
 const env = process.env;
@@ -32,7 +34,9 @@ const RATES = {
   uploads: Number(env.UPLOADS_PER_S ?? 0.5),
   cancelShare: Number(env.CANCEL_SHARE ?? 0.2),
 };
-const SCENARIOS = (env.SCENARIOS ?? 'kill-booking,rolling,nats,postgres,s3').split(',');
+const SCENARIOS = (env.SCENARIOS ?? 'kill-booking,rolling,kill-gateway,nats,postgres,s3').split(',');
+/** Patients with a notification stream open through the front during kill-gateway. */
+const WATCHERS = 4;
 const PATIENTS = 30;
 const DAYS = 60;
 /** Seconds of load before the fault, and after the service is back. */
@@ -87,10 +91,10 @@ async function seed(db) {
   return { serviceId, slots };
 }
 
-async function registerPatients(db, baseUrl) {
+async function registerPatients(db, baseUrl, count = PATIENTS) {
   const json = jsonClient(baseUrl);
   const patients = [];
-  for (let i = 0; i < PATIENTS; i++) {
+  for (let i = 0; i < count; i++) {
     const email = `chaos.${Date.now()}.${i}.${randomUUID().slice(0, 6)}@example.test`;
     const password = 'Chaos-haslo-2026';
     const registered = await json('POST', '/api/auth/register', {
@@ -104,7 +108,7 @@ async function registerPatients(db, baseUrl) {
     await db.query(`UPDATE identity.accounts SET level = 'full' WHERE id = $1`, [registered.body.id]);
     const login = await json('POST', '/api/auth/login', { email, password });
     if (login.status !== 200) throw new Error(`login: ${login.status}`);
-    patients.push({ token: login.body.accessToken, files: 0 });
+    patients.push({ id: registered.body.id, email, password, token: login.body.accessToken, files: 0 });
   }
   return patients;
 }
@@ -143,11 +147,77 @@ function faults(stack) {
     rolling: {
       title: 'rolling SIGTERM restart, every process',
       async inject() {
+        const began = Date.now();
+        const at = () => `+${((Date.now() - began) / 1000).toFixed(1)} s`;
         for (const name of [...SERVICES, 'gateway'].flatMap((service) => [`${service}-1`, `${service}-2`])) {
+          log(`  ${at()} SIGTERM ${name}`);
           const code = await entry(name).stop('SIGTERM');
-          if (code !== 0) log(`  ! ${name} exited ${code} on SIGTERM`);
+          // Nest's shutdown hooks (the gateway's) close the app and then raise the signal again: 'SIGTERM' is a drained exit too.
+          if (code !== 0 && code !== 'SIGTERM') log(`  ! ${name} exited ${code} on SIGTERM`);
+          log(`  ${at()} ${name} exited, starting`);
           await entry(name).start();
+          log(`  ${at()} ${name} ready`);
         }
+      },
+    },
+    'kill-gateway': {
+      title: 'kill -9 one gateway with open notification streams',
+      /**
+       * Before the load: each watcher's stream opened through the front, and
+       * earlier-slot alerts for the service made in turns across the watchers,
+       * so the load's cancellations notify them one after another.
+       */
+      async prepare({ watchers, serviceId, db }) {
+        this.db = db;
+        const json = jsonClient(stack.frontUrl);
+        const until = new Date(Date.now() + (DAYS + 2) * 24 * 3600_000).toISOString();
+        for (let round = 0; round < 40; round++) {
+          for (const watcher of watchers.slice(1)) {
+            const made = await json('POST', '/api/slot-alerts', { serviceId, until }, watcher.token);
+            if (made.status !== 201) throw new Error(`slot alert: ${made.status} ${JSON.stringify(made.body)}`);
+          }
+        }
+        const [doctor, ...patients] = watchers;
+        this.chat = await startChat({
+          db: this.db,
+          gatewayUrl: stack.gatewayUrls[1],
+          frontUrl: stack.frontUrl,
+          doctor,
+          patient: patients[0],
+        });
+        const since = new Date();
+        this.streams = patients.map((watcher) => ({
+          patientId: watcher.id,
+          since,
+          stream: openStream(stack.frontUrl, watcher.token),
+        }));
+      },
+      async inject() {
+        // Every stream has had a notification (so it reconnects with Last-Event-ID), then gateway 1 dies.
+        const began = Date.now();
+        const deadline = began + 30_000;
+        while (this.streams.some(({ stream }) => stream.state.received.length === 0) && Date.now() < deadline) {
+          await sleep(200);
+        }
+        log(`  +${((Date.now() - began) / 1000).toFixed(1)} s SIGKILL gateway-1 (every stream has had a notification)`);
+        await entry('gateway-1').stop('SIGKILL');
+        await sleep(AFTER_S * 1000);
+        await backWithin(entry('gateway-1').start(), 'gateway-1');
+      },
+      async check(db) {
+        // Deliveries lag the commit by the outbox relay and JetStream: wait until nothing more arrives.
+        let delivered = -1;
+        for (let i = 0; i < 20; i++) {
+          const now = this.streams.reduce((sum, { stream }) => sum + stream.state.received.length, 0);
+          if (now === delivered) break;
+          delivered = now;
+          await sleep(1000);
+        }
+        await this.chat.stop();
+        const result = { ...(await checkStreams(db, this.streams)), chat: await this.chat.check() };
+        await Promise.all(this.streams.map(({ stream }) => stream.close()));
+        log(`  chat: ${JSON.stringify(result.chat)}`);
+        return result;
       },
     },
     nats: {
@@ -192,6 +262,12 @@ function summarize(name, title, since, faultAt, checks) {
     const label = `${attempt.status}${attempt.code ? ` ${attempt.code}` : ''}`;
     byCode[label] = (byCode[label] ?? 0) + 1;
   }
+  for (const attempt of failed.slice(0, 20)) {
+    log(
+      `  failed: ${attempt.kind} ${attempt.status} ${attempt.code ?? ''} sent at +${((attempt.sentAt - faultAt) / 1000).toFixed(1)} s, ${attempt.ms} ms`,
+    );
+  }
+  if (failed.length > 20) log(`  … and ${failed.length - 20} more failed attempts`);
   const lastFailure = failed.reduce((latest, attempt) => Math.max(latest, attempt.sentAt + attempt.ms), faultAt);
   const finalFailures = since.bookings.filter((entry) => entry.status !== 201 && entry.status !== 409).length;
   return {
@@ -218,6 +294,16 @@ function summarize(name, title, since, faultAt, checks) {
     'pending rows': checks.files.pending,
     'outbox (events/unpublished/in stream)': `${checks.outbox.events}/${checks.outbox.unpublished}/${checks.outbox.inStream}`,
     'not back': notBack.splice(0).join(', ') || '—',
+    'notification streams (expected/delivered/missing/twice, reconnects)': checks.streams
+      ? `${checks.streams.expected}/${checks.streams.delivered}/${checks.streams.missing}/${checks.streams.duplicated}, ${checks.streams.reconnects}`
+      : '—',
+    'chat (sent/stored/twice/stored unacked; doctor, patient: delivered/missing/twice/out of order)': checks.streams
+      ?.chat
+      ? (({ chat }) =>
+          `${chat.sent}/${chat.stored}/${chat.storedTwice}/${chat.unackedButStored}; ${[chat.doctor, chat.patient]
+            .map((side) => `${side.delivered}/${side.missing}/${side.twice}/${side.outOfOrder}`)
+            .join(', ')}`)(checks.streams)
+      : '—',
     'recovered in s': failed.length ? ((lastFailure - faultAt) / 1000).toFixed(1) : '0',
   };
 }
@@ -243,6 +329,10 @@ async function main() {
   try {
     const { serviceId, slots } = await seed(db);
     const patients = await registerPatients(db, stack.gatewayUrls[0]);
+    // kill-gateway: patients with open notification streams, and one more account made the chat's doctor.
+    const watchers = SCENARIOS.includes('kill-gateway')
+      ? await registerPatients(db, stack.gatewayUrls[0], WATCHERS + 1)
+      : [];
     log(`• seeded ${slots.length.toLocaleString('en')} slots, ${patients.length} patients`);
     const load = createLoad({ gatewayUrls: stack.gatewayUrls, patients, serviceId, rates: RATES });
     const nextSlot = () => {
@@ -255,6 +345,7 @@ async function main() {
       const fault = all[name];
       if (!fault) throw new Error(`unknown scenario ${name}`);
       log(`• ${fault.title}`);
+      await fault.prepare?.({ watchers, serviceId, db });
       const from = load.mark();
       load.start(nextSlot);
       await sleep(BEFORE_S * 1000);
@@ -268,6 +359,7 @@ async function main() {
         bookings: await checkBookings(db, load.since(from).bookings),
         files: await checkFiles(db, stack.s3Endpoint),
         outbox: await checkOutbox(db, stack.natsUrl),
+        streams: await fault.check?.(db),
       };
       const row = summarize(name, fault.title, load.since(from), faultAt, checks);
       log(`  ${JSON.stringify(row)}`);

@@ -27,8 +27,10 @@ export function createLoad({ gatewayUrls, patients, serviceId, rates }) {
   const inFlight = new Set();
 
   async function send(kind, path, { method = 'GET', token, headers = {}, body, form } = {}) {
+    // The second hop goes to the other gateway: `turn` moves on under concurrent requests, so it cannot say which.
+    const first = turn++;
     for (let hop = 0; hop < 2; hop++) {
-      const base = gatewayUrls[turn++ % gatewayUrls.length];
+      const base = gatewayUrls[(first + hop) % gatewayUrls.length];
       const sentAt = Date.now();
       try {
         const response = await fetch(`${base}${path}`, {

@@ -24,3 +24,5 @@ export * from './event-consumer';
 export * from './request-hash';
 export * from './prepared-query';
 export * from './sql-json';
+export * from './storage-unreachable';
+export * from './database-probe';

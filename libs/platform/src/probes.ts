@@ -2,7 +2,7 @@ import type { INestApplicationContext, INestMicroservice } from '@nestjs/common'
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NatsConnection } from 'nats';
-import type { DataSource } from 'typeorm';
+import { DatabaseProbe } from './database-probe';
 import { DrainingNatsServer } from './drain';
 import { dataSourceOf, Metrics } from './metrics';
 
@@ -12,33 +12,20 @@ export interface Readiness {
   failing: string[];
 }
 
-/** How long the database check of a readiness probe may take. */
-const DATABASE_CHECK_MS = 1000;
-
 /**
  * A service's readiness, from local state only: not draining, connected to
- * NATS, and its PostgreSQL answers `SELECT 1` (when it has a database).
+ * NATS, and PostgreSQL answers `SELECT 1` on the probe's own connection (when
+ * the service has a database): a busy pool is not an outage.
  */
-export async function serviceReadiness(app: INestApplicationContext, server: DrainingNatsServer): Promise<Readiness> {
+export async function serviceReadiness(
+  server: DrainingNatsServer,
+  database: DatabaseProbe | undefined,
+): Promise<Readiness> {
   const failing: string[] = [];
   if (!server.accepting) failing.push('draining');
   else if (!server.connected) failing.push('nats');
-  const dataSource = dataSourceOf(app);
-  if (dataSource && !(await answers(dataSource))) failing.push('postgres');
+  if (database && !(await database.answers())) failing.push('postgres');
   return { ready: failing.length === 0, failing };
-}
-
-async function answers(dataSource: DataSource): Promise<boolean> {
-  if (!dataSource.isInitialized) return false;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), DATABASE_CHECK_MS)));
-  try {
-    return await Promise.race([dataSource.query('SELECT 1').then(() => true), timeout]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 export interface ProbeServer {
@@ -126,11 +113,20 @@ export function instrumentService(app: INestMicroservice): void {
 }
 
 /** Probes and metrics for a listening service (its bus server found through its NATS connection). */
-export function startServiceProbes(app: INestMicroservice, port: number, host = '0.0.0.0'): Promise<ProbeServer> {
+export async function startServiceProbes(app: INestMicroservice, port: number, host = '0.0.0.0'): Promise<ProbeServer> {
   const server = busServerOf(app);
   const metrics = metricsOf(app);
-  return startProbeServer(port, host, {
-    ready: () => serviceReadiness(app, server),
+  const dataSource = dataSourceOf(app);
+  const database = dataSource ? new DatabaseProbe(dataSource) : undefined;
+  const probes = await startProbeServer(port, host, {
+    ready: () => serviceReadiness(server, database),
     ...(metrics ? { metrics: () => metrics.render() } : {}),
   });
+  return {
+    port: probes.port,
+    close: async () => {
+      await probes.close();
+      await database?.close();
+    },
+  };
 }

@@ -12,6 +12,15 @@ import {
 import { IsIn, IsNotEmpty, IsString, Matches } from 'class-validator';
 import type { Readable } from 'node:stream';
 import { EnvBoolean, loadConfig, type ProductionChecked } from './config';
+import { isStorageUnreachable, storageUnavailable } from './storage-unreachable';
+
+/**
+ * A connection that S3 does not accept within this long is an outage, not a
+ * slow server; a request whose socket stays silent this long is given up. The
+ * SDK has neither by default, so a black-holed S3 would hold an upload forever.
+ */
+const CONNECT_TIMEOUT_MS = 3000;
+const SOCKET_IDLE_TIMEOUT_MS = 30_000;
 
 /** The keys s3rver (the local S3 of development and tests) accepts. */
 export const DEVELOPMENT_S3_KEY = 'S3RVER';
@@ -53,6 +62,11 @@ export class S3Config implements ProductionChecked {
   }
 }
 
+/** Rethrows an S3 outage as SERVICE_UNAVAILABLE and anything else as it is. */
+function unreachableAsUnavailable(error: unknown): never {
+  throw isStorageUnreachable(error) ? storageUnavailable() : error;
+}
+
 export interface StoredObject {
   key: string;
   lastModified: Date;
@@ -67,7 +81,9 @@ export interface ObjectDownload {
  * The one piece of code that talks to S3: the gateway writes and reads
  * objects through it, the files service deletes, lists and sets the bucket up.
  * Checksums only where S3 requires them, so streams of unknown checksum work
- * with every S3-compatible server.
+ * with every S3-compatible server. S3 unreachable (refused, reset, timed out,
+ * its own 5xx) is thrown as SERVICE_UNAVAILABLE (see storage-unreachable.ts),
+ * so callers answer 503 and may retry; other S3 errors pass unchanged.
  */
 export class ObjectStorage {
   readonly bucket: string;
@@ -88,40 +104,45 @@ export class ObjectStorage {
       credentials: { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY },
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
+      requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: SOCKET_IDLE_TIMEOUT_MS },
     });
     return new ObjectStorage(client, config);
   }
 
   /** Writes an object of known length from a stream (never buffered whole). */
   async put(key: string, body: Readable, length: number, contentType: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: body,
-        ContentLength: length,
-        ContentType: contentType,
-        ...(this.config.S3_SSE ? { ServerSideEncryption: this.config.S3_SSE as ServerSideEncryption } : {}),
-      }),
-    );
+    await this.client
+      .send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          ContentLength: length,
+          ContentType: contentType,
+          ...(this.config.S3_SSE ? { ServerSideEncryption: this.config.S3_SSE as ServerSideEncryption } : {}),
+        }),
+      )
+      .catch(unreachableAsUnavailable);
   }
 
   async get(key: string): Promise<ObjectDownload> {
-    const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const result = await this.client
+      .send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
+      .catch(unreachableAsUnavailable);
     return { body: result.Body as Readable, size: result.ContentLength };
   }
 
   /** Deletes an object; deleting one that is not there is fine (S3 semantics). */
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(unreachableAsUnavailable);
   }
 
   async *list(prefix: string): AsyncGenerator<StoredObject> {
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
-      );
+      const page = await this.client
+        .send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }))
+        .catch(unreachableAsUnavailable);
       for (const item of page.Contents ?? []) {
         if (item.Key && item.LastModified) yield { key: item.Key, lastModified: item.LastModified };
       }

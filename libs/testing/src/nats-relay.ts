@@ -8,6 +8,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 export class TcpRelay {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
+  private onClientBytes: ((bytes: number) => void) | null = null;
   port = 0;
 
   constructor(private readonly upstream: () => { host: string; port: number }) {}
@@ -30,10 +31,28 @@ export class TcpRelay {
         });
         socket.on('error', () => socket.destroy());
       }
+      client.on('data', (chunk: Buffer) => this.onClientBytes?.(chunk.length));
       client.pipe(server).pipe(client);
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
     this.port = (this.server.address() as { port: number }).port;
+  }
+
+  /**
+   * Cuts the relay once `bytes` more have come from its clients, from inside
+   * the data event that crosses the mark: a request is cut half-way however
+   * fast it is sent (e.g. an upload's body on its way to S3). Resolves once cut.
+   */
+  cutAfter(bytes: number): Promise<void> {
+    let seen = 0;
+    return new Promise((resolve) => {
+      this.onClientBytes = (count) => {
+        seen += count;
+        if (seen < bytes) return;
+        this.onClientBytes = null;
+        void this.cut().then(resolve);
+      };
+    });
   }
 
   /** Drops every relayed connection and refuses new ones until open() again. */
