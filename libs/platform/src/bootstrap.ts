@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { CustomStrategy, NatsContext } from '@nestjs/microservices';
 import type { ServiceName } from '@pacjent/contracts';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, natsAuth, PlatformConfig } from './config';
+import { loadConfig, natsAuth, natsServers, PlatformConfig } from './config';
 import { migrateDatabase, type ServiceDatabase } from './database';
 import { closeOnSignals, DrainingNatsServer } from './drain';
 import { instrumentService, startServiceProbes } from './probes';
@@ -24,7 +24,7 @@ export interface ServiceDefinition {
  */
 export function microserviceOptions(config: PlatformConfig, service: string): CustomStrategy {
   const server = new DrainingNatsServer({
-    servers: [config.NATS_URL],
+    servers: natsServers(config.NATS_URL),
     ...natsAuth(config),
     queue: service,
     name: `${service}-${config.INSTANCE_ID}`,
