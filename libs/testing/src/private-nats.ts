@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,7 +109,7 @@ export interface PrivateNatsCluster {
   nodes: NatsClusterNode[];
   /** The node a connection is on right now. */
   nodeOf(connection: NatsConnection): NatsClusterNode;
-  /** Resolves once JetStream answers through the running nodes (a meta leader is elected). */
+  /** Resolves once JetStream can place a stream on every running node (a meta leader, every peer known). */
   jetStreamReady(): Promise<void>;
   close(): Promise<void>;
 }
@@ -153,7 +154,11 @@ export async function startPrivateNatsCluster(size = 3): Promise<PrivateNatsClus
     try {
       for (;;) {
         try {
-          await (await connection.jetstreamManager()).getAccountInfo();
+          // Ready = a stream with a copy on every running node can be placed (every peer known, a meta leader).
+          const manager = await connection.jetstreamManager();
+          const probe = `READY_${randomUUID().slice(0, 8)}`;
+          await manager.streams.add({ name: probe, subjects: [`${probe}.>`], num_replicas: running.length });
+          await manager.streams.delete(probe);
           return;
         } catch (error) {
           if (Date.now() > deadline) throw new Error(`JetStream not ready in the cluster: ${String(error)}`);
