@@ -21,6 +21,7 @@ import { jsonClient, log, ROOT } from '../bench/harness.mjs';
 import { adminDatabaseUrl } from '../lib/preflight.mjs';
 import { checkBookings, checkFiles, checkOutbox } from './checks.mjs';
 import { createLoad } from './load.mjs';
+import { natsClusterFaults, startNatsCluster } from './nats-cluster.mjs';
 import { SERVICES, startChaosStack } from './stack.mjs';
 
 const env = process.env;
@@ -236,7 +237,8 @@ async function main() {
   log(
     `• starting nats-server, S3, 2 × ${SERVICES.join(', ')} and 2 gateways (ports ${BASE_PORT}…, bus prefix ${busPrefix})`,
   );
-  const stack = await startChaosStack({ basePort: BASE_PORT, databaseUrl: DATABASE_URL, busPrefix });
+  const cluster = SCENARIOS.includes('nats-cluster') ? await startNatsCluster({ busPrefix }) : null;
+  const stack = await startChaosStack({ basePort: BASE_PORT, databaseUrl: DATABASE_URL, busPrefix, bus: cluster });
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
   const rows = [];
@@ -250,11 +252,12 @@ async function main() {
       if (!slot) throw new Error('out of slots');
       return slot;
     };
-    const all = faults(stack);
+    const all = { ...faults(stack), ...natsClusterFaults(cluster) };
     for (const name of SCENARIOS) {
       const fault = all[name];
       if (!fault) throw new Error(`unknown scenario ${name}`);
       log(`• ${fault.title}`);
+      await fault.prepare?.({ db, serviceId });
       const from = load.mark();
       load.start(nextSlot);
       await sleep(BEFORE_S * 1000);
@@ -269,7 +272,7 @@ async function main() {
         files: await checkFiles(db, stack.s3Endpoint),
         outbox: await checkOutbox(db, stack.natsUrl),
       };
-      const row = summarize(name, fault.title, load.since(from), faultAt, checks);
+      const row = { ...summarize(name, fault.title, load.since(from), faultAt, checks), ...(await fault.check?.(db)) };
       log(`  ${JSON.stringify(row)}`);
       rows.push(row);
     }

@@ -73,7 +73,7 @@ export function describeStartupFailure(error: unknown): string {
     return 'PostgreSQL is not reachable (DATABASE_URL). Start it: pg_ctlcluster 15 main start, or: docker compose up -d postgres';
   }
   if (codes.includes('CONNECTION_REFUSED') || /nats|4222/i.test(message)) {
-    return 'NATS is not reachable (NATS_URL). Start it: nats-server -js, or: docker compose up -d nats';
+    return 'NATS is not reachable (NATS_URL). Start it: nats-server -js, or: docker compose up -d nats-1 nats-2 nats-3';
   }
   if (codes.includes('ECONNREFUSED')) return `A dependency refused the connection: ${message}`;
   return message;
