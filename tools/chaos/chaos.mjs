@@ -10,7 +10,7 @@
  *
  * Env: CHAOS_PORT (3400; uses 3400–3430), BOOKINGS_PER_S (40), SEARCHES_PER_S
  * (20), UPLOADS_PER_S (0.5), CANCEL_SHARE (0.2), SCENARIOS (comma-separated
- * subset of kill-booking,rolling,nats,postgres,s3), SKIP_BUILD.
+ * subset of kill-booking,rolling,nats,postgres,s3; nats-cluster in a run of its own), SKIP_BUILD.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -252,7 +252,7 @@ async function main() {
       if (!slot) throw new Error('out of slots');
       return slot;
     };
-    const all = { ...faults(stack), ...natsClusterFaults(cluster) };
+    const all = { ...faults(stack), ...natsClusterFaults(cluster, stack) };
     for (const name of SCENARIOS) {
       const fault = all[name];
       if (!fault) throw new Error(`unknown scenario ${name}`);

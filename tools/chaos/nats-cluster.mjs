@@ -209,8 +209,24 @@ async function eventsInStream(db, admin) {
   return { acknowledged: rows.length, inStream: read, missing, doubled, replicas: info.config.num_replicas };
 }
 
+/**
+ * What each gateway's notification consumer has not received yet
+ * (`pacjent_jetstream_consumer_pending_messages` on its HEALTH_PORT), or
+ * `not reading` when its consumer did not come back after the node's loss.
+ */
+async function gatewaysUnread(stack) {
+  const unread = [];
+  for (const name of ['gateway-1', 'gateway-2']) {
+    const entry = stack.processes.get(name);
+    const text = await (await fetch(`http://127.0.0.1:${entry.healthPort}/metrics`)).text();
+    const match = /^pacjent_jetstream_consumer_pending_messages\{[^}]*\} (\d+)/m.exec(text);
+    unread.push(match ? match[1] : 'not reading');
+  }
+  return unread.join(', ');
+}
+
 /** The scenario, for chaos.mjs's table (none without a cluster). */
-export function natsClusterFaults(cluster) {
+export function natsClusterFaults(cluster, stack) {
   if (!cluster) return {};
   let admin = null;
   const measured = {};
@@ -268,6 +284,7 @@ export function natsClusterFaults(cluster) {
           ...measured,
           'booking events acknowledged/in stream/missing/doubled': `${events.acknowledged}/${events.inStream}/${events.missing}/${events.doubled}`,
           'stream replicas': events.replicas,
+          'gateway notification consumers: unread': await gatewaysUnread(stack),
         };
       },
     },

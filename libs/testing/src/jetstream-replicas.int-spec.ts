@@ -44,9 +44,7 @@ describe('stream replicas (JETSTREAM_REPLICAS)', () => {
 
   it('is idempotent: replicas of a service starting together agree', async () => {
     const jsm = await manager();
-    await Promise.all(
-      [1, 2, 3].map(() => ensureStream(jsm, { name: 'R_RACE', subjects: subjects('R_RACE') }, 3)),
-    );
+    await Promise.all([1, 2, 3].map(() => ensureStream(jsm, { name: 'R_RACE', subjects: subjects('R_RACE') }, 3)));
     expect(await replicasOf('R_RACE')).toBe(3);
   });
 
@@ -110,7 +108,9 @@ describe('stream replicas on a single server', () => {
       await jsm.streams.add({ name: 'SINGLE_OLD', subjects: ['single_old.>'] });
       await ensureStream(jsm, { name: 'SINGLE_OLD', subjects: ['single_old.>'] }, 3);
       expect((await jsm.streams.info('SINGLE_OLD')).config.num_replicas).toBe(1);
-      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/SINGLE_OLD keeps 1 replica\(s\): NATS is a single server/));
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/SINGLE_OLD keeps 1 replica\(s\): NATS is a single server/),
+      );
     } finally {
       warn.mockRestore();
       await connection.close();
