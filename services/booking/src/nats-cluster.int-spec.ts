@@ -156,5 +156,6 @@ describe('booking on a 3-node NATS cluster losing a node', () => {
     } finally {
       await publisher.close();
     }
-  });
+    // Each leader step-down is an election: 5-9 s on a loaded 2-core machine, and moving the leader may take a few.
+  }, 150_000);
 });
