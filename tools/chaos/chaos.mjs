@@ -10,7 +10,7 @@
  *
  * Env: CHAOS_PORT (3400; uses 3400–3430), CHAOS_DATABASE_URL, BOOKINGS_PER_S (40), SEARCHES_PER_S
  * (20), UPLOADS_PER_S (0.5), CANCEL_SHARE (0.2), SCENARIOS (comma-separated
- * subset of kill-booking,rolling,kill-gateway,nats,postgres,s3), SKIP_BUILD.
+ * subset of kill-booking,rolling,kill-gateway,nats,postgres,s3; nats-cluster in a run of its own), SKIP_BUILD.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -23,6 +23,7 @@ import { checkBookings, checkFiles, checkOutbox } from './checks.mjs';
 import { createLoad } from './load.mjs';
 import { startChat } from './chat.mjs';
 import { checkStreams, openStream } from './streams.mjs';
+import { natsClusterFaults, startNatsCluster } from './nats-cluster.mjs';
 import { SERVICES, startChaosStack } from './stack.mjs';
 
 const env = process.env;
@@ -322,7 +323,8 @@ async function main() {
   log(
     `• starting nats-server, S3, 2 × ${SERVICES.join(', ')} and 2 gateways (ports ${BASE_PORT}…, bus prefix ${busPrefix})`,
   );
-  const stack = await startChaosStack({ basePort: BASE_PORT, databaseUrl: DATABASE_URL, busPrefix });
+  const cluster = SCENARIOS.includes('nats-cluster') ? await startNatsCluster({ busPrefix }) : null;
+  const stack = await startChaosStack({ basePort: BASE_PORT, databaseUrl: DATABASE_URL, busPrefix, bus: cluster });
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
   const rows = [];
@@ -340,7 +342,7 @@ async function main() {
       if (!slot) throw new Error('out of slots');
       return slot;
     };
-    const all = faults(stack);
+    const all = { ...faults(stack), ...natsClusterFaults(cluster, stack) };
     for (const name of SCENARIOS) {
       const fault = all[name];
       if (!fault) throw new Error(`unknown scenario ${name}`);
@@ -361,7 +363,7 @@ async function main() {
         outbox: await checkOutbox(db, stack.natsUrl),
         streams: await fault.check?.(db),
       };
-      const row = summarize(name, fault.title, load.since(from), faultAt, checks);
+      const row = { ...summarize(name, fault.title, load.since(from), faultAt, checks), ...(await fault.check?.(db)) };
       log(`  ${JSON.stringify(row)}`);
       rows.push(row);
     }

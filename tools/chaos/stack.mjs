@@ -84,15 +84,17 @@ const ready = (healthPort) => async () => {
 /**
  * Starts everything. `basePort`: gateways on basePort and basePort+1, S3 on
  * +2, NATS on +3, the PostgreSQL relay on +4, the front for both gateways on
- * +5, health ports from +10.
+ * +5, health ports from +10. With `bus` (a NATS cluster,
+ * tools/chaos/nats-cluster.mjs) no nats-server of its own: every process
+ * connects with `bus.envOf(<its user>)`.
  */
-export async function startChaosStack({ basePort, databaseUrl, busPrefix }) {
+export async function startChaosStack({ basePort, databaseUrl, busPrefix, bus = null }) {
   const dir = mkdtempSync(join(tmpdir(), 'pacjent-chaos-'));
   const gatewayPorts = [basePort, basePort + 1];
   const s3Port = basePort + 2;
   const natsPort = basePort + 3;
   const pgRelayPort = basePort + 4;
-  const natsUrl = `nats://127.0.0.1:${natsPort}`;
+  const natsUrl = bus ? bus.adminServers : `nats://127.0.0.1:${natsPort}`;
   const database = new URL(databaseUrl);
   const relayedDatabase = new URL(databaseUrl);
   relayedDatabase.hostname = '127.0.0.1';
@@ -154,6 +156,7 @@ export async function startChaosStack({ basePort, databaseUrl, busPrefix }) {
         entry.child = spawnNode(name, [join(ROOT, 'services', service, 'dist', 'main.js')], {
           DATABASE_URL: relayedDatabase.toString(),
           NATS_URL: natsUrl,
+          ...bus?.envOf(service),
           BUS_PREFIX: busPrefix,
           INSTANCE_ID: `chaos-${name}`,
           HEALTH_PORT: String(healthPort),
@@ -182,7 +185,7 @@ export async function startChaosStack({ basePort, databaseUrl, busPrefix }) {
 
   const front = roundRobinRelay(basePort + 5, gatewayPorts);
   await front.open();
-  await startNats();
+  if (!bus) await startNats();
   await startS3();
   for (const service of SERVICES) for (const replica of [1, 2]) define(service, replica);
   for (const replica of [1, 2]) define('gateway', replica);
@@ -194,6 +197,7 @@ export async function startChaosStack({ basePort, databaseUrl, busPrefix }) {
     stopping = true;
     await Promise.all([...processes.values()].map((entry) => entry.stop('SIGTERM')));
     for (const child of [nats, s3]) if (child && child.exitCode === null) child.kill('SIGTERM');
+    await bus?.stopAll();
     await pg.cut();
     await front.close();
     rmSync(dir, { recursive: true, force: true });
@@ -215,6 +219,7 @@ export async function startChaosStack({ basePort, databaseUrl, busPrefix }) {
     pg,
     nats: {
       async stop(signal = 'SIGTERM') {
+        if (bus) throw new Error('the nats scenario restarts a single server: run nats-cluster in a run of its own');
         const child = nats;
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill(signal);

@@ -22,7 +22,9 @@ export async function gatewayHealth(port) {
 export class BusProbe {
   /** `auth`: `{ user, pass }` where NATS asks for users (the launcher asks as the gateway: health subjects). */
   static async open(natsUrl, auth = {}) {
-    return new BusProbe(await connect({ servers: natsUrl, name: 'dev-launcher', maxReconnectAttempts: -1, ...auth }));
+    // NATS_URL may list a cluster's servers, comma-separated (as PlatformConfig reads it).
+    const servers = natsUrl.split(',').map((server) => server.trim());
+    return new BusProbe(await connect({ servers, name: 'dev-launcher', maxReconnectAttempts: -1, ...auth }));
   }
 
   constructor(connection) {

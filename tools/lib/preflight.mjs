@@ -145,7 +145,7 @@ async function checkRedis(url) {
   return reply ? { name: 'Redis', variable: 'REDIS_URL', where, reason: reply, up: true } : null;
 }
 
-const COMPOSE_SERVICE = { PostgreSQL: 'postgres', NATS: 'nats', Redis: 'redis' };
+const COMPOSE_SERVICE = { PostgreSQL: 'postgres', NATS: 'nats-1 nats-2 nats-3', Redis: 'redis' };
 
 const isLocal = (where) => /^(127\.0\.0\.1|localhost|::1|\[::1\]):/.test(where);
 

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { CustomStrategy, NatsContext } from '@nestjs/microservices';
 import type { ServiceName } from '@pacjent/contracts';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, natsAuth, PlatformConfig } from './config';
+import { loadConfig, natsAuth, natsServers, PlatformConfig } from './config';
 import { migrateDatabase, type ServiceDatabase } from './database';
 import { closeOnSignals, DrainingNatsServer } from './drain';
 import { coalesceNatsWrites } from './nats-write-coalescing';
@@ -26,7 +26,7 @@ export interface ServiceDefinition {
 export function microserviceOptions(config: PlatformConfig, service: string): CustomStrategy {
   coalesceNatsWrites();
   const server = new DrainingNatsServer({
-    servers: [config.NATS_URL],
+    servers: natsServers(config.NATS_URL),
     ...natsAuth(config),
     queue: service,
     name: `${service}-${config.INSTANCE_ID}`,
@@ -75,7 +75,7 @@ export function describeStartupFailure(error: unknown): string {
     return 'PostgreSQL is not reachable (DATABASE_URL). Start it: pg_ctlcluster 15 main start, or: docker compose up -d postgres';
   }
   if (codes.includes('CONNECTION_REFUSED') || /nats|4222/i.test(message)) {
-    return 'NATS is not reachable (NATS_URL). Start it: nats-server -js, or: docker compose up -d nats';
+    return 'NATS is not reachable (NATS_URL). Start it: nats-server -js, or: docker compose up -d nats-1 nats-2 nats-3';
   }
   if (codes.includes('ECONNREFUSED')) return `A dependency refused the connection: ${message}`;
   return message;

@@ -3,7 +3,7 @@ import { MessagePattern } from '@nestjs/microservices';
 import { BusHeader, DomainError, ErrorCode, type BusRequest, type ErrorPayload } from '@pacjent/contracts';
 import { randomUUID } from 'node:crypto';
 import { connect, headers as natsHeaders, JSONCodec, type NatsConnection, type NatsError } from 'nats';
-import { natsAuth, PlatformConfig } from './config';
+import { natsAuth, natsServers, PlatformConfig } from './config';
 import { currentCorrelationId } from './correlation';
 import { JsonText, renderedResponse } from './json-text';
 import { coalesceNatsWrites } from './nats-write-coalescing';
@@ -59,7 +59,7 @@ export class BusClient implements OnApplicationShutdown {
   static async connect(options: BusClientOptions): Promise<BusClient> {
     coalesceNatsWrites();
     const connection = await connect({
-      servers: options.url,
+      servers: natsServers(options.url),
       name: options.name,
       ...(options.user ? { user: options.user, pass: options.pass } : {}),
       maxReconnectAttempts: -1,

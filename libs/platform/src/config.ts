@@ -8,6 +8,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
   validateSync,
 } from 'class-validator';
@@ -47,9 +48,25 @@ export class PlatformConfig {
   @Max(100)
   DATABASE_POOL_SIZE = 10;
 
-  @IsString()
-  @Matches(/^(nats|tls):\/\//, { message: 'NATS_URL must be a nats:// URL' })
+  /**
+   * One NATS server, or the servers of a cluster separated by commas
+   * (`nats://nats-1:4222,nats://nats-2:4222,nats://nats-3:4222`): every
+   * connection gets the whole list (natsServers) and fails over to another
+   * server when its own goes away.
+   */
+  @IsNatsServerList()
   NATS_URL = 'nats://127.0.0.1:4222';
+
+  /**
+   * Copies of each JetStream stream this process creates (1 on a single
+   * server; 3 on a 3-node cluster, so a node's loss loses no event). An
+   * existing stream with another count is updated at start (ensureStream).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  JETSTREAM_REPLICAS = 1;
 
   /**
    * This process's NATS user (its service name, or `gateway`) where the NATS
@@ -109,6 +126,47 @@ export class PlatformConfig {
   HEALTH_PORT = 0;
 }
 
+/**
+ * The servers of NATS_URL, in their order: one URL, or several separated by
+ * commas (spaces around them ignored). The one place the list is parsed.
+ */
+export function natsServers(natsUrl: string): string[] {
+  return natsUrl.split(',').map((server) => server.trim());
+}
+
+/** A server URL the NATS client can use: nats:// or tls://, a host, an optional port, nothing else. */
+function isNatsServerUrl(server: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === 'nats:' || url.protocol === 'tls:') &&
+    url.hostname !== '' &&
+    (url.pathname === '' || url.pathname === '/') &&
+    url.search === '' &&
+    url.hash === ''
+  );
+}
+
+/** NATS_URL: every comma-separated server a valid URL, none empty, none twice (the message never echoes values). */
+function IsNatsServerList(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isNatsServerList',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        const servers = natsServers(value);
+        return servers.every(isNatsServerUrl) && new Set(servers).size === servers.length;
+      },
+      defaultMessage: () =>
+        'NATS_URL must be a nats:// URL, or several separated by commas (nats://a:4222,nats://b:4222), each once',
+    },
+  });
+}
+
 /** The credentials to connect to NATS with: none when NATS_USER is empty (development). */
 export function natsAuth(config: PlatformConfig): { user?: string; pass?: string } {
   return config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD } : {};
@@ -120,7 +178,7 @@ export function natsAuth(config: PlatformConfig): { user?: string; pass?: string
  */
 export function natsConnectionOptions(config: PlatformConfig, purpose: string) {
   return {
-    servers: config.NATS_URL,
+    servers: natsServers(config.NATS_URL),
     name: `${purpose}-${config.INSTANCE_ID}`,
     ...natsAuth(config),
     maxReconnectAttempts: -1,

@@ -21,6 +21,8 @@ export interface DurableConsumerOptions {
   /** The stream and the service that publishes into it. */
   stream: string;
   service: string;
+  /** Copies of the stream if this consumer creates it (JETSTREAM_REPLICAS); the consumer has as many. */
+  replicas: number;
   /** The consumer's name; the bus prefix is added, so test runs never share one. */
   durable: string;
   /** The bus subject (from Subjects) to read. */
@@ -55,7 +57,7 @@ export class DurableEventConsumer {
     const connection = await connect(this.options.nats);
     this.connection = connection;
     const manager = await connection.jetstreamManager();
-    await ensureEventStream(manager, this.options.stream, this.options.service);
+    await ensureEventStream(manager, this.options.stream, this.options.service, this.options.replicas);
     try {
       await manager.consumers.info(this.options.stream, this.durableName);
     } catch {

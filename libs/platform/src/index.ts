@@ -19,6 +19,7 @@ export * from './bus-permissions';
 export * from './input-safety';
 export * from './log-masking';
 export * from './outbox';
+export * from './streams';
 export * from './outbox.entity';
 export * from './event-consumer';
 export * from './request-hash';

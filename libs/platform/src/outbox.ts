@@ -12,31 +12,33 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { busSubject } from './bus';
 import type { Clock } from './clock';
+import { ensureStream } from './streams';
 
 const codec = JSONCodec<unknown>();
 const DAY_NS = 24 * 60 * 60 * 1_000_000_000;
 
 /**
  * A service's JetStream stream of events: one stream under every bus prefix
- * (the prefix is the first subject token), kept a week.
+ * (the prefix is the first subject token), kept a week, with `replicas`
+ * copies (JETSTREAM_REPLICAS; see ensureStream).
  */
-export async function ensureEventStream(manager: JetStreamManager, name: string, service: string): Promise<void> {
-  try {
-    await manager.streams.info(name);
-  } catch {
-    try {
-      await manager.streams.add({
-        name,
-        subjects: [`*.${service}.events.>`],
-        retention: RetentionPolicy.Limits,
-        storage: StorageType.File,
-        max_age: 7 * DAY_NS,
-      });
-    } catch (error) {
-      // Another replica (or a consumer) created it meanwhile.
-      new Logger('EventStreams').debug({ err: error }, 'event stream already exists');
-    }
-  }
+export function ensureEventStream(
+  manager: JetStreamManager,
+  name: string,
+  service: string,
+  replicas: number,
+): Promise<void> {
+  return ensureStream(
+    manager,
+    {
+      name,
+      subjects: [`*.${service}.events.>`],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      max_age: 7 * DAY_NS,
+    },
+    replicas,
+  );
 }
 
 export interface OutboxRow {
@@ -119,6 +121,8 @@ export interface OutboxRelayOptions {
   /** The stream (EventStreams) and the service whose `<service>.events.>` subjects it holds. */
   stream: string;
   service: string;
+  /** Copies of the stream if this relay creates it (JETSTREAM_REPLICAS). */
+  replicas: number;
   /**
    * Publish each round's rows concurrently instead of one after the other (their order on the stream
    * is then not the outbox's): for a service whose consumers do not rely on it (consultations: chat
@@ -148,7 +152,12 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     this.connection = await connect(this.options.nats);
-    await ensureEventStream(await this.connection.jetstreamManager(), this.options.stream, this.options.service);
+    await ensureEventStream(
+      await this.connection.jetstreamManager(),
+      this.options.stream,
+      this.options.service,
+      this.options.replicas,
+    );
     this.jetstream = this.connection.jetstream();
   }
 

@@ -21,6 +21,7 @@ export class EventRelay extends OutboxRelay implements OnModuleInit, OnApplicati
       nats: natsConnectionOptions(config, 'booking-events'),
       stream: BOOKING_EVENTS_STREAM,
       service: 'booking',
+      replicas: config.JETSTREAM_REPLICAS,
     });
   }
 

@@ -30,7 +30,7 @@ describe('notifications from consultations’ events (booking’s consumer)', ()
   beforeAll(async () => {
     kit = await startBooking();
     nats = await connect({ servers: loadConfig(PlatformConfig).NATS_URL });
-    await ensureEventStream(await nats.jetstreamManager(), EventStreams.consultations, 'consultations');
+    await ensureEventStream(await nats.jetstreamManager(), EventStreams.consultations, 'consultations', 1);
     const codec = JSONCodec<NotificationEvent>();
     const subscription = nats.subscribe(busSubject(Subjects.booking.notificationEvent));
     void (async () => {

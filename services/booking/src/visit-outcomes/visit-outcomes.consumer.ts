@@ -22,6 +22,7 @@ export class VisitOutcomesConsumer implements OnApplicationBootstrap, OnApplicat
       nats: natsConnectionOptions(config, 'booking-visit-outcomes'),
       stream: EventStreams.consultations,
       service: 'consultations',
+      replicas: config.JETSTREAM_REPLICAS,
       durable: 'booking-visit-outcomes',
       subject: Subjects.consultations.visitOutcomeEvent,
       handle: (payload) => this.apply(payload),

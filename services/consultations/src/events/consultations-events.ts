@@ -16,6 +16,7 @@ export class ConsultationsEvents extends OutboxRelay implements OnModuleInit, On
       nats: natsConnectionOptions(config, 'consultations-events'),
       stream: EventStreams.consultations,
       service: 'consultations',
+      replicas: config.JETSTREAM_REPLICAS,
       // Chat messages carry seqs (the gateways put them in order) and outcomes are one per visit.
       parallel: true,
     });

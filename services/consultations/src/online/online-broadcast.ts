@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { OnlineChatStream, Subjects, type OnlineQueueChanged } from '@pacjent/contracts';
-import { busSubject, natsConnectionOptions, PlatformConfig } from '@pacjent/platform';
+import { busSubject, ensureStream, natsConnectionOptions, PlatformConfig } from '@pacjent/platform';
 import { connect, JSONCodec, RetentionPolicy, StorageType, type NatsConnection } from 'nats';
 
 const codec = JSONCodec<OnlineQueueChanged>();
@@ -22,22 +22,17 @@ export class OnlineBroadcast implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     this.connection = await connect(natsConnectionOptions(this.config, 'consultations-online'));
-    const manager = await this.connection.jetstreamManager();
-    try {
-      await manager.streams.info(OnlineChatStream);
-    } catch {
-      try {
-        await manager.streams.add({
-          name: OnlineChatStream,
-          subjects: [`*.${Subjects.consultations.onlineChatPrefix}.>`],
-          retention: RetentionPolicy.Limits,
-          storage: StorageType.File,
-          max_age: DAY_NS,
-        });
-      } catch (error) {
-        this.logger.debug({ err: error }, 'chat stream already exists');
-      }
-    }
+    await ensureStream(
+      await this.connection.jetstreamManager(),
+      {
+        name: OnlineChatStream,
+        subjects: [`*.${Subjects.consultations.onlineChatPrefix}.>`],
+        retention: RetentionPolicy.Limits,
+        storage: StorageType.File,
+        max_age: DAY_NS,
+      },
+      this.config.JETSTREAM_REPLICAS,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

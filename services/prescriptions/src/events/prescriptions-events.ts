@@ -16,6 +16,7 @@ export class PrescriptionsEvents extends OutboxRelay implements OnModuleInit, On
       nats: natsConnectionOptions(config, 'prescriptions-events'),
       stream: EventStreams.prescriptions,
       service: 'prescriptions',
+      replicas: config.JETSTREAM_REPLICAS,
     });
   }
 

@@ -1,6 +1,6 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { Subjects, type Actor, type BusRequest, type DoctorPatientRelationDto } from '@pacjent/contracts';
-import { busSubject, Clock, FixedClock, loadConfig, PlatformConfig, type BusClient } from '@pacjent/platform';
+import { busSubject, Clock, FixedClock, loadConfig, natsServers, PlatformConfig, type BusClient } from '@pacjent/platform';
 import { createTestDatabase, newActor, startTestService, testBusClient, type TestDatabase } from '@pacjent/testing';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -28,7 +28,7 @@ export class VisitRelations {
 
   static async answer(): Promise<{ relations: VisitRelations; connection: NatsConnection }> {
     const relations = new VisitRelations();
-    const connection = await connect({ servers: loadConfig(PlatformConfig).NATS_URL });
+    const connection = await connect({ servers: natsServers(loadConfig(PlatformConfig).NATS_URL) });
     const codec = JSONCodec<unknown>();
     const subscription = connection.subscribe(busSubject(Subjects.booking.doctorPatientRelation));
     void (async () => {

@@ -23,6 +23,7 @@ export class VisitPrescriptionsConsumer implements OnApplicationBootstrap, OnApp
       nats: natsConnectionOptions(config, 'prescriptions-visit-prescriptions'),
       stream: EventStreams.consultations,
       service: 'consultations',
+      replicas: config.JETSTREAM_REPLICAS,
       durable: 'prescriptions-visit-prescriptions',
       subject: Subjects.consultations.visitPrescriptionsEvent,
       handle: (payload) => this.apply(payload),
