@@ -1,6 +1,6 @@
 import type { NotificationView, RenewalRequestView } from '@pacjent/contracts';
 import type { ApiClient } from '../support/http';
-import { bookWithDemoDoctor, demoDoctor, findMedicine, fullPatient, sql } from '../support/prescriptions';
+import { demoDoctor, findMedicine, patientPrescribed, sql } from '../support/prescriptions';
 import { eventually } from '../support/record';
 import { readEvents, type StreamEvent } from '../support/sse';
 import { startStack, type Stack } from '../support/stack';
@@ -22,16 +22,12 @@ describe('the bell when the doctor decides a renewal request', () => {
   });
   afterAll(() => stack?.close());
 
-  async function patientWith(names: string[]): Promise<{ client: ApiClient; id: string }> {
-    const patient = await fullPatient(stack);
-    await bookWithDemoDoctor(stack, patient.client);
-    const issued = await doctor.post('/api/doctor/prescriptions', {
-      patientId: patient.id,
-      items: names.map((name) => ({ medicineId: ids[name], dosage: '1 tabl. rano', quantity: 1, refundLevel: '50%' })),
-    });
-    expect(issued.status).toBe(201);
-    return patient;
-  }
+  const patientWith = (names: string[]) =>
+    patientPrescribed(
+      stack,
+      doctor,
+      names.map((name) => ids[name]!),
+    );
   const ask = async (patient: ApiClient, names: string[]): Promise<RenewalRequestView> => {
     const asked = await patient.post('/api/prescriptions/renewals', { medicineIds: names.map((name) => ids[name]) });
     expect(asked.status).toBe(201);

@@ -1,6 +1,6 @@
 import { ageOn, type DoctorRenewalView, type PrescriptionView, type RenewalRequestView } from '@pacjent/contracts';
 import { newPatient, type ApiClient } from '../support/http';
-import { bookWithDemoDoctor, demoDoctor, findMedicine, fullPatient, signIn, sql } from '../support/prescriptions';
+import { demoDoctor, findMedicine, fullPatient, patientPrescribed, signIn, sql } from '../support/prescriptions';
 import { startStack, type Stack } from '../support/stack';
 
 /** The ten digits with their PESEL check digit. */
@@ -26,17 +26,12 @@ describe('renewal requests through the gateway', () => {
   });
   afterAll(() => stack?.close());
 
-  /** A full patient with a visit with the demo doctor, who prescribed them these medicines. */
-  async function patientWith(names: string[]): Promise<{ client: ApiClient; id: string }> {
-    const patient = await fullPatient(stack);
-    await bookWithDemoDoctor(stack, patient.client);
-    const issued = await doctor.post('/api/doctor/prescriptions', {
-      patientId: patient.id,
-      items: names.map((name) => ({ medicineId: ids[name], dosage: '1 tabl. rano', quantity: 1, refundLevel: '50%' })),
-    });
-    expect(issued.status).toBe(201);
-    return patient;
-  }
+  const patientWith = (names: string[]) =>
+    patientPrescribed(
+      stack,
+      doctor,
+      names.map((name) => ids[name]!),
+    );
 
   const ask = (patient: ApiClient, names: string[], note?: string) =>
     patient.post('/api/prescriptions/renewals', { medicineIds: names.map((name) => ids[name]), note });
