@@ -2,41 +2,30 @@ import type { ContactRequestStatus, ContactRequestView } from '@pacjent/contract
 import { useState, type FormEvent } from 'react';
 import { consoleApi } from './api';
 import { DocumentFields } from './DocumentFields';
-import { useLoadedList } from './hooks';
-import { useChoiceParam } from './router';
+import { useStatusQueue } from './hooks';
+import { StatusFilter } from './StatusFilter';
 import { errorText, formatDate, t } from './texts';
 
 const STATUSES: readonly ContactRequestStatus[] = ['open', 'confirmed', 'rejected', 'unreachable'];
 
 /** The contact-form queue: open requests oldest first; staff confirm, reject (with a reason) or mark unreachable. */
 export function QueueView() {
-  const [status, setStatus] = useChoiceParam<ContactRequestStatus>('status', STATUSES, 'open');
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const { items: requests, state } = useLoadedList<ContactRequestView>(
-    () => consoleApi.contactRequests(status),
-    [status, version],
+  const {
+    status,
+    setStatus,
+    items: requests,
+    state,
+    error,
     setError,
-    'loading',
+    reload,
+  } = useStatusQueue<ContactRequestView, ContactRequestStatus>(STATUSES, 'open', (chosen) =>
+    consoleApi.contactRequests(chosen),
   );
 
   return (
     <section className="card" data-testid="queue" data-state={state}>
       <h1>{t.queue}</h1>
-      <label className="field field--inline">
-        {t.status}
-        <select
-          value={status}
-          onChange={(e) => setStatus(e.target.value as ContactRequestStatus)}
-          data-testid="queue-status"
-        >
-          {Object.entries(t.statuses).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StatusFilter label={t.status} value={status} labels={t.statuses} testId="queue-status" onChange={setStatus} />
       {error ? (
         <p className="error" role="alert" data-testid="queue-error">
           {error}
@@ -51,7 +40,7 @@ export function QueueView() {
             onError={setError}
             onResolved={() => {
               setError(null);
-              setVersion((v) => v + 1);
+              reload();
             }}
           />
         ))}
