@@ -10,28 +10,27 @@ const STATUSES: readonly ContactRequestStatus[] = ['open', 'confirmed', 'rejecte
 
 /** The contact-form queue: open requests oldest first; staff confirm, reject (with a reason) or mark unreachable. */
 export function QueueView() {
-  const {
-    status,
-    setStatus,
-    items: requests,
-    state,
-    error,
-    setError,
-    reload,
-  } = useStatusQueue<ContactRequestView, ContactRequestStatus>(STATUSES, 'open', (chosen) =>
+  const queue = useStatusQueue<ContactRequestView, ContactRequestStatus>(STATUSES, 'open', (chosen) =>
     consoleApi.contactRequests(chosen),
   );
+  const { items: requests, error, setError } = queue;
 
   return (
-    <section className="card" data-testid="queue" data-state={state}>
+    <section className="card" data-testid="queue" data-state={queue.state}>
       <h1>{t.queue}</h1>
-      <StatusFilter label={t.status} value={status} labels={t.statuses} testId="queue-status" onChange={setStatus} />
+      <StatusFilter
+        label={t.status}
+        value={queue.status}
+        labels={t.statuses}
+        testId="queue-status"
+        onChange={queue.setStatus}
+      />
       {error ? (
         <p className="error" role="alert" data-testid="queue-error">
           {error}
         </p>
       ) : null}
-      {state === 'ready' && requests.length === 0 ? <p className="muted">{t.queueEmpty}</p> : null}
+      {queue.state === 'ready' && requests.length === 0 ? <p className="muted">{t.queueEmpty}</p> : null}
       <ul className="list">
         {requests.map((request) => (
           <QueueRow
@@ -40,7 +39,7 @@ export function QueueView() {
             onError={setError}
             onResolved={() => {
               setError(null);
-              reload();
+              queue.reload();
             }}
           />
         ))}
@@ -89,30 +88,17 @@ function QueueRow({
       ) : null}
       {request.status === 'open' && step === 'none' ? (
         <div className="actions">
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="queue-confirm"
-            onClick={() => setStep('confirm')}
-          >
-            {t.markConfirmed}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="queue-reject"
-            onClick={() => setStep('reject')}
-          >
-            {t.markRejected}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="queue-unreachable"
-            onClick={() => void resolve({ outcome: 'unreachable' })}
-          >
-            {t.markUnreachable}
-          </button>
+          {(
+            [
+              ['queue-confirm', t.markConfirmed, () => setStep('confirm')],
+              ['queue-reject', t.markRejected, () => setStep('reject')],
+              ['queue-unreachable', t.markUnreachable, () => void resolve({ outcome: 'unreachable' })],
+            ] as const
+          ).map(([testId, label, onClick]) => (
+            <button key={testId} type="button" className="button button--small" data-testid={testId} onClick={onClick}>
+              {label}
+            </button>
+          ))}
         </div>
       ) : null}
       {step === 'confirm' ? (

@@ -67,28 +67,21 @@ const RENEWAL_STATUSES = Object.keys(pl.statuses) as RenewalStatus[];
 
 /** The doctor's renewal queue: pending requests oldest first; approve (optionally changed) or decline with a reason. */
 export function RenewalsView() {
-  const {
-    status,
-    setStatus,
-    items: requests,
-    state,
-    error,
-    setError,
-    reload,
-  } = useStatusQueue<DoctorRenewalView, RenewalStatus>(RENEWAL_STATUSES, 'pending', (chosen) =>
+  const queue = useStatusQueue<DoctorRenewalView, RenewalStatus>(RENEWAL_STATUSES, 'pending', (chosen) =>
     consoleApi.renewals(chosen),
   );
+  const { items: requests, error, setError } = queue;
   const [issued, setIssued] = useState<string | null>(null);
 
   return (
-    <section className="card" data-testid="renewals" data-state={state}>
+    <section className="card" data-testid="renewals" data-state={queue.state}>
       <h1>{renewalTexts.title}</h1>
       <StatusFilter
         label={renewalTexts.status}
-        value={status}
+        value={queue.status}
         labels={renewalTexts.statuses}
         testId="renewals-status"
-        onChange={setStatus}
+        onChange={queue.setStatus}
       />
       {error ? (
         <p className="error" role="alert" data-testid="renewals-error">
@@ -98,7 +91,7 @@ export function RenewalsView() {
       <div role="status" aria-live="polite">
         {issued ? <p data-testid="renewal-issued">{issued}</p> : null}
       </div>
-      {state === 'ready' && requests.length === 0 ? <p className="muted">{renewalTexts.empty}</p> : null}
+      {queue.state === 'ready' && requests.length === 0 ? <p className="muted">{renewalTexts.empty}</p> : null}
       <ul className="list">
         {requests.map((request) => (
           <RenewalRow
@@ -108,7 +101,7 @@ export function RenewalsView() {
             onDecided={(message) => {
               setError(null);
               setIssued(message);
-              reload();
+              queue.reload();
             }}
           />
         ))}
