@@ -1,9 +1,9 @@
 import type { NotificationView, RenewalRequestView } from '@pacjent/contracts';
 import type { ApiClient } from '../support/http';
-import { demoDoctor, findMedicine, patientPrescribed, sql } from '../support/prescriptions';
+import { patientPrescribed, prescribingStack, sql } from '../support/prescriptions';
 import { eventually } from '../support/record';
 import { readEvents, type StreamEvent } from '../support/sse';
-import { startStack, type Stack } from '../support/stack';
+import type { Stack } from '../support/stack';
 
 const notificationsIn = (events: StreamEvent[]) =>
   events.filter((e) => e.event === 'notification').map((e) => e.data as NotificationView);
@@ -12,13 +12,13 @@ const notificationsIn = (events: StreamEvent[]) =>
 describe('the bell when the doctor decides a renewal request', () => {
   let stack: Stack;
   let doctor: ApiClient;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string>;
 
   beforeAll(async () => {
-    stack = await startStack();
-    doctor = await demoDoctor(stack);
-    ids.Bisocard = await findMedicine(doctor, 'bisocard', '5 mg');
-    ids.Euthyrox = await findMedicine(doctor, 'euthyrox', '50 µg');
+    ({ stack, doctor, ids } = await prescribingStack({
+      Bisocard: ['bisocard', '5 mg'],
+      Euthyrox: ['euthyrox', '50 µg'],
+    }));
   });
   afterAll(() => stack?.close());
 

@@ -1,6 +1,6 @@
 import type { ApiClient } from './http';
-import { DEMO_DOCTOR_ACCOUNT_ID, fullPatient, sql } from './accounts';
-import type { Stack } from './stack';
+import { DEMO_DOCTOR_ACCOUNT_ID, demoDoctor, fullPatient, sql } from './accounts';
+import { startStack, type Stack } from './stack';
 
 // The accounts every prescriptions spec starts from; kept importable from here for those specs.
 export { DEMO_DOCTOR_ACCOUNT_ID, demoDoctor, fullPatient, signIn, sql } from './accounts';
@@ -44,4 +44,23 @@ export async function patientPrescribed(
   });
   if (issued.status !== 201) throw new Error(`prescribing failed: ${issued.status} ${JSON.stringify(issued.body)}`);
   return patient;
+}
+
+/**
+ * A whole portal with the demo doctor signed in and the catalog ids of the
+ * medicines a spec prescribes (`wanted`: its name → [search text, strength]).
+ */
+export async function prescribingStack(
+  wanted: Record<string, [string, string]>,
+): Promise<{ stack: Stack; doctor: ApiClient; ids: Record<string, string> }> {
+  const stack = await startStack();
+  try {
+    const doctor = await demoDoctor(stack);
+    const ids: Record<string, string> = {};
+    for (const [name, [q, strength]] of Object.entries(wanted)) ids[name] = await findMedicine(doctor, q, strength);
+    return { stack, doctor, ids };
+  } catch (error) {
+    await stack.close();
+    throw error;
+  }
 }
