@@ -42,6 +42,26 @@ function StreamVideo({
   );
 }
 
+function Toggle({
+  pressed,
+  className,
+  testId,
+  onClick,
+  children,
+}: {
+  pressed: boolean;
+  className: string;
+  testId: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className={className} aria-pressed={pressed} data-testid={testId} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
 /**
  * One consultation's call as both apps show it: the state, the other side's
  * (and, for video, one's own) picture, mute and camera buttons. Each app adds
@@ -74,25 +94,18 @@ export function CallView({
         ) : null}
       </div>
       <div className="actions">
-        <button
-          type="button"
-          className={buttonClassName}
-          aria-pressed={call.muted}
-          data-testid="online-mute"
-          onClick={call.toggleMute}
-        >
+        <Toggle pressed={call.muted} className={buttonClassName} testId="online-mute" onClick={call.toggleMute}>
           {call.muted ? texts.unmute : texts.mute}
-        </button>
+        </Toggle>
         {video ? (
-          <button
-            type="button"
+          <Toggle
+            pressed={call.cameraOff}
             className={buttonClassName}
-            aria-pressed={call.cameraOff}
-            data-testid="online-camera"
+            testId="online-camera"
             onClick={call.toggleCamera}
           >
             {call.cameraOff ? texts.cameraOn : texts.cameraOff}
-          </button>
+          </Toggle>
         ) : null}
         {children}
       </div>
