@@ -5,10 +5,11 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/',
   plugins: [react()],
-  // The one realtime client both web apps share (libs/realtime-client, plain TypeScript).
+  // What both web apps share, compiled from source: the realtime client and the router (libs/realtime-client, libs/web).
   resolve: {
     alias: {
       '@pacjent/realtime-client': fileURLToPath(new URL('../../libs/realtime-client/src/index.ts', import.meta.url)),
+      '@pacjent/web': fileURLToPath(new URL('../../libs/web/src/index.ts', import.meta.url)),
     },
   },
   build: { outDir: 'dist', emptyOutDir: true },

@@ -1,6 +1,6 @@
 import { FixedClock } from '@pacjent/platform';
 import { startSecuredNats, type SecuredNats } from '@pacjent/testing';
-import { Client } from 'pg';
+import * as accounts from '../support/accounts';
 import { ApiClient, newPatient } from '../support/http';
 import { eventually, MINUTE, RecordScenario } from '../support/record';
 import { startStack, type Stack } from '../support/stack';
@@ -40,15 +40,8 @@ describe('the portal on a NATS server with per-process users', () => {
     await nats?.close();
   });
 
-  async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-    const db = new Client({ connectionString: stack.database.url });
-    await db.connect();
-    try {
-      return (await db.query(text, params)).rows as T[];
-    } finally {
-      await db.end();
-    }
-  }
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    accounts.sql<T>(stack, text, params);
 
   it('answers health with every service reachable, and registers and logs a patient in', async () => {
     const health = await new ApiClient(stack.baseUrl).get('/api/health');

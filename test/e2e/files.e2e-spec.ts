@@ -1,12 +1,10 @@
 import { MAX_FILE_BYTES } from '@pacjent/contracts';
-import { Client } from 'pg';
-import { ApiClient, newPatient } from '../support/http';
+import * as accounts from '../support/accounts';
+import { type ApiClient, newPatient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-/** Booking's demo doctor's identity account (doctor@demo.test). */
-const DEMO_DOCTOR_ACCOUNT_ID = '00000000-0000-4000-8000-000000000d0c';
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)]);
 
 interface Upload {
@@ -23,45 +21,10 @@ describe('files through the gateway', () => {
   });
   afterAll(() => stack?.close());
 
-  /**
-   * A patient with a full account. Identity confirmation is built in its own
-   * issue; until then the test confirms the account the way staff would in
-   * effect, by setting identity.accounts.level = 'full' directly in this
-   * test's database, and logs in again for a token that carries the level.
-   */
-  async function fullPatient(): Promise<ApiClient> {
-    const patient = await newPatient(stack.baseUrl);
-    const db = new Client({ connectionString: stack.database.url });
-    await db.connect();
-    try {
-      await db.query(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patient.id]);
-    } finally {
-      await db.end();
-    }
-    const login = await patient.client.post('/api/auth/login', { email: patient.email, password: patient.password });
-    expect(login.status).toBe(200);
-    patient.client.accessToken = login.body.accessToken;
-    return patient.client;
-  }
-
-  async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-    const db = new Client({ connectionString: stack.database.url });
-    await db.connect();
-    try {
-      return (await db.query(text, params)).rows as T[];
-    } finally {
-      await db.end();
-    }
-  }
-
-  /** The seeded demo doctor (doctor@demo.test), signed in. */
-  async function demoDoctor(): Promise<ApiClient> {
-    const client = new ApiClient(stack.baseUrl);
-    const login = await client.post('/api/auth/login', { email: 'doctor@demo.test', password: 'Doctor#Demo2026' });
-    expect(login.status).toBe(200);
-    client.accessToken = login.body.accessToken;
-    return client;
-  }
+  const fullPatient = async (): Promise<ApiClient> => (await accounts.fullPatient(stack)).client;
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    accounts.sql<T>(stack, text, params);
+  const demoDoctor = () => accounts.demoDoctor(stack);
 
   /** Books a free future slot of the demo doctor on `channel` for the patient; returns the appointment id. */
   async function bookWithDemoDoctor(patient: ApiClient, channel: 'phone' | 'in_person'): Promise<string> {
@@ -70,7 +33,7 @@ describe('files through the gateway', () => {
         WHERE d.account_id = $1 AND s.channel = $2 AND s.starts_at > now() + interval '1 day'
           AND NOT EXISTS (SELECT 1 FROM "booking"."appointments" a WHERE a.slot_id = s.id AND a.status = 'booked')
         ORDER BY s.starts_at LIMIT 1`,
-      [DEMO_DOCTOR_ACCOUNT_ID, channel],
+      [accounts.DEMO_DOCTOR_ACCOUNT_ID, channel],
     );
     const booked = await patient.post('/api/appointments', { slotId: slot!.id });
     expect(booked.status).toBe(201);

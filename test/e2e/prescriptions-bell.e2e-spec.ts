@@ -1,9 +1,9 @@
 import type { NotificationView, RenewalRequestView } from '@pacjent/contracts';
 import type { ApiClient } from '../support/http';
-import { bookWithDemoDoctor, demoDoctor, findMedicine, fullPatient, sql } from '../support/prescriptions';
+import { patientPrescribed, prescribingStack, sql } from '../support/prescriptions';
 import { eventually } from '../support/record';
 import { readEvents, type StreamEvent } from '../support/sse';
-import { startStack, type Stack } from '../support/stack';
+import type { Stack } from '../support/stack';
 
 const notificationsIn = (events: StreamEvent[]) =>
   events.filter((e) => e.event === 'notification').map((e) => e.data as NotificationView);
@@ -12,26 +12,22 @@ const notificationsIn = (events: StreamEvent[]) =>
 describe('the bell when the doctor decides a renewal request', () => {
   let stack: Stack;
   let doctor: ApiClient;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string>;
 
   beforeAll(async () => {
-    stack = await startStack();
-    doctor = await demoDoctor(stack);
-    ids.Bisocard = await findMedicine(doctor, 'bisocard', '5 mg');
-    ids.Euthyrox = await findMedicine(doctor, 'euthyrox', '50 µg');
+    ({ stack, doctor, ids } = await prescribingStack({
+      Bisocard: ['bisocard', '5 mg'],
+      Euthyrox: ['euthyrox', '50 µg'],
+    }));
   });
   afterAll(() => stack?.close());
 
-  async function patientWith(names: string[]): Promise<{ client: ApiClient; id: string }> {
-    const patient = await fullPatient(stack);
-    await bookWithDemoDoctor(stack, patient.client);
-    const issued = await doctor.post('/api/doctor/prescriptions', {
-      patientId: patient.id,
-      items: names.map((name) => ({ medicineId: ids[name], dosage: '1 tabl. rano', quantity: 1, refundLevel: '50%' })),
-    });
-    expect(issued.status).toBe(201);
-    return patient;
-  }
+  const patientWith = (names: string[]) =>
+    patientPrescribed(
+      stack,
+      doctor,
+      names.map((name) => ids[name]!),
+    );
   const ask = async (patient: ApiClient, names: string[]): Promise<RenewalRequestView> => {
     const asked = await patient.post('/api/prescriptions/renewals', { medicineIds: names.map((name) => ids[name]) });
     expect(asked.status).toBe(201);

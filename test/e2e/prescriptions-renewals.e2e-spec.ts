@@ -1,7 +1,7 @@
 import { ageOn, type DoctorRenewalView, type PrescriptionView, type RenewalRequestView } from '@pacjent/contracts';
 import { newPatient, type ApiClient } from '../support/http';
-import { bookWithDemoDoctor, demoDoctor, findMedicine, fullPatient, signIn, sql } from '../support/prescriptions';
-import { startStack, type Stack } from '../support/stack';
+import { fullPatient, patientPrescribed, prescribingStack, signIn, sql } from '../support/prescriptions';
+import type { Stack } from '../support/stack';
 
 /** The ten digits with their PESEL check digit. */
 const validPesel = (digits: string): string => {
@@ -13,30 +13,25 @@ const validPesel = (digits: string): string => {
 describe('renewal requests through the gateway', () => {
   let stack: Stack;
   let doctor: ApiClient;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string>;
 
   beforeAll(async () => {
-    stack = await startStack();
-    doctor = await demoDoctor(stack);
-    ids.Bisocard = await findMedicine(doctor, 'bisocard', '5 mg');
-    ids.Euthyrox = await findMedicine(doctor, 'euthyrox', '50 µg');
-    ids.Atoris = await findMedicine(doctor, 'atoris', '20 mg');
-    ids.Metformax = await findMedicine(doctor, 'metformax', '850 mg');
-    ids.Xanax = await findMedicine(doctor, 'xanax', '0,5 mg');
+    ({ stack, doctor, ids } = await prescribingStack({
+      Bisocard: ['bisocard', '5 mg'],
+      Euthyrox: ['euthyrox', '50 µg'],
+      Atoris: ['atoris', '20 mg'],
+      Metformax: ['metformax', '850 mg'],
+      Xanax: ['xanax', '0,5 mg'],
+    }));
   });
   afterAll(() => stack?.close());
 
-  /** A full patient with a visit with the demo doctor, who prescribed them these medicines. */
-  async function patientWith(names: string[]): Promise<{ client: ApiClient; id: string }> {
-    const patient = await fullPatient(stack);
-    await bookWithDemoDoctor(stack, patient.client);
-    const issued = await doctor.post('/api/doctor/prescriptions', {
-      patientId: patient.id,
-      items: names.map((name) => ({ medicineId: ids[name], dosage: '1 tabl. rano', quantity: 1, refundLevel: '50%' })),
-    });
-    expect(issued.status).toBe(201);
-    return patient;
-  }
+  const patientWith = (names: string[]) =>
+    patientPrescribed(
+      stack,
+      doctor,
+      names.map((name) => ids[name]!),
+    );
 
   const ask = (patient: ApiClient, names: string[], note?: string) =>
     patient.post('/api/prescriptions/renewals', { medicineIds: names.map((name) => ids[name]), note });

@@ -1,8 +1,8 @@
 import { ErrorCode, MAX_LAB_BUNDLE_BYTES, type ResultsPage } from '@pacjent/contracts';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { FhirValidator } from '../../services/consultations/src/fhir/fhir-validator';
-import { ApiClient, newPatient } from '../support/http';
+import * as accounts from '../support/accounts';
+import { type ApiClient, newPatient } from '../support/http';
 import { labBundle, LIPIDS } from '../support/lab-bundles';
 import { startStack, type Stack } from '../support/stack';
 
@@ -13,30 +13,10 @@ describe('laboratory results through the gateway', () => {
   let lab: ApiClient;
   let demoPatient: ApiClient;
 
-  async function logIn(email: string, password: string): Promise<ApiClient> {
-    const client = new ApiClient(stack.baseUrl);
-    const login = await client.post('/api/auth/login', { email, password });
-    expect(login.status).toBe(200);
-    client.accessToken = login.body.accessToken;
-    return client;
-  }
-
-  async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-    const db = new Client({ connectionString: stack.database.url });
-    await db.connect();
-    try {
-      return (await db.query(text, params)).rows as T[];
-    } finally {
-      await db.end();
-    }
-  }
-
-  /** A new patient whose account is full (set directly, as the files e2e does), signed in again for the level. */
-  async function fullPatient(): Promise<ApiClient> {
-    const patient = await newPatient(stack.baseUrl);
-    await sql(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patient.id]);
-    return logIn(patient.email, patient.password);
-  }
+  const logIn = (email: string, password: string) => accounts.signIn(stack, email, password);
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    accounts.sql<T>(stack, text, params);
+  const fullPatient = async (): Promise<ApiClient> => (await accounts.fullPatient(stack)).client;
 
   const post = (client: ApiClient, body: unknown, contentType = 'application/fhir+json') =>
     client.call('POST', '/api/lab/results', {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { Client } from 'pg';
 import { FileUploadService } from '../../services/gateway/src/files/file-upload.service';
-import { type ApiClient, newPatient } from '../support/http';
+import * as accounts from '../support/accounts';
+import type { ApiClient } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]);
@@ -22,20 +22,7 @@ describe('uploads racing over the file limit', () => {
   });
   afterAll(() => stack?.close());
 
-  async function fullPatient(): Promise<ApiClient> {
-    const patient = await newPatient(stack.baseUrl);
-    const db = new Client({ connectionString: stack.database.url });
-    await db.connect();
-    try {
-      await db.query(`UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patient.id]);
-    } finally {
-      await db.end();
-    }
-    const login = await patient.client.post('/api/auth/login', { email: patient.email, password: patient.password });
-    expect(login.status).toBe(200);
-    patient.client.accessToken = login.body.accessToken;
-    return patient.client;
-  }
+  const fullPatient = async (): Promise<ApiClient> => (await accounts.fullPatient(stack)).client;
 
   async function upload(client: ApiClient): Promise<number> {
     const form = new FormData();

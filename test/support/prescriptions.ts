@@ -1,44 +1,9 @@
-import { Client } from 'pg';
-import { ApiClient, newPatient } from './http';
-import type { Stack } from './stack';
+import type { ApiClient } from './http';
+import { DEMO_DOCTOR_ACCOUNT_ID, demoDoctor, fullPatient, sql } from './accounts';
+import { startStack, type Stack } from './stack';
 
-/** Booking's demo doctor's identity account (doctor@demo.test, "lek. Anna Nowak"). */
-export const DEMO_DOCTOR_ACCOUNT_ID = '00000000-0000-4000-8000-000000000d0c';
-
-export async function sql<T = Record<string, unknown>>(
-  stack: Stack,
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const db = new Client({ connectionString: stack.database.url });
-  await db.connect();
-  try {
-    return (await db.query(text, params)).rows as T[];
-  } finally {
-    await db.end();
-  }
-}
-
-/** Signs an account in; the client carries its token. */
-export async function signIn(stack: Stack, email: string, password: string): Promise<ApiClient> {
-  const client = new ApiClient(stack.baseUrl);
-  const login = await client.post('/api/auth/login', { email, password });
-  if (login.status !== 200) throw new Error(`login of ${email} failed: ${login.status}`);
-  client.accessToken = login.body.accessToken;
-  return client;
-}
-
-export const demoDoctor = (stack: Stack) => signIn(stack, 'doctor@demo.test', 'Doctor#Demo2026');
-
-/**
- * A new patient with a full account (confirmed the way staff would, by
- * setting the level in this test's database) and a fresh token carrying it.
- */
-export async function fullPatient(stack: Stack): Promise<{ client: ApiClient; id: string }> {
-  const patient = await newPatient(stack.baseUrl);
-  await sql(stack, `UPDATE "identity"."accounts" SET level = 'full' WHERE id = $1`, [patient.id]);
-  return { client: await signIn(stack, patient.email, patient.password), id: patient.id };
-}
+// The accounts every prescriptions spec starts from; kept importable from here for those specs.
+export { DEMO_DOCTOR_ACCOUNT_ID, demoDoctor, fullPatient, signIn, sql } from './accounts';
 
 /** Books the demo doctor's next free in-person slot for the patient: a visit relation. Answers the appointment id. */
 export async function bookWithDemoDoctor(stack: Stack, patient: ApiClient): Promise<string> {
@@ -63,4 +28,39 @@ export async function findMedicine(doctor: ApiClient, q: string, strength: strin
   const medicine = (found.body as Array<{ id: string; strength: string }>).find((m) => m.strength === strength);
   if (!medicine) throw new Error(`no ${q} ${strength}: ${JSON.stringify(found.body)}`);
   return medicine.id;
+}
+
+/** A full patient with a visit with the demo doctor, who prescribed them these medicines (catalog ids). */
+export async function patientPrescribed(
+  stack: Stack,
+  doctor: ApiClient,
+  medicineIds: string[],
+): Promise<{ client: ApiClient; id: string }> {
+  const patient = await fullPatient(stack);
+  await bookWithDemoDoctor(stack, patient.client);
+  const issued = await doctor.post('/api/doctor/prescriptions', {
+    patientId: patient.id,
+    items: medicineIds.map((medicineId) => ({ medicineId, dosage: '1 tabl. rano', quantity: 1, refundLevel: '50%' })),
+  });
+  if (issued.status !== 201) throw new Error(`prescribing failed: ${issued.status} ${JSON.stringify(issued.body)}`);
+  return patient;
+}
+
+/**
+ * A whole portal with the demo doctor signed in and the catalog ids of the
+ * medicines a spec prescribes (`wanted`: its name → [search text, strength]).
+ */
+export async function prescribingStack(
+  wanted: Record<string, [string, string]>,
+): Promise<{ stack: Stack; doctor: ApiClient; ids: Record<string, string> }> {
+  const stack = await startStack();
+  try {
+    const doctor = await demoDoctor(stack);
+    const ids: Record<string, string> = {};
+    for (const [name, [q, strength]] of Object.entries(wanted)) ids[name] = await findMedicine(doctor, q, strength);
+    return { stack, doctor, ids };
+  } catch (error) {
+    await stack.close();
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 import type { ChatMessageView, OnlineConfigView, OnlineConsultationView } from '@pacjent/contracts';
-import { useRtcCall } from '@pacjent/realtime-client';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { CallView, useRtcCall } from '@pacjent/realtime-client';
+import { useEffect, useState, type FormEvent } from 'react';
 import { consoleApi } from './api';
 import { OutcomeForm } from './OutcomeForm';
 import { PatientRecordPanel } from './PatientRecordPanel';
@@ -187,34 +187,6 @@ function Composer({ consultationId, maxLength }: { consultationId: string; maxLe
   );
 }
 
-function StreamVideo({
-  stream,
-  muted,
-  label,
-  testId,
-}: {
-  stream: MediaStream | null;
-  muted: boolean;
-  label: string;
-  testId: string;
-}) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;
-  }, [stream]);
-  return (
-    <video
-      ref={ref}
-      autoPlay
-      playsInline
-      muted={muted}
-      aria-label={label}
-      data-testid={testId}
-      className="call-video"
-    />
-  );
-}
-
 /** The doctor's side calls (sends the offer); "Połącz ponownie" offers again. */
 function CallPanel({
   consultationId,
@@ -236,58 +208,22 @@ function CallPanel({
   });
   if (chatOnly) return null;
   return (
-    <section className="card" aria-label={t.online.call} data-testid="online-call" data-call-state={call.state}>
-      <p role="status" data-testid="online-call-state">
-        {t.online.callStates[call.state]}
-      </p>
-      <div className="call-videos">
-        <StreamVideo
-          stream={call.remoteStream}
-          muted={false}
-          label={t.online.remoteVideo}
-          testId="online-remote-video"
-        />
-        {video ? (
-          <StreamVideo stream={call.localStream} muted label={t.online.localVideo} testId="online-local-video" />
-        ) : null}
-      </div>
-      <span className="actions">
-        <button
-          type="button"
-          className="button button--small"
-          aria-pressed={call.muted}
-          data-testid="online-mute"
-          onClick={call.toggleMute}
-        >
-          {call.muted ? t.online.unmute : t.online.mute}
-        </button>
-        {video ? (
+    <CallView call={call} video={video} texts={t.online} className="card" buttonClassName="button button--small">
+      {call.state === 'failed' || call.state === 'ended' ? (
+        <>
+          <button type="button" className="button button--small" data-testid="online-retry-call" onClick={call.retry}>
+            {t.online.retryCall}
+          </button>
           <button
             type="button"
-            className="button button--small"
-            aria-pressed={call.cameraOff}
-            data-testid="online-camera"
-            onClick={call.toggleCamera}
+            className="button button--small button--link"
+            data-testid="online-switch-to-chat"
+            onClick={() => setChatOnly(true)}
           >
-            {call.cameraOff ? t.online.cameraOn : t.online.cameraOff}
+            {t.online.switchToChat}
           </button>
-        ) : null}
-        {call.state === 'failed' || call.state === 'ended' ? (
-          <>
-            <button type="button" className="button button--small" data-testid="online-retry-call" onClick={call.retry}>
-              {t.online.retryCall}
-            </button>
-            <button
-              type="button"
-              className="button button--small button--link"
-              data-testid="online-switch-to-chat"
-              onClick={() => setChatOnly(true)}
-            >
-              {t.online.switchToChat}
-            </button>
-          </>
-        ) : null}
-      </span>
-    </section>
+        </>
+      ) : null}
+    </CallView>
   );
 }

@@ -1,8 +1,8 @@
 import type { StaffPatientActivityView } from '@pacjent/contracts';
-import { useEffect, useState } from 'react';
 import { consoleApi } from './api';
 import { currentLang, localeOf } from './i18n';
-import { errorText, formatDate, t } from './texts';
+import { Loaded } from './Loaded';
+import { formatDate, t } from './texts';
 
 const FORMATS: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 
@@ -20,28 +20,14 @@ function formatSize(bytes: number): string {
  * written to the patient's access history, as a doctor's record read is.
  */
 export function PatientActivity({ patientId }: { patientId: string }) {
-  const [activity, setActivity] = useState<StaffPatientActivityView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  return (
+    <Loaded load={() => consoleApi.patientActivity(patientId)} deps={[patientId]} errorTestId="patient-activity-error">
+      {(activity) => <ActivityLists activity={activity} />}
+    </Loaded>
+  );
+}
 
-  useEffect(() => {
-    let active = true;
-    consoleApi.patientActivity(patientId).then(
-      (loaded) => active && setActivity(loaded),
-      (caught: unknown) => active && setError(errorText(caught)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [patientId]);
-
-  if (error) {
-    return (
-      <p className="error" role="alert" data-testid="patient-activity-error">
-        {error}
-      </p>
-    );
-  }
-  if (!activity) return <p className="muted">{t.loading}</p>;
+function ActivityLists({ activity }: { activity: StaffPatientActivityView }) {
   return (
     <section className="card" data-testid="patient-activity" aria-labelledby="patient-visits-heading">
       <h2 id="patient-visits-heading">{t.visitsHeading}</h2>

@@ -1,32 +1,18 @@
 import type { DoctorPatientRecordView } from '@pacjent/contracts';
-import { useEffect, useState } from 'react';
 import { consoleApi } from './api';
-import { errorText, formatDate, t } from './texts';
+import { Loaded } from './Loaded';
+import { formatDate, t } from './texts';
 
 /** The patient's earlier record with this network, as the doctor of a visit reads it (the read is logged). */
 export function PatientRecordPanel({ patientId }: { patientId: string }) {
-  const [record, setRecord] = useState<DoctorPatientRecordView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  return (
+    <Loaded load={() => consoleApi.patientRecord(patientId)} deps={[patientId]}>
+      {(record) => <RecordVisits record={record} />}
+    </Loaded>
+  );
+}
 
-  useEffect(() => {
-    let active = true;
-    consoleApi.patientRecord(patientId).then(
-      (loaded) => active && setRecord(loaded),
-      (caught: unknown) => active && setError(errorText(caught)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [patientId]);
-
-  if (error) {
-    return (
-      <p className="error" role="alert">
-        {error}
-      </p>
-    );
-  }
-  if (!record) return <p className="muted">{t.loading}</p>;
+function RecordVisits({ record }: { record: DoctorPatientRecordView }) {
   return (
     <div className="card" data-testid="patient-record">
       <h2>{t.patientRecord}</h2>

@@ -2,47 +2,35 @@ import type { ContactRequestStatus, ContactRequestView } from '@pacjent/contract
 import { useState, type FormEvent } from 'react';
 import { consoleApi } from './api';
 import { DocumentFields } from './DocumentFields';
-import { useLoadedList } from './hooks';
-import { useChoiceParam } from './router';
+import { useStatusQueue } from './hooks';
+import { StatusFilter } from './StatusFilter';
 import { errorText, formatDate, t } from './texts';
 
 const STATUSES: readonly ContactRequestStatus[] = ['open', 'confirmed', 'rejected', 'unreachable'];
 
 /** The contact-form queue: open requests oldest first; staff confirm, reject (with a reason) or mark unreachable. */
 export function QueueView() {
-  const [status, setStatus] = useChoiceParam<ContactRequestStatus>('status', STATUSES, 'open');
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const { items: requests, state } = useLoadedList<ContactRequestView>(
-    () => consoleApi.contactRequests(status),
-    [status, version],
-    setError,
-    'loading',
+  const queue = useStatusQueue<ContactRequestView, ContactRequestStatus>(STATUSES, 'open', (chosen) =>
+    consoleApi.contactRequests(chosen),
   );
+  const { items: requests, error, setError } = queue;
 
   return (
-    <section className="card" data-testid="queue" data-state={state}>
+    <section className="card" data-testid="queue" data-state={queue.state}>
       <h1>{t.queue}</h1>
-      <label className="field field--inline">
-        {t.status}
-        <select
-          value={status}
-          onChange={(e) => setStatus(e.target.value as ContactRequestStatus)}
-          data-testid="queue-status"
-        >
-          {Object.entries(t.statuses).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StatusFilter
+        label={t.status}
+        value={queue.status}
+        labels={t.statuses}
+        testId="queue-status"
+        onChange={queue.setStatus}
+      />
       {error ? (
         <p className="error" role="alert" data-testid="queue-error">
           {error}
         </p>
       ) : null}
-      {state === 'ready' && requests.length === 0 ? <p className="muted">{t.queueEmpty}</p> : null}
+      {queue.state === 'ready' && requests.length === 0 ? <p className="muted">{t.queueEmpty}</p> : null}
       <ul className="list">
         {requests.map((request) => (
           <QueueRow
@@ -51,7 +39,7 @@ export function QueueView() {
             onError={setError}
             onResolved={() => {
               setError(null);
-              setVersion((v) => v + 1);
+              queue.reload();
             }}
           />
         ))}
@@ -100,30 +88,17 @@ function QueueRow({
       ) : null}
       {request.status === 'open' && step === 'none' ? (
         <div className="actions">
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="queue-confirm"
-            onClick={() => setStep('confirm')}
-          >
-            {t.markConfirmed}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="queue-reject"
-            onClick={() => setStep('reject')}
-          >
-            {t.markRejected}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="queue-unreachable"
-            onClick={() => void resolve({ outcome: 'unreachable' })}
-          >
-            {t.markUnreachable}
-          </button>
+          {(
+            [
+              ['queue-confirm', t.markConfirmed, () => setStep('confirm')],
+              ['queue-reject', t.markRejected, () => setStep('reject')],
+              ['queue-unreachable', t.markUnreachable, () => void resolve({ outcome: 'unreachable' })],
+            ] as const
+          ).map(([testId, label, onClick]) => (
+            <button key={testId} type="button" className="button button--small" data-testid={testId} onClick={onClick}>
+              {label}
+            </button>
+          ))}
         </div>
       ) : null}
       {step === 'confirm' ? (

@@ -1,9 +1,9 @@
 import type { DoctorRenewalView, RenewalStatus } from '@pacjent/contracts';
 import { useState, type FormEvent } from 'react';
 import { consoleApi } from './api';
-import { useLoadedList } from './hooks';
+import { useStatusQueue } from './hooks';
 import { localized } from './i18n';
-import { useChoiceParam } from './router';
+import { StatusFilter } from './StatusFilter';
 import { errorText, formatDate } from './texts';
 
 const pl = {
@@ -67,34 +67,22 @@ const RENEWAL_STATUSES = Object.keys(pl.statuses) as RenewalStatus[];
 
 /** The doctor's renewal queue: pending requests oldest first; approve (optionally changed) or decline with a reason. */
 export function RenewalsView() {
-  const [status, setStatus] = useChoiceParam<RenewalStatus>('status', RENEWAL_STATUSES, 'pending');
-  const [error, setError] = useState<string | null>(null);
-  const [issued, setIssued] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const { items: requests, state } = useLoadedList<DoctorRenewalView>(
-    () => consoleApi.renewals(status),
-    [status, version],
-    setError,
-    'loading',
+  const queue = useStatusQueue<DoctorRenewalView, RenewalStatus>(RENEWAL_STATUSES, 'pending', (chosen) =>
+    consoleApi.renewals(chosen),
   );
+  const { items: requests, error, setError } = queue;
+  const [issued, setIssued] = useState<string | null>(null);
 
   return (
-    <section className="card" data-testid="renewals" data-state={state}>
+    <section className="card" data-testid="renewals" data-state={queue.state}>
       <h1>{renewalTexts.title}</h1>
-      <label className="field field--inline">
-        {renewalTexts.status}
-        <select
-          value={status}
-          onChange={(e) => setStatus(e.target.value as RenewalStatus)}
-          data-testid="renewals-status"
-        >
-          {Object.entries(renewalTexts.statuses).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StatusFilter
+        label={renewalTexts.status}
+        value={queue.status}
+        labels={renewalTexts.statuses}
+        testId="renewals-status"
+        onChange={queue.setStatus}
+      />
       {error ? (
         <p className="error" role="alert" data-testid="renewals-error">
           {error}
@@ -103,7 +91,7 @@ export function RenewalsView() {
       <div role="status" aria-live="polite">
         {issued ? <p data-testid="renewal-issued">{issued}</p> : null}
       </div>
-      {state === 'ready' && requests.length === 0 ? <p className="muted">{renewalTexts.empty}</p> : null}
+      {queue.state === 'ready' && requests.length === 0 ? <p className="muted">{renewalTexts.empty}</p> : null}
       <ul className="list">
         {requests.map((request) => (
           <RenewalRow
@@ -113,7 +101,7 @@ export function RenewalsView() {
             onDecided={(message) => {
               setError(null);
               setIssued(message);
-              setVersion((v) => v + 1);
+              queue.reload();
             }}
           />
         ))}

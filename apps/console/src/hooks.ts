@@ -1,4 +1,5 @@
 import { useEffect, useState, type DependencyList, type FormEvent } from 'react';
+import { useChoiceParam } from './router';
 import { errorText } from './texts';
 
 /** A list's `data-state`: `idle` until the first load starts. */
@@ -42,6 +43,23 @@ export function useLoadedList<T>(
   }, deps);
 
   return { items, state };
+}
+
+/**
+ * A work queue filtered by status (kept in the address as `?status=`): the
+ * list for the chosen status, its load state and error, and `reload` for
+ * after a row is decided.
+ */
+export function useStatusQueue<T, S extends string>(
+  statuses: readonly S[],
+  fallback: S,
+  load: (status: S) => Promise<T[]>,
+) {
+  const [status, setStatus] = useChoiceParam<S>('status', statuses, fallback);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const { items, state } = useLoadedList<T>(() => load(status), [status, version], setError, 'loading');
+  return { status, setStatus, items, state, error, setError, reload: () => setVersion((v) => v + 1) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AppointmentView, FileAccessView, FileView } from '@pacjent/contracts';
 import { getAccessToken, refreshSession } from '../auth/session';
 import { authorized } from './client';
+import { downloadAuthorized } from './download';
 import { ApiError, networkError, problemToApiError } from './problem';
 
 export interface UploadInput {
@@ -37,25 +38,7 @@ export const filesApi = {
   remove: (id: string) => authorized<void>({ method: 'DELETE', path: `/api/files/${encodeURIComponent(id)}` }),
 
   /** Fetches the bytes with the access token and hands them to the browser as a download. */
-  async download(file: FileView): Promise<void> {
-    const fetchOnce = () =>
-      fetch(`/api/files/${encodeURIComponent(file.id)}/content`, {
-        headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` },
-        credentials: 'same-origin',
-      });
-    let response = await fetchOnce().catch((error: unknown) => {
-      throw networkError(String(error));
-    });
-    if (response.status === 401 && (await refreshSession()).kind === 'ok') response = await fetchOnce();
-    if (!response.ok)
-      throw problemToApiError(response.status, await response.json().catch(() => null), null, new Date());
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  download: (file: FileView) => downloadAuthorized(`/api/files/${encodeURIComponent(file.id)}/content`, file.name),
 
   /**
    * Sends the file with XMLHttpRequest, the one browser API that reports

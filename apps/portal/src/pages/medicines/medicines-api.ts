@@ -1,7 +1,6 @@
 import type { PatientMedicineView, PrescriptionView, RenewalRequestView } from '@pacjent/contracts';
-import { getAccessToken, refreshSession } from '../../auth/session';
 import { authorized } from '../../api/client';
-import { networkError, problemToApiError } from '../../api/problem';
+import { downloadAuthorized } from '../../api/download';
 
 /** "Leki": the gateway calls of the medicines page (paths from API.md). */
 export const medicinesApi = {
@@ -16,23 +15,9 @@ export const medicinesApi = {
     }),
 
   /** "Pobierz PDF": fetches the printout with the access token and hands it to the browser as a download. */
-  async downloadPdf(prescription: PrescriptionView): Promise<void> {
-    const fetchOnce = () =>
-      fetch(`/api/prescriptions/${encodeURIComponent(prescription.id)}/pdf`, {
-        headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` },
-        credentials: 'same-origin',
-      });
-    let response = await fetchOnce().catch((error: unknown) => {
-      throw networkError(String(error));
-    });
-    if (response.status === 401 && (await refreshSession()).kind === 'ok') response = await fetchOnce();
-    if (!response.ok)
-      throw problemToApiError(response.status, await response.json().catch(() => null), null, new Date());
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `e-recepta-${prescription.issuedAt.slice(0, 10)}.pdf`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  downloadPdf: (prescription: PrescriptionView) =>
+    downloadAuthorized(
+      `/api/prescriptions/${encodeURIComponent(prescription.id)}/pdf`,
+      `e-recepta-${prescription.issuedAt.slice(0, 10)}.pdf`,
+    ),
 };
