@@ -44,8 +44,10 @@ export function serviceStack({ env, profileDir }) {
   let stopping = false;
 
   function start(service, extraEnv = {}) {
+    // Replicas of one service (bench:chat's two gateways) each get their own file.
+    const name = extraEnv.INSTANCE_ID ? `${service}-${extraEnv.INSTANCE_ID}` : service;
     const profile = profileDir
-      ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${service}.cpuprofile`]
+      ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${name}.cpuprofile`]
       : [];
     if (profileDir) profile.push('--import', new URL('./exit-on-sigusr2.mjs', import.meta.url).href);
     const child = spawn(process.execPath, [...profile, join(ROOT, 'services', service, 'dist', 'main.js')], {
