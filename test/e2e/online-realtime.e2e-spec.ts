@@ -23,6 +23,8 @@ class ShiftedClock extends Clock {
 
 const ACCESS_TOKEN_TTL_MS = 900_000;
 const GRACE_SECONDS = 4;
+/** The outbox relay's poll runs hourly here: every delivery in this file proves the live path needs none. */
+const RELAY_INTERVAL_MS = 3_600_000;
 
 describe('online consultations in real time: /api/realtime over two gateway replicas', () => {
   let stack: Stack;
@@ -41,6 +43,7 @@ describe('online consultations in real time: /api/realtime over two gateway repl
   beforeAll(async () => {
     process.env.QUEUE_GRACE_SECONDS = String(GRACE_SECONDS);
     process.env.REALTIME_AUTH_TIMEOUT_MS = '1000';
+    process.env.OUTBOX_RELAY_INTERVAL_MS = String(RELAY_INTERVAL_MS);
     stack = await startStack({ identityClock });
     replicaB = await stack.startGateway();
     scenario = new OnlineScenario(stack);
@@ -51,6 +54,7 @@ describe('online consultations in real time: /api/realtime over two gateway repl
     await stack?.close();
     delete process.env.QUEUE_GRACE_SECONDS;
     delete process.env.REALTIME_AUTH_TIMEOUT_MS;
+    delete process.env.OUTBOX_RELAY_INTERVAL_MS;
   }, 60_000);
 
   async function clearQueue(): Promise<void> {
@@ -245,6 +249,91 @@ describe('online consultations in real time: /api/realtime over two gateway repl
       });
       page.send({ type: 'chat', consultationId: id, clientMessageId: 'late', text: 'Jeszcze jedno' });
       expect(await page.next((frame) => frame.type === 'error')).toMatchObject({ code: 'ONLINE_CONSULTATION_CLOSED' });
+    });
+  });
+
+  describe('the live path and the outbox behind it', () => {
+    const outboxRow = async (id: string, seq: number) =>
+      (
+        await scenario.sql(
+          `SELECT id, published_at FROM "consultations"."outbox"
+            WHERE subject LIKE '%' || $1 AND (payload->>'seq')::int = $2`,
+          [id, seq],
+        )
+      )[0] as { id: string; published_at: Date | null } | undefined;
+
+    it('delivers a message to the peer on the other replica at once, without the relay’s poll, and marks its outbox row', async () => {
+      const { patient, id } = await activeConsultation();
+      const patientPage = await open(stack.baseUrl, patient.client.accessToken!);
+      const doctorPage = await open(replicaB.baseUrl, doctor.accessToken!);
+      for (const page of [patientPage, doctorPage]) {
+        page.send({ type: 'follow', consultationId: id, afterSeq: 0 });
+        await page.next((frame) => frame.type === 'consultation');
+      }
+      const sentAt = Date.now();
+      patientPage.send({ type: 'chat', consultationId: id, clientMessageId: 'live1', text: 'Czy pan mnie słyszy?' });
+      const delivered = await doctorPage.next<Extract<RealtimeServerFrame, { type: 'message' }>>(
+        (frame) => frame.type === 'message',
+        5_000,
+      );
+      // Far inside the relay's hour: the publish right after the commit carried it.
+      expect(Date.now() - sentAt).toBeLessThan(5_000);
+      expect(delivered.message).toMatchObject({ seq: 1, author: 'patient', kind: 'text', text: 'Czy pan mnie słyszy?' });
+      await eventually(async () => (await outboxRow(id, 1))?.published_at != null);
+    });
+
+    it('after a crash between commit and publish, the restarted relay delivers the entry once, and live ones follow', async () => {
+      const { patient, id } = await activeConsultation();
+      const patientPage = await open(stack.baseUrl, patient.client.accessToken!);
+      const doctorPage = await open(replicaB.baseUrl, doctor.accessToken!);
+      for (const page of [patientPage, doctorPage]) {
+        page.send({ type: 'follow', consultationId: id, afterSeq: 0 });
+        await page.next((frame) => frame.type === 'consultation');
+      }
+      const received = (page: RealtimeClient) => page.messages(id).map((message) => message.seq);
+      patientPage.send({ type: 'chat', consultationId: id, clientMessageId: 'c1', text: 'Pierwsza' });
+      await eventually(async () => received(doctorPage).includes(1));
+      await eventually(async () => (await outboxRow(id, 1))?.published_at != null);
+
+      // What a process that died right after its commit leaves: seq 2 and its outbox row, never published.
+      // Seq 1's row lost its mark too (a crash before the mark): the relay publishes it again, pages show it once.
+      const at = new Date().toISOString();
+      await scenario.sql(`UPDATE "consultations"."online_consultations" SET last_seq = 2 WHERE id = $1`, [id]);
+      await scenario.sql(
+        `INSERT INTO "consultations"."online_messages" (consultation_id, seq, at, author, kind, text)
+         VALUES ($1, 2, $2, 'patient', 'text', 'Druga, przed awarią')`,
+        [id, at],
+      );
+      const [chat] = await scenario.sql(`SELECT subject FROM "consultations"."outbox" WHERE id = $1`, [
+        (await outboxRow(id, 1))!.id,
+      ]);
+      await scenario.sql(
+        `INSERT INTO "consultations"."outbox" (subject, payload, created_at) VALUES ($1, $2, $3)`,
+        [
+          chat!.subject,
+          JSON.stringify({ consultationId: id, seq: 2, at, author: 'patient', kind: 'text', text: 'Druga, przed awarią' }),
+          at,
+        ],
+      );
+      await scenario.sql(`UPDATE "consultations"."outbox" SET published_at = NULL WHERE id = $1`, [
+        (await outboxRow(id, 1))!.id,
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received(doctorPage)).toEqual([1]);
+
+      // The restarted service's relay does not wait for its (hourly) poll.
+      await stack.restart('consultations');
+      await eventually(async () => received(doctorPage).includes(2));
+      expect(doctorPage.messages(id).find((message) => message.seq === 2)).toMatchObject({
+        author: 'patient',
+        text: 'Druga, przed awarią',
+      });
+      await eventually(async () => (await outboxRow(id, 2))?.published_at != null);
+      patientPage.send({ type: 'chat', consultationId: id, clientMessageId: 'c3', text: 'Trzecia' });
+      await eventually(async () => received(doctorPage).includes(3) && received(patientPage).includes(3));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received(doctorPage)).toEqual([1, 2, 3]);
+      expect(received(patientPage)).toEqual([1, 2, 3]);
     });
   });
 

@@ -11,11 +11,14 @@
  * it, and for DURATION_S (30) each side sends a chat message every 2 s
  * (staggered). Measured at the receiving side: delivery latency (send → the
  * peer's `message` frame) p50/p99, messages lost (acknowledged but never
- * delivered to the peer), duplicated (a seq twice on one socket), and each
- * gateway's RSS before and with the sockets.
+ * delivered to the peer), duplicated (a seq twice on one socket), each
+ * gateway's RSS before and with the sockets, and the CPU ms per message of
+ * each process (consultations, both gateways, nats-server, PostgreSQL's
+ * backends): unlike the latencies it hardly depends on what else runs.
  *
  * Env: BENCH_DATABASE_URL, NATS_URL, BENCH_PORT (3330; the second replica +1),
- * CONSULTATIONS (500), DURATION_S (30), INTERVAL_MS (2000), SKIP_BUILD.
+ * CONSULTATIONS (500), DURATION_S (30), INTERVAL_MS (2000), SKIP_BUILD, PROFILE_DIR (V8 CPU profiles of
+ * every service and both gateways, written when they stop).
  */
 import { hash } from '@node-rs/argon2';
 import { spawnSync } from 'node:child_process';
@@ -28,6 +31,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { ensureDatabase } from '../lib/preflight.mjs';
+import { cpuMeter } from './cpu-meter.mjs';
 import { jsonClient, log, ROOT, serviceStack, waitFor } from './harness.mjs';
 
 const env = process.env;
@@ -46,6 +50,7 @@ const SERVICES = ['identity', 'booking', 'consultations'];
 const TARGET = 'p99 ≤ 100 ms, none lost or duplicated';
 
 const { start, stopAndWait, pids } = serviceStack({
+  profileDir: env.PROFILE_DIR,
   env: {
     DATABASE_URL,
     NATS_URL,
@@ -192,8 +197,8 @@ async function main() {
   for (const service of SERVICES) start(service);
   await sleep(1500);
   const gatewayPids = GATEWAYS.map((url, index) => {
-    start('gateway', { PORT: String(PORT + index), INSTANCE_ID: `bench-gateway-${index}` });
-    return pids.gateway;
+    start('gateway', { PORT: String(PORT + index), INSTANCE_ID: `bench-gateway-${index}` }, `gateway ${index}`);
+    return pids[`gateway ${index}`];
   });
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
@@ -249,6 +254,10 @@ async function main() {
   );
 
   log(`• chatting for ${DURATION_MS / 1000} s (each side every ${INTERVAL_MS} ms)`);
+  const meter = cpuMeter(
+    { consultations: pids.consultations, 'gateway 0': gatewayPids[0], 'gateway 1': gatewayPids[1] },
+    new URL(DATABASE_URL).pathname.slice(1),
+  ).start();
   const started = performance.now();
   let counter = 0;
   const timers = [];
@@ -273,6 +282,7 @@ async function main() {
   }
   await sleep(DURATION_MS + 100);
   for (const timer of timers) clearInterval(timer);
+  const cpuPerMessage = meter.stop(stats.sent.size);
   await sleep(DRAIN_MS);
   stats.stopping = true;
 
@@ -295,6 +305,7 @@ async function main() {
       ((rssWith[0] - rssBefore[0] + rssWith[1] - rssBefore[1]) / (pairs.length * 2)) *
       1000
     ).toFixed(1),
+    'CPU ms per message': cpuPerMessage,
     'load average': loadavg()[0].toFixed(1),
     target: TARGET,
   };
@@ -302,6 +313,7 @@ async function main() {
   if (stats.errors.length) log(`  error codes: ${[...new Set(stats.errors)].join(', ')}`);
   for (const pair of pairs) for (const side of pair) side.socket.close();
   await stopAndWait();
+  if (env.PROFILE_DIR) log(`CPU profiles in ${env.PROFILE_DIR} (open in Chrome DevTools → Performance)`);
 }
 
 main().then(

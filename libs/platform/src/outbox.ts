@@ -71,6 +71,14 @@ export class OutboxTable {
     return { count: row?.count ?? 0, oldestAgeSeconds: Math.max(0, row?.age ?? 0) };
   }
 
+  /** Marks rows published (those a publish right after their commit reached JetStream). */
+  async markPublished(ids: string[], now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET published_at = $2 WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
+      [ids, now],
+    );
+  }
+
   async add(tx: EntityManager, subject: string, payload: unknown, now: Date): Promise<string> {
     const rows: Array<{ id: string }> = await tx.query(
       `INSERT INTO ${this.table} (subject, payload, created_at) VALUES ($1, $2, $3) RETURNING id`,
@@ -143,6 +151,7 @@ export class OutboxRelay {
   private jetstream: JetStreamClient | null = null;
   private running: Promise<number> | null = null;
   private again = false;
+  private toMark: string[] = [];
 
   constructor(
     private readonly outbox: OutboxTable,
@@ -162,8 +171,44 @@ export class OutboxRelay {
   }
 
   async record(tx: EntityManager, subject: string, payloads: unknown[]): Promise<void> {
+    await this.recordRows(tx, subject, payloads);
+  }
+
+  /** Writes the events in `tx` as `record` does; answers the rows, for `publishCommitted` once `tx` has committed. */
+  async recordRows(tx: EntityManager, subject: string, payloads: unknown[]): Promise<OutboxRow[]> {
     const now = this.clock.now();
-    for (const payload of payloads) await this.outbox.add(tx, subject, payload, now);
+    const rows: OutboxRow[] = [];
+    for (const payload of payloads) rows.push({ id: await this.outbox.add(tx, subject, payload, now), subject, payload });
+    return rows;
+  }
+
+  /**
+   * The live path: publishes committed rows at once, without a round (no lock, no SELECT), with the same
+   * message id the relay would use, so a later relay publish of a row is a duplicate JetStream drops. The
+   * rows that reached JetStream are marked published together, one UPDATE per event-loop turn; a row whose
+   * publish failed, or a crash before the mark, stays for the relay. Never throws.
+   */
+  publishCommitted(rows: OutboxRow[]): void {
+    const jetstream = this.jetstream;
+    if (!jetstream) return;
+    for (const row of rows) {
+      jetstream.publish(busSubject(row.subject), codec.encode(row.payload), { msgID: row.id }).then(
+        () => this.markLater(row.id),
+        (error: unknown) => this.logger.warn({ err: error }, 'live publish failed; the relay will publish it'),
+      );
+    }
+  }
+
+  private markLater(id: string): void {
+    this.toMark.push(id);
+    if (this.toMark.length > 1) return;
+    setImmediate(() => {
+      const ids = this.toMark;
+      this.toMark = [];
+      this.outbox.markPublished(ids, this.clock.now()).catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'could not mark live-published events; the relay will publish them again');
+      });
+    });
   }
 
   /**

@@ -33,6 +33,16 @@ export class ConsultationsConfig extends PlatformConfig {
   @Max(240)
   ONLINE_AVERAGE_MINUTES = 10;
 
+  /**
+   * How often the outbox relay looks for events nobody published (a crash between a commit and its
+   * publish, NATS away). Live events never wait for it: they are published right after their commit.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  OUTBOX_RELAY_INTERVAL_MS = 2000;
+
   /** Seed the demo patient's record on start (idempotent). */
   @EnvBoolean()
   SEED_DEMO_DATA = false;

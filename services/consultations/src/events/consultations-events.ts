@@ -1,17 +1,25 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
 import { EventStreams } from '@pacjent/contracts';
-import { Clock, OutboxRelay, OutboxTable, PlatformConfig, natsConnectionOptions } from '@pacjent/platform';
+import { Clock, OutboxRelay, OutboxTable, natsConnectionOptions } from '@pacjent/platform';
 import { DataSource } from 'typeorm';
+import { ConsultationsConfig } from '../config';
 
 /**
  * Consultations' outbox relay (libs/platform OutboxRelay) into its stream
- * PACJENT_CONSULTATIONS_EVENTS: right after a commit (`flush`) and, for
- * anything left over (a crash, NATS away), every two seconds.
+ * PACJENT_CONSULTATIONS_EVENTS: chat entries are published right after their
+ * commit (`publishCommitted`), other events by a round right after theirs
+ * (`flush`); for anything left over (a crash, NATS away) a round runs on start
+ * and every OUTBOX_RELAY_INTERVAL_MS.
  */
 @Injectable()
 export class ConsultationsEvents extends OutboxRelay implements OnModuleInit, OnApplicationShutdown {
-  constructor(dataSource: DataSource, clock: Clock, config: PlatformConfig) {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    dataSource: DataSource,
+    clock: Clock,
+    private readonly config: ConsultationsConfig,
+  ) {
     super(new OutboxTable(dataSource, 'consultations'), clock, {
       nats: natsConnectionOptions(config, 'consultations-events'),
       stream: EventStreams.consultations,
@@ -24,14 +32,14 @@ export class ConsultationsEvents extends OutboxRelay implements OnModuleInit, On
 
   async onModuleInit(): Promise<void> {
     await this.start();
-  }
-
-  @Interval(2000)
-  override flush(): Promise<number> {
-    return super.flush();
+    // What a previous process committed and never published (it stopped in between) goes out now.
+    void this.flush();
+    this.timer = setInterval(() => void this.flush(), this.config.OUTBOX_RELAY_INTERVAL_MS);
+    this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
     await this.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RELATION_PAST_DAYS, type SharedFileView } from '@pacjent/contracts';
+import { RELATION_PAST_DAYS, type ChatMessageView, type SharedFileView } from '@pacjent/contracts';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { OnlineConsultationEntity } from './online-consultation.entity';
 import { OnlineDutyEntity } from './online-duty.entity';
@@ -9,6 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const T = {
   consultations: '"consultations"."online_consultations"',
   duty: '"consultations"."online_duty"',
+  messages: '"consultations"."online_messages"',
+  outbox: '"consultations"."outbox"',
 };
 
 export type NewOnlineConsultation = Pick<
@@ -23,6 +25,14 @@ export type NewOnlineConsultation = Pick<
   | 'serviceKind'
   | 'requestedAt'
 >;
+
+/** A participant's entry as `appendByParticipant` stored it, with its outbox row (the chat stream's event). */
+export interface AppendedEntry {
+  seq: number;
+  author: ChatAuthor;
+  outboxId: string;
+  event: ChatMessageView;
+}
 
 export interface NewChatEntry {
   author: ChatAuthor;
@@ -294,6 +304,63 @@ export class OnlineRepository {
     });
     await tx.getRepository(OnlineMessageEntity).insert(message);
     return message;
+  }
+
+  /**
+   * The chat's hot path in one statement (no transaction round trips): takes the next seq of an active
+   * consultation `actorId` takes part in (its row lock orders concurrent sends, so seqs stay gap-free),
+   * inserts the entry and its outbox row for `subject` (the event: `event` plus seq and author). Null
+   * when `actorId` is not a participant or the consultation is not active; the caller tells which.
+   */
+  async appendByParticipant(
+    actorId: string,
+    id: string,
+    entry: Omit<NewChatEntry, 'author'>,
+    now: Date,
+    subject: string,
+  ): Promise<AppendedEntry | null> {
+    const base: Omit<ChatMessageView, 'seq' | 'author'> = {
+      consultationId: id,
+      at: now.toISOString(),
+      kind: entry.kind,
+      ...(entry.text !== undefined ? { text: entry.text } : {}),
+      ...(entry.file ? { file: entry.file } : {}),
+    };
+    const rows: Array<{ seq: number; author: ChatAuthor; outbox_id: string }> = await this.dataSource.query(
+      `WITH taken AS (
+         UPDATE ${T.consultations} SET last_seq = last_seq + 1
+          WHERE id = $1 AND status = 'active' AND (patient_id = $2 OR doctor_account_id = $2)
+          RETURNING id, last_seq, CASE WHEN patient_id = $2 THEN 'patient' ELSE 'doctor' END AS author
+       ), message AS (
+         INSERT INTO ${T.messages} (consultation_id, seq, at, author, kind, text, file, file_id)
+         SELECT id, last_seq, $3, author, $4, $5, $6::jsonb, $7 FROM taken
+         RETURNING seq, author
+       ), event AS (
+         INSERT INTO ${T.outbox} (subject, payload, created_at)
+         SELECT $8, $9::jsonb || jsonb_build_object('seq', seq, 'author', author), $3 FROM message
+         RETURNING id
+       )
+       SELECT message.seq, message.author, event.id AS outbox_id FROM message, event`,
+      [
+        id,
+        actorId,
+        now,
+        entry.kind,
+        entry.text ?? null,
+        entry.file ? JSON.stringify(entry.file) : null,
+        entry.file?.fileId ?? null,
+        subject,
+        JSON.stringify(base),
+      ],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      seq: row.seq,
+      author: row.author,
+      outboxId: row.outbox_id,
+      event: { ...base, seq: row.seq, author: row.author },
+    };
   }
 
   /**

@@ -20,7 +20,7 @@ import {
   type OnlineSpecialtyView,
   type StartOnlineConsultationDto,
 } from '@pacjent/contracts';
-import { Clock } from '@pacjent/platform';
+import { Clock, type OutboxRow } from '@pacjent/platform';
 import type { EntityManager } from 'typeorm';
 import { BookingClient } from '../clients/booking.client';
 import { FilesClient } from '../clients/files.client';
@@ -33,7 +33,6 @@ import { VisitsRepository } from '../visits/visits.repository';
 import { VisitsService } from '../visits/visits.service';
 import { OnlineBroadcast } from './online-broadcast';
 import type { OnlineConsultationEntity } from './online-consultation.entity';
-import type { ChatAuthor } from './online-message.entity';
 import { channelOf, estimateWaitMinutes, formsOf, mapConsultation, mapMessage } from './online-views';
 import { OnlineRepository, type NewChatEntry } from './online.repository';
 
@@ -338,13 +337,13 @@ export class OnlineService {
     const stored = await this.online.transaction(async (tx) => {
       const existing = await this.online.lockForShare(tx, id, fileId);
       if (existing === undefined) return null;
-      if (existing !== null) return { seq: existing, added: false };
-      const seq = await this.appendIn(tx, id, { author: 'patient', kind: 'file', file: shared }, now);
-      return seq === null ? null : { seq, added: true };
+      if (existing !== null) return { seq: existing, added: false, events: [] };
+      const appended = await this.appendIn(tx, id, { author: 'patient', kind: 'file', file: shared }, now);
+      return appended === null ? null : { seq: appended.seq, added: true, events: appended.events };
     });
     if (!stored) throw notInProgress();
     if (stored.added) {
-      void this.events.flush();
+      this.events.publishCommitted(stored.events);
       // Both pages get the consultation with its new sharedFiles.
       this.broadcast.changed([id], []);
     }
@@ -367,21 +366,33 @@ export class OnlineService {
 
   // --- helpers ------------------------------------------------------------------------------------------
 
+  /**
+   * A participant's entry: stored with its outbox row in one statement, then published to the chat stream
+   * at once (the outbox relay only for what that publish missed). On no row, `access` tells a stranger
+   * NOT_FOUND; a participant hears the consultation is not in progress.
+   */
   private async appendAs(actor: Actor, id: string, entry: Omit<NewChatEntry, 'author'>): Promise<ChatMessageStored> {
-    const access = await this.access(actor, id);
-    const author: ChatAuthor = access.role;
-    const stored = await this.online.transaction((tx) => this.appendIn(tx, id, { ...entry, author }, this.clock.now()));
-    if (!stored) throw notInProgress();
-    void this.events.flush();
-    return { seq: stored };
+    const subject = onlineChatSubject(id);
+    const stored = await this.online.appendByParticipant(actor.id, id, entry, this.clock.now(), subject);
+    if (!stored) {
+      await this.access(actor, id);
+      throw notInProgress();
+    }
+    this.events.publishCommitted([{ id: stored.outboxId, subject, payload: stored.event }]);
+    return { seq: stored.seq };
   }
 
-  /** Appends a transcript entry and its outbox row (to the chat stream) in `tx`; answers its seq, or null. */
-  private async appendIn(tx: EntityManager, id: string, entry: NewChatEntry, now: Date): Promise<number | null> {
+  /** Appends a transcript entry and its outbox row (to the chat stream) in `tx`; answers its seq and the row. */
+  private async appendIn(
+    tx: EntityManager,
+    id: string,
+    entry: NewChatEntry,
+    now: Date,
+  ): Promise<{ seq: number; events: OutboxRow[] } | null> {
     const message = await this.online.append(tx, id, entry, now);
     if (!message) return null;
-    await this.events.record(tx, onlineChatSubject(id), [mapMessage(message)]);
-    return message.seq;
+    const events = await this.events.recordRows(tx, onlineChatSubject(id), [mapMessage(message)]);
+    return { seq: message.seq, events };
   }
 
   private async view(consultation: OnlineConsultationEntity): Promise<OnlineConsultationView> {

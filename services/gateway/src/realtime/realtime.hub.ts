@@ -57,6 +57,8 @@ interface SignalEnvelope {
 export class RealtimeHub implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(RealtimeHub.name);
   private readonly connections = new Set<RealtimeConnection>();
+  /** The connections following each consultation: a chat message visits these, not every socket. */
+  private readonly followers = new Map<string, Set<RealtimeConnection>>();
   private nats: NatsConnection | null = null;
   private heartbeat?: NodeJS.Timeout;
   private pendingChange: OnlineQueueChanged | null = null;
@@ -98,6 +100,7 @@ export class RealtimeHub implements OnModuleInit, BeforeApplicationShutdown, OnA
     clearInterval(this.heartbeat);
     for (const connection of this.connections) connection.close(RealtimeCloseCode.GOING_AWAY, 'gateway shutting down');
     this.connections.clear();
+    this.followers.clear();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -129,6 +132,7 @@ export class RealtimeHub implements OnModuleInit, BeforeApplicationShutdown, OnA
       clearTimeout(authTimer);
       connection.dispose();
       this.connections.delete(connection);
+      for (const consultationId of connection.follows.keys()) this.unfollow(connection, consultationId);
     });
     socket.on('error', (error) => this.logger.debug({ err: error }, 'websocket error'));
   }
@@ -209,6 +213,9 @@ export class RealtimeHub implements OnModuleInit, BeforeApplicationShutdown, OnA
       inCall: false,
     };
     connection.follows.set(consultationId, follow);
+    const following = this.followers.get(consultationId) ?? new Set<RealtimeConnection>();
+    following.add(connection);
+    this.followers.set(consultationId, following);
     await this.pushConsultation(connection, follow);
     await this.enqueue(follow, () => this.catchUp(connection, actor, follow));
   }
@@ -232,7 +239,7 @@ export class RealtimeHub implements OnModuleInit, BeforeApplicationShutdown, OnA
   private onChat(consultationId: string, payload: unknown): void {
     const message = payload as ChatMessageView;
     if (typeof message?.seq !== 'number' || message.consultationId !== consultationId) return;
-    for (const connection of this.connections) {
+    for (const connection of this.followers.get(consultationId) ?? []) {
       const follow = connection.follows.get(consultationId);
       if (!follow || !connection.actor) continue;
       const actor = connection.actor;
@@ -393,10 +400,19 @@ export class RealtimeHub implements OnModuleInit, BeforeApplicationShutdown, OnA
     if (failures.length > 0) this.logger.warn({ failures: failures.length }, 'could not report some pages’ presence');
   }
 
+  private unfollow(connection: RealtimeConnection, consultationId: string): void {
+    const following = this.followers.get(consultationId);
+    following?.delete(connection);
+    if (following?.size === 0) this.followers.delete(consultationId);
+  }
+
   private failed(connection: RealtimeConnection, frame: RealtimeClientFrame | null, error: unknown): void {
     const clientMessageId = frame && 'clientMessageId' in frame ? frame.clientMessageId : undefined;
     if (error instanceof DomainError) {
-      if (frame?.type === 'follow' || frame?.type === 'signal') connection.follows.delete(frame.consultationId);
+      if (frame?.type === 'follow' || frame?.type === 'signal') {
+        connection.follows.delete(frame.consultationId);
+        this.unfollow(connection, frame.consultationId);
+      }
       connection.send({
         type: 'error',
         code: error.code,
