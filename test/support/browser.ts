@@ -106,7 +106,8 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
     stack = await startStack({ ...options.stack, portalDist: resolve(__dirname, '../../apps/portal/dist') });
     session = await launchBrowser(options.fakeMedia ? FAKE_MEDIA_ARGS : []);
     if (options.pagePer === 'suite') await open();
-  }, 60_000);
+    // The whole portal plus a browser: 14 s alone, but once over 60 s late in a full in-band run (session 6).
+  }, 120_000);
   if (options.pagePer !== 'suite') {
     beforeEach(open);
     afterEach(() => context?.close());
