@@ -27,7 +27,10 @@ describe('e-prescription renewal in the browser', () => {
     await byTestId('renewal-order').click();
     await byTestId('renewal-ordered').waitFor();
     await euthyrox.getByTestId('medicine-pending').waitFor();
-    await expect(suite.page.locator('[data-testid="renewal"][data-status="pending"]').count()).resolves.toBe(1);
+    // The three lists reload independently: wait for the request's own row, then count it.
+    const pending = suite.page.locator('[data-testid="renewal"][data-status="pending"]');
+    await pending.first().waitFor();
+    await expect(pending.count()).resolves.toBe(1);
 
     // The doctor, in their own browser.
     await suite.reopen();
