@@ -23,6 +23,8 @@ export const MAX_LAB_BUNDLE_BYTES = 512 * 1024;
 export const MAX_OBSERVATIONS_PER_REPORT = 200;
 /** The page size of `GET /api/results`, at most. */
 export const MAX_RESULTS_PAGE_SIZE = 50;
+/** The page size of `GET /api/results` when none is asked for: the portal's first page (ten reports with all their values). */
+export const RESULTS_PAGE_SIZE = 10;
 
 /** A LOINC code: digits, a dash and the check digit (e.g. 2093-3). */
 export const LOINC_CODE_PATTERN = /^[0-9]{1,7}-[0-9]$/;
@@ -57,7 +59,7 @@ export class ListResultsDto {
   @Max(10_000)
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RESULTS_PAGE_SIZE, default: 20 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RESULTS_PAGE_SIZE, default: RESULTS_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,4 +1,4 @@
-import { Subjects, type ResultsPage } from '@pacjent/contracts';
+import { RESULTS_PAGE_SIZE, Subjects, type ResultsPage } from '@pacjent/contracts';
 import { newActor } from '@pacjent/testing';
 import { randomUUID } from 'node:crypto';
 import { DAY, startConsultations, type ConsultationsTestKit } from '../testing/record-factory';
@@ -82,5 +82,9 @@ describe('the results page rendered by PostgreSQL', () => {
 
     const overBus = await kit.request<ResultsPage>(Subjects.consultations.listResults, patient, { pageSize: 2 });
     expect(overBus).toEqual({ ...all, items: all.items.slice(0, 2), pageSize: 2 });
+    // Without a page size: the portal's first page.
+    const byDefault = await kit.request<ResultsPage>(Subjects.consultations.listResults, patient, {});
+    expect(byDefault).toEqual({ ...all, pageSize: RESULTS_PAGE_SIZE });
+    expect(RESULTS_PAGE_SIZE).toBe(10);
   });
 });

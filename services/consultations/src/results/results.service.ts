@@ -4,6 +4,7 @@ import {
   DomainError,
   ErrorCode,
   NOTIFICATION_TITLE_MAX_LENGTH,
+  RESULTS_PAGE_SIZE,
   Subjects,
   type ResultAvailableEvent,
   type Actor,
@@ -20,8 +21,6 @@ import { FhirValidator } from '../fhir/fhir-validator';
 import { readLabBundle } from './lab-bundle';
 import { toParameterSeries, toResultView } from './results.mapper';
 import { ResultsRepository } from './results.repository';
-
-const DEFAULT_PAGE_SIZE = 20;
 
 /** Results from laboratories: taking a lab's FHIR bundle in, and the patient's reading of them. */
 @Injectable()
@@ -83,7 +82,7 @@ export class ResultsService {
   }
 
   /** A page as JSON text rendered by PostgreSQL: passed on by the gateway without being parsed. */
-  async list(patient: Actor, page = 1, pageSize = DEFAULT_PAGE_SIZE): Promise<JsonText<ResultsPage>> {
+  async list(patient: Actor, page = 1, pageSize = RESULTS_PAGE_SIZE): Promise<JsonText<ResultsPage>> {
     return new JsonText(await this.results.pageJson(patient.id, page, pageSize));
   }
 

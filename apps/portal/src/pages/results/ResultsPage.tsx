@@ -15,6 +15,7 @@ import { ParameterChart } from './ParameterChart';
 import { RecordExportButton } from './RecordExportButton';
 import { resultsTexts } from './texts';
 
+/** Reports per page: RESULTS_PAGE_SIZE of libs/contracts, the API's default (the bundle takes no runtime code from contracts). */
 const PAGE_SIZE = 10;
 
 /** "Wyniki badań": lab results with every value and flag, a chart of one parameter (full accounts). */
