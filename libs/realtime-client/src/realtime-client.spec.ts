@@ -106,6 +106,45 @@ describe('RealtimeClient', () => {
     expect(seen).toEqual([1, 2, 3]);
   });
 
+  it('sends a line without an ack again after a reconnect, with the same clientMessageId, after resuming', () => {
+    const { client, sockets, connect } = setUp();
+    client.follow('c1', () => undefined);
+    client.start();
+    const first = connect();
+    const line = (clientMessageId: string, text: string) =>
+      ({ type: 'chat', consultationId: 'c1', clientMessageId, text }) as const;
+    client.send(line('acked', 'Dzień dobry'));
+    client.send(line('refused', 'Za późno'));
+    client.send(line('lost', 'Czy pan mnie słyszy?'));
+    client.send({ type: 'share_file', consultationId: 'c1', clientMessageId: 'file', fileId: 'f1' });
+    first.answer({ type: 'ack', clientMessageId: 'acked', seq: 1 });
+    first.answer({ type: 'error', code: 'ONLINE_CONSULTATION_CLOSED', message: 'x', clientMessageId: 'refused' });
+    // The connection drops before the last two acks come back.
+    first.close(1006);
+    client.send(line('offline', 'Halo?'));
+    jest.advanceTimersByTime(100);
+    const second = connect();
+    expect(second.sent).toEqual([
+      { type: 'auth', accessToken: 'token-1' },
+      { type: 'follow', consultationId: 'c1', afterSeq: 0 },
+      line('lost', 'Czy pan mnie słyszy?'),
+      { type: 'share_file', consultationId: 'c1', clientMessageId: 'file', fileId: 'f1' },
+      line('offline', 'Halo?'),
+    ]);
+    // Acked on the second connection: a third one sends nothing again.
+    second.answer({ type: 'ack', clientMessageId: 'lost', seq: 2 });
+    second.answer({ type: 'ack', clientMessageId: 'file', seq: 3 });
+    second.answer({ type: 'ack', clientMessageId: 'offline', seq: 4 });
+    second.close(1006);
+    jest.advanceTimersByTime(100);
+    const third = connect();
+    expect(third.sent).toEqual([
+      { type: 'auth', accessToken: 'token-1' },
+      { type: 'follow', consultationId: 'c1', afterSeq: 0 },
+    ]);
+    expect(sockets).toHaveLength(3);
+  });
+
   it('asks again from the last message it holds when a sequence number is skipped', () => {
     const { client, connect } = setUp();
     const seen: number[] = [];

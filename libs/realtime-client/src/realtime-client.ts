@@ -5,7 +5,10 @@ import type { ChatMessageView, RealtimeClientFrame, RealtimeServerFrame } from '
  * shared by every screen of the portal and the console. It authenticates with
  * the access token (and again after each refresh), reconnects with backoff,
  * resumes every followed consultation from the last sequence number it saw
- * and hands each chat message to its listeners exactly once, in order.
+ * and hands each chat message to its listeners exactly once, in order. A chat
+ * line or file share stays with the client until the gateway acks (or refuses)
+ * it, and is sent again with the same clientMessageId after every reconnect:
+ * consultations stores a repeated id once and acks it with the same seq.
  *
  * Browser-free on purpose: the page passes a socket factory and its token
  * functions, so the same code runs in both apps and in unit tests.
@@ -37,6 +40,8 @@ export interface RealtimeClientOptions {
 
 type ServerFrameOf<T extends RealtimeServerFrame['type']> = Extract<RealtimeServerFrame, { type: T }>;
 type Outgoing = Exclude<RealtimeClientFrame, { type: 'auth' | 'follow' | 'watch' }>;
+/** The frames the gateway acks by clientMessageId. */
+type Acknowledged = Extract<Outgoing, { clientMessageId: string }>;
 
 const OPEN = 1;
 /** Close codes after which trying again cannot help (the token refresh is handled separately). */
@@ -56,6 +61,8 @@ export class RealtimeClient {
   private readonly statusListeners = new Set<(status: RealtimeStatus) => void>();
   /** Frames sent while disconnected, flushed once the gateway says `ready`. */
   private pending: Outgoing[] = [];
+  /** Chat lines and file shares not acked or refused yet, in the order sent: sent again after each reconnect. */
+  private readonly unacked = new Map<string, Acknowledged>();
   private status: RealtimeStatus = 'closed';
 
   constructor(private readonly options: RealtimeClientOptions) {}
@@ -124,10 +131,15 @@ export class RealtimeClient {
     };
   }
 
-  /** Sends now, or once connected again. */
+  /**
+   * Sends now, or once connected again. A chat line or file share is kept until its ack or error arrives,
+   * and sent again (same clientMessageId) after a reconnect: the connection may drop after the gateway
+   * stored it but before the ack came back.
+   */
   send(frame: Outgoing): void {
+    if ('clientMessageId' in frame) this.unacked.set(frame.clientMessageId, frame);
     if (this.ready) this.write(frame);
-    else this.pending.push(frame);
+    else if (!('clientMessageId' in frame)) this.pending.push(frame);
   }
 
   /** The page has a new access token: the gateway keeps the socket open on it. */
@@ -187,6 +199,9 @@ export class RealtimeClient {
       return;
     }
     if (frame.type === 'ready') this.onReady();
+    // Stored (or refused for good): not sent again.
+    if (frame.type === 'ack') this.unacked.delete(frame.clientMessageId);
+    if (frame.type === 'error' && frame.clientMessageId) this.unacked.delete(frame.clientMessageId);
     if (frame.type === 'message') {
       this.deliver(frame.message);
       return;
@@ -202,6 +217,7 @@ export class RealtimeClient {
     this.setStatus('open');
     this.watches.forEach((_, topic) => this.write({ type: 'watch', topic }));
     this.followers.forEach((_, consultationId) => this.sendFollow(consultationId));
+    this.unacked.forEach((frame) => this.write(frame));
     const queued = this.pending;
     this.pending = [];
     queued.forEach((frame) => this.write(frame));
