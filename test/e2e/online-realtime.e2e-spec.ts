@@ -5,6 +5,12 @@ import {
   type RealtimeServerFrame,
 } from '@pacjent/contracts';
 import { Clock } from '@pacjent/platform';
+import WebSocket from 'ws';
+// The web apps' own client (the module, not the package index: that one also exports React components).
+import {
+  RealtimeClient as PageRealtimeClient,
+  type RealtimeSocket,
+} from '../../libs/realtime-client/src/realtime-client';
 import type { ApiClient } from '../support/http';
 import { OnlineScenario } from '../support/online';
 import { RealtimeClient } from '../support/realtime';
@@ -19,6 +25,37 @@ class ShiftedClock extends Clock {
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
   }
+}
+
+/**
+ * A `ws` socket behind the web client's socket interface that loses the connection (as a mobile network
+ * does) the moment the gateway's first ack arrives: the line is stored, the page never hears so.
+ */
+function socketLosingFirstAck(url: string, lost: { ack: boolean }): RealtimeSocket {
+  const socket = new WebSocket(url);
+  const adapter: RealtimeSocket = {
+    get readyState() {
+      return socket.readyState;
+    },
+    send: (data) => socket.send(data),
+    close: (code, reason) => socket.close(code, reason),
+    onopen: null,
+    onmessage: null,
+    onclose: null,
+  };
+  socket.on('open', () => adapter.onopen?.());
+  socket.on('message', (data) => {
+    const text = data.toString();
+    if (!lost.ack && (JSON.parse(text) as RealtimeServerFrame).type === 'ack') {
+      lost.ack = true;
+      socket.terminate();
+      return;
+    }
+    adapter.onmessage?.({ data: text });
+  });
+  socket.on('close', (code) => adapter.onclose?.({ code }));
+  socket.on('error', () => undefined);
+  return adapter;
 }
 
 const ACCESS_TOKEN_TTL_MS = 900_000;
@@ -220,7 +257,8 @@ describe('online consultations in real time: /api/realtime over two gateway repl
         expect((await intruder.get(`/api/doctor/online/consultations/${id}/messages`)).status).toBe(
           isPatient ? 403 : 404,
         );
-        patientPage.send({ type: 'chat', consultationId: id, clientMessageId: 'p1', text: 'Tylko dla lekarza' });
+        const line = `p${[stranger.client, otherDoctor.client].indexOf(intruder)}`;
+        patientPage.send({ type: 'chat', consultationId: id, clientMessageId: line, text: 'Tylko dla lekarza' });
         await patientPage.next((frame) => frame.type === 'ack');
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(page.frames.filter((frame) => frame.type === 'message' || frame.type === 'signal')).toEqual([]);
@@ -278,7 +316,12 @@ describe('online consultations in real time: /api/realtime over two gateway repl
       );
       // Far inside the relay's hour: the publish right after the commit carried it.
       expect(Date.now() - sentAt).toBeLessThan(5_000);
-      expect(delivered.message).toMatchObject({ seq: 1, author: 'patient', kind: 'text', text: 'Czy pan mnie słyszy?' });
+      expect(delivered.message).toMatchObject({
+        seq: 1,
+        author: 'patient',
+        kind: 'text',
+        text: 'Czy pan mnie słyszy?',
+      });
       await eventually(async () => (await outboxRow(id, 1))?.published_at != null);
     });
 
@@ -307,14 +350,18 @@ describe('online consultations in real time: /api/realtime over two gateway repl
       const [chat] = await scenario.sql(`SELECT subject FROM "consultations"."outbox" WHERE id = $1`, [
         (await outboxRow(id, 1))!.id,
       ]);
-      await scenario.sql(
-        `INSERT INTO "consultations"."outbox" (subject, payload, created_at) VALUES ($1, $2, $3)`,
-        [
-          chat!.subject,
-          JSON.stringify({ consultationId: id, seq: 2, at, author: 'patient', kind: 'text', text: 'Druga, przed awarią' }),
+      await scenario.sql(`INSERT INTO "consultations"."outbox" (subject, payload, created_at) VALUES ($1, $2, $3)`, [
+        chat!.subject,
+        JSON.stringify({
+          consultationId: id,
+          seq: 2,
           at,
-        ],
-      );
+          author: 'patient',
+          kind: 'text',
+          text: 'Druga, przed awarią',
+        }),
+        at,
+      ]);
       await scenario.sql(`UPDATE "consultations"."outbox" SET published_at = NULL WHERE id = $1`, [
         (await outboxRow(id, 1))!.id,
       ]);
@@ -441,6 +488,49 @@ describe('online consultations in real time: /api/realtime over two gateway repl
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
       ]);
       expect(visit.body.online.transcript.at(-1)).toMatchObject({ author: 'system', kind: 'ended' });
+    });
+
+    it('re-sends a line whose ack was lost with the connection: stored once, acked with its seq, shown once', async () => {
+      const { patient, id } = await activeConsultation();
+      const doctorPage = await open(replicaB.baseUrl, doctor.accessToken!);
+      doctorPage.send({ type: 'follow', consultationId: id, afterSeq: 0 });
+      await doctorPage.next((frame) => frame.type === 'consultation');
+
+      const lost = { ack: false };
+      const page = new PageRealtimeClient({
+        url: `${stack.baseUrl.replace(/^http/, 'ws')}/api/realtime`,
+        createSocket: (url) => socketLosingFirstAck(url, lost),
+        getAccessToken: () => patient.client.accessToken ?? null,
+        refreshAccessToken: async () => false,
+        initialDelayMs: 50,
+        maxDelayMs: 200,
+      });
+      const acks: Array<{ clientMessageId: string; seq: number }> = [];
+      const shown: ChatMessageView[] = [];
+      page.on('ack', ({ clientMessageId, seq }) => acks.push({ clientMessageId, seq }));
+      page.follow(id, (message) => shown.push(message));
+      page.start();
+      try {
+        await eventually(async () => page.getStatus() === 'open');
+        page.send({ type: 'chat', consultationId: id, clientMessageId: 'line-1', text: 'Czy pan mnie słyszy?' });
+        // The first ack is lost with the connection; the client reconnects, resumes and sends the line again.
+        await eventually(async () => acks.length === 1);
+        expect(lost.ack).toBe(true);
+        expect(acks).toEqual([{ clientMessageId: 'line-1', seq: 1 }]);
+        page.send({ type: 'chat', consultationId: id, clientMessageId: 'line-2', text: 'Halo?' });
+        await eventually(async () => acks.length === 2 && shown.length === 2 && doctorPage.messages(id).length === 2);
+        expect(acks[1]).toEqual({ clientMessageId: 'line-2', seq: 2 });
+
+        const transcript = await patient.client.get<ChatMessageView[]>(`/api/online/consultations/${id}/messages`);
+        expect(transcript.body.map((message) => [message.seq, message.text])).toEqual([
+          [1, 'Czy pan mnie słyszy?'],
+          [2, 'Halo?'],
+        ]);
+        expect(shown.map((message) => message.seq)).toEqual([1, 2]);
+        expect(doctorPage.messages(id).map((message) => message.text)).toEqual(['Czy pan mnie słyszy?', 'Halo?']);
+      } finally {
+        page.stop();
+      }
     });
   });
 });

@@ -35,6 +35,8 @@ export type OnlineForm = (typeof ONLINE_FORMS)[number];
 export const ONLINE_CONSULTATION_STATUSES = ['waiting', 'active', 'ended', 'left'] as const;
 export type OnlineConsultationStatus = (typeof ONLINE_CONSULTATION_STATUSES)[number];
 
+/** A page's id of a chat line or file share (`clientMessageId`): a UUID fits. */
+export const CLIENT_MESSAGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Text of one chat message, in characters. */
 export const CHAT_MESSAGE_MAX_LENGTH = 2_000;
 /** A page that loses its connection for longer than this leaves the queue. */
@@ -231,6 +233,16 @@ export class OnlineMessagesCommand extends OnlineMessagesQueryDto {
 export class SendChatMessageCommand {
   @IsUUID()
   consultationId: string;
+
+  /**
+   * The page's id of the line. A repeat of one the same sender already stored in this consultation (a page
+   * re-sending a line whose ack it never got) stores nothing and answers that line's seq. Optional only so
+   * that a gateway of the previous release keeps working during a rolling deploy (no deduplication then).
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(CLIENT_MESSAGE_ID, { message: 'clientMessageId must be 1-64 letters, digits, "-" or "_"' })
+  clientMessageId?: string;
 
   @IsString()
   @MinLength(1)

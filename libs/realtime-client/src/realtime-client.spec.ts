@@ -5,12 +5,15 @@ import { RealtimeClient, type RealtimeSocket } from './realtime-client';
 class ScriptedSocket implements RealtimeSocket {
   readyState = 0;
   sent: RealtimeClientFrame[] = [];
+  /** When each frame of `sent` was written (the fake timers' clock). */
+  sentAt: number[] = [];
   onopen: (() => void) | null = null;
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onclose: ((event: { code: number }) => void) | null = null;
 
   send(data: string): void {
     this.sent.push(JSON.parse(data) as RealtimeClientFrame);
+    this.sentAt.push(Date.now());
   }
   close(code = 1000): void {
     this.readyState = 3;
@@ -104,6 +107,70 @@ describe('RealtimeClient', () => {
     second.answer({ type: 'message', message: message(3) });
 
     expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('sends a line without an ack again after a reconnect, with the same clientMessageId, after resuming', () => {
+    const { client, sockets, connect } = setUp();
+    client.follow('c1', () => undefined);
+    client.start();
+    const first = connect();
+    const line = (clientMessageId: string, text: string) =>
+      ({ type: 'chat', consultationId: 'c1', clientMessageId, text }) as const;
+    client.send(line('acked', 'Dzień dobry'));
+    client.send(line('refused', 'Za późno'));
+    client.send(line('lost', 'Czy pan mnie słyszy?'));
+    client.send({ type: 'share_file', consultationId: 'c1', clientMessageId: 'file', fileId: 'f1' });
+    first.answer({ type: 'ack', clientMessageId: 'acked', seq: 1 });
+    first.answer({ type: 'error', code: 'ONLINE_CONSULTATION_CLOSED', message: 'x', clientMessageId: 'refused' });
+    // The connection drops before the last two acks come back.
+    first.close(1006);
+    client.send(line('offline', 'Halo?'));
+    jest.advanceTimersByTime(100);
+    const second = connect();
+    expect(second.sent).toEqual([
+      { type: 'auth', accessToken: 'token-1' },
+      { type: 'follow', consultationId: 'c1', afterSeq: 0 },
+      line('lost', 'Czy pan mnie słyszy?'),
+      { type: 'share_file', consultationId: 'c1', clientMessageId: 'file', fileId: 'f1' },
+      line('offline', 'Halo?'),
+    ]);
+    // Acked on the second connection: a third one sends nothing again.
+    second.answer({ type: 'ack', clientMessageId: 'lost', seq: 2 });
+    second.answer({ type: 'ack', clientMessageId: 'file', seq: 3 });
+    second.answer({ type: 'ack', clientMessageId: 'offline', seq: 4 });
+    second.close(1006);
+    jest.advanceTimersByTime(100);
+    const third = connect();
+    expect(third.sent).toEqual([
+      { type: 'auth', accessToken: 'token-1' },
+      { type: 'follow', consultationId: 'c1', afterSeq: 0 },
+    ]);
+    expect(sockets).toHaveLength(3);
+  });
+
+  it('paces a long re-send after a reconnect under the gateway’s rate limit, in order, new lines behind it', () => {
+    const { client, connect } = setUp();
+    client.follow('c1', () => undefined);
+    client.start();
+    const first = connect();
+    const line = (n: number) =>
+      ({ type: 'chat', consultationId: 'c1', clientMessageId: `l${n}`, text: `${n}` }) as const;
+    for (let n = 1; n <= 12; n += 1) client.send(line(n));
+    first.close(1006);
+    jest.advanceTimersByTime(100);
+    const second = connect();
+    client.send(line(13));
+    expect(second.sent.length).toBeLessThan(15);
+    jest.advanceTimersByTime(3_000);
+    expect(second.sent).toEqual([
+      { type: 'auth', accessToken: 'token-1' },
+      { type: 'follow', consultationId: 'c1', afterSeq: 0 },
+      ...Array.from({ length: 13 }, (_, i) => line(i + 1)),
+    ]);
+    // Never more than 5 frames within a second (the gateway closes 4429 past 10).
+    for (const at of second.sentAt) {
+      expect(second.sentAt.filter((other) => other >= at && other < at + 1000).length).toBeLessThanOrEqual(5);
+    }
   });
 
   it('asks again from the last message it holds when a sequence number is skipped', () => {

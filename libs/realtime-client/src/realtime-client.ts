@@ -5,7 +5,10 @@ import type { ChatMessageView, RealtimeClientFrame, RealtimeServerFrame } from '
  * shared by every screen of the portal and the console. It authenticates with
  * the access token (and again after each refresh), reconnects with backoff,
  * resumes every followed consultation from the last sequence number it saw
- * and hands each chat message to its listeners exactly once, in order.
+ * and hands each chat message to its listeners exactly once, in order. A chat
+ * line or file share stays with the client until the gateway acks (or refuses)
+ * it, and is sent again with the same clientMessageId after every reconnect:
+ * consultations stores a repeated id once and acks it with the same seq.
  *
  * Browser-free on purpose: the page passes a socket factory and its token
  * functions, so the same code runs in both apps and in unit tests.
@@ -37,11 +40,20 @@ export interface RealtimeClientOptions {
 
 type ServerFrameOf<T extends RealtimeServerFrame['type']> = Extract<RealtimeServerFrame, { type: T }>;
 type Outgoing = Exclude<RealtimeClientFrame, { type: 'auth' | 'follow' | 'watch' }>;
+/** The frames the gateway acks by clientMessageId. */
+type Acknowledged = Extract<Outgoing, { clientMessageId: string }>;
 
 const OPEN = 1;
 /** Close codes after which trying again cannot help (the token refresh is handled separately). */
 const UNAUTHENTICATED = 4401;
 const GOING_AWAY = 1001;
+/**
+ * What is flushed after a reconnect (unacked lines, frames sent while away) is written at most this many
+ * frames a second, counting the auth and follow frames: half the gateway's REALTIME_MAX_MESSAGES_PER_SECOND
+ * (10), whose 4429 would close the socket and bring every line back for the next try. A literal, not the
+ * contracts' value: this file is also loaded on its own (tools/chaos), where only type imports resolve.
+ */
+const FLUSH_FRAMES_PER_SECOND = 5;
 
 export class RealtimeClient {
   private socket: RealtimeSocket | null = null;
@@ -56,6 +68,13 @@ export class RealtimeClient {
   private readonly statusListeners = new Set<(status: RealtimeStatus) => void>();
   /** Frames sent while disconnected, flushed once the gateway says `ready`. */
   private pending: Outgoing[] = [];
+  /** Chat lines and file shares not acked or refused yet, in the order sent: sent again after each reconnect. */
+  private readonly unacked = new Map<string, Acknowledged>();
+  /** After a reconnect: what is still to be written, paced by FLUSH_FRAMES_PER_SECOND (new sends queue behind). */
+  private flushing: Outgoing[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When this connection's recent frames were written. */
+  private writtenAt: number[] = [];
   private status: RealtimeStatus = 'closed';
 
   constructor(private readonly options: RealtimeClientOptions) {}
@@ -69,6 +88,7 @@ export class RealtimeClient {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
+    this.stopFlushing();
     this.socket?.close(1000, 'page closed');
     this.socket = null;
     this.ready = false;
@@ -124,10 +144,16 @@ export class RealtimeClient {
     };
   }
 
-  /** Sends now, or once connected again. */
+  /**
+   * Sends now, or once connected again. A chat line or file share is kept until its ack or error arrives,
+   * and sent again (same clientMessageId) after a reconnect: the connection may drop after the gateway
+   * stored it but before the ack came back.
+   */
   send(frame: Outgoing): void {
-    if (this.ready) this.write(frame);
-    else this.pending.push(frame);
+    if ('clientMessageId' in frame) this.unacked.set(frame.clientMessageId, frame);
+    if (this.ready && this.flushing.length === 0) this.write(frame);
+    else if (this.ready) this.flushing.push(frame);
+    else if (!('clientMessageId' in frame)) this.pending.push(frame);
   }
 
   /** The page has a new access token: the gateway keeps the socket open on it. */
@@ -142,6 +168,7 @@ export class RealtimeClient {
     this.setStatus('connecting');
     const socket = this.options.createSocket(this.options.url);
     this.socket = socket;
+    this.writtenAt = [];
     socket.onopen = () => {
       const token = this.options.getAccessToken();
       if (token) this.write({ type: 'auth', accessToken: token });
@@ -152,6 +179,7 @@ export class RealtimeClient {
       if (this.socket !== socket) return;
       this.socket = null;
       this.ready = false;
+      this.stopFlushing();
       this.setStatus('closed');
       if (!this.stopped) void this.scheduleReconnect(event.code);
     };
@@ -187,6 +215,9 @@ export class RealtimeClient {
       return;
     }
     if (frame.type === 'ready') this.onReady();
+    // Stored (or refused for good): not sent again.
+    if (frame.type === 'ack') this.unacked.delete(frame.clientMessageId);
+    if (frame.type === 'error' && frame.clientMessageId) this.unacked.delete(frame.clientMessageId);
     if (frame.type === 'message') {
       this.deliver(frame.message);
       return;
@@ -202,9 +233,33 @@ export class RealtimeClient {
     this.setStatus('open');
     this.watches.forEach((_, topic) => this.write({ type: 'watch', topic }));
     this.followers.forEach((_, consultationId) => this.sendFollow(consultationId));
-    const queued = this.pending;
+    this.flushing = [...this.unacked.values(), ...this.pending];
     this.pending = [];
-    queued.forEach((frame) => this.write(frame));
+    this.flush();
+  }
+
+  /** Writes what waits in `flushing`, in order, no faster than FLUSH_FRAMES_PER_SECOND. */
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    while (this.ready && this.flushing.length > 0) {
+      const now = Date.now();
+      while (this.writtenAt.length > 0 && now - this.writtenAt[0]! >= 1000) this.writtenAt.shift();
+      if (this.writtenAt.length >= FLUSH_FRAMES_PER_SECOND) {
+        this.flushTimer = setTimeout(() => this.flush(), 1000 - (now - this.writtenAt[0]!));
+        return;
+      }
+      const frame = this.flushing.shift()!;
+      // Answered meanwhile (acked or refused while it waited here): not sent again.
+      if ('clientMessageId' in frame && !this.unacked.has(frame.clientMessageId)) continue;
+      this.write(frame);
+    }
+  }
+
+  /** The connection is gone: unacked lines stay in `unacked`; other frames not written yet wait in `pending`. */
+  private stopFlushing(): void {
+    clearTimeout(this.flushTimer);
+    this.pending = [...this.flushing.filter((frame) => !('clientMessageId' in frame)), ...this.pending];
+    this.flushing = [];
   }
 
   private deliver(message: ChatMessageView): void {
@@ -224,7 +279,11 @@ export class RealtimeClient {
   }
 
   private write(frame: RealtimeClientFrame): void {
-    if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify(frame));
+    if (this.socket?.readyState !== OPEN) return;
+    this.socket.send(JSON.stringify(frame));
+    const now = Date.now();
+    this.writtenAt.push(now);
+    while (now - this.writtenAt[0]! >= 1000) this.writtenAt.shift();
   }
 
   private setStatus(status: RealtimeStatus): void {

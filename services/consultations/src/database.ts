@@ -6,6 +6,7 @@ import { LabResults1766000000000 } from './migrations/1766000000000-lab-results'
 import { LabReportDocuments1766000000001 } from './migrations/1766000000001-lab-report-documents';
 import { OnlineConsultations1767000000000 } from './migrations/1767000000000-online-consultations';
 import { OnlineSharedFiles1767100000000 } from './migrations/1767100000000-online-shared-files';
+import { OnlineChatClientMessageId1767200000000 } from './migrations/1767200000000-online-chat-client-message-id';
 import { OnlineConsultationEntity } from './online/online-consultation.entity';
 import { OnlineDutyEntity } from './online/online-duty.entity';
 import { OnlineMessageEntity } from './online/online-message.entity';
@@ -37,5 +38,6 @@ export const ConsultationsDatabase: ServiceDatabase = {
     LabReportDocuments1766000000001,
     OnlineConsultations1767000000000,
     OnlineSharedFiles1767100000000,
+    OnlineChatClientMessageId1767200000000,
   ],
 };

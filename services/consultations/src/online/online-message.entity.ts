@@ -15,6 +15,11 @@ export type ChatAuthor = 'patient' | 'doctor' | 'system';
   unique: true,
   where: `"file_id" IS NOT NULL`,
 })
+// A line is stored once per sender: a page re-sending a line it got no ack for finds it here (ADR 0023).
+@Index('UQ_online_messages_client_message', ['consultationId', 'author', 'clientMessageId'], {
+  unique: true,
+  where: `"client_message_id" IS NOT NULL`,
+})
 export class OnlineMessageEntity {
   @PrimaryColumn('uuid', { name: 'consultation_id', primaryKeyConstraintName: 'PK_online_messages' })
   consultationId: string;
@@ -44,4 +49,8 @@ export class OnlineMessageEntity {
   /** The shared file (files' id) of a `file` entry; its name, type and size are in `file`, as files told them. */
   @Column('uuid', { name: 'file_id', nullable: true })
   fileId: string | null;
+
+  /** The sender's page's id of a `text` line (`clientMessageId`); null for entries no page sent this way. */
+  @Column('text', { name: 'client_message_id', nullable: true })
+  clientMessageId: string | null;
 }

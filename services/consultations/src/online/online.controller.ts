@@ -122,7 +122,7 @@ export class OnlineController {
   sendChat(payload: BusRequest): Promise<ChatMessageStored> {
     const actor = requireSignedIn(payload.actor);
     const command = validateInput(SendChatMessageCommand, payload.data);
-    return this.online.sendChat(actor, command.consultationId, command.text);
+    return this.online.sendChat(actor, command.consultationId, command.text, command.clientMessageId);
   }
 
   @BusHandler(Subjects.consultations.recordCallEvent)

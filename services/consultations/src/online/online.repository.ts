@@ -28,10 +28,25 @@ export type NewOnlineConsultation = Pick<
 
 /** A participant's entry as `appendByParticipant` stored it, with its outbox row (the chat stream's event). */
 export interface AppendedEntry {
+  repeat: false;
   seq: number;
   author: ChatAuthor;
   outboxId: string;
   event: ChatMessageView;
+}
+
+/** A line the sender had already stored under the same clientMessageId: nothing was written. */
+export interface RepeatedEntry {
+  repeat: true;
+  seq: number;
+}
+
+/** The index that makes a line's clientMessageId unique per consultation and sender. */
+const CLIENT_MESSAGE_INDEX = 'UQ_online_messages_client_message';
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driver?.code === '23505' && driver.constraint === constraint;
 }
 
 export interface NewChatEntry {
@@ -301,6 +316,7 @@ export class OnlineRepository {
       text: entry.text ?? null,
       file: entry.file ?? null,
       fileId: entry.file?.fileId ?? null,
+      clientMessageId: null,
     });
     await tx.getRepository(OnlineMessageEntity).insert(message);
     return message;
@@ -311,14 +327,35 @@ export class OnlineRepository {
    * consultation `actorId` takes part in (its row lock orders concurrent sends, so seqs stay gap-free),
    * inserts the entry and its outbox row for `subject` (the event: `event` plus seq and author). Null
    * when `actorId` is not a participant or the consultation is not active; the caller tells which.
+   *
+   * With a `clientMessageId` the send is idempotent per consultation and sender: when the sender already
+   * stored a line under that id the statement takes no seq and writes nothing, and answers that line's seq
+   * (also after the consultation ended: the line was delivered). Two sends of one id at once both miss the
+   * other in their snapshot; the one that waited on the row lock then fails on the unique index, which undoes
+   * its whole statement (the seq with it), and the second run of the statement finds the first one's line.
    */
   async appendByParticipant(
     actorId: string,
     id: string,
-    entry: Omit<NewChatEntry, 'author'>,
+    entry: Omit<NewChatEntry, 'author'> & { clientMessageId?: string },
     now: Date,
     subject: string,
-  ): Promise<AppendedEntry | null> {
+  ): Promise<AppendedEntry | RepeatedEntry | null> {
+    try {
+      return await this.appendOnce(actorId, id, entry, now, subject);
+    } catch (error) {
+      if (!isUniqueViolation(error, CLIENT_MESSAGE_INDEX)) throw error;
+      return this.appendOnce(actorId, id, entry, now, subject);
+    }
+  }
+
+  private async appendOnce(
+    actorId: string,
+    id: string,
+    entry: Omit<NewChatEntry, 'author'> & { clientMessageId?: string },
+    now: Date,
+    subject: string,
+  ): Promise<AppendedEntry | RepeatedEntry | null> {
     const base: Omit<ChatMessageView, 'seq' | 'author'> = {
       consultationId: id,
       at: now.toISOString(),
@@ -326,21 +363,28 @@ export class OnlineRepository {
       ...(entry.text !== undefined ? { text: entry.text } : {}),
       ...(entry.file ? { file: entry.file } : {}),
     };
-    const rows: Array<{ seq: number; author: ChatAuthor; outbox_id: string }> = await this.dataSource.query(
-      `WITH taken AS (
+    const rows: Array<{ seq: number; author: ChatAuthor; outbox_id: string | null }> = await this.dataSource.query(
+      `WITH stored AS (
+         SELECT m.seq, m.author FROM ${T.messages} m JOIN ${T.consultations} c ON c.id = m.consultation_id
+          WHERE $10::text IS NOT NULL AND m.consultation_id = $1 AND m.client_message_id = $10
+            AND m.author = CASE WHEN c.patient_id = $2 THEN 'patient' WHEN c.doctor_account_id = $2 THEN 'doctor' END
+       ), taken AS (
          UPDATE ${T.consultations} SET last_seq = last_seq + 1
           WHERE id = $1 AND status = 'active' AND (patient_id = $2 OR doctor_account_id = $2)
+            AND NOT EXISTS (SELECT 1 FROM stored)
           RETURNING id, last_seq, CASE WHEN patient_id = $2 THEN 'patient' ELSE 'doctor' END AS author
        ), message AS (
-         INSERT INTO ${T.messages} (consultation_id, seq, at, author, kind, text, file, file_id)
-         SELECT id, last_seq, $3, author, $4, $5, $6::jsonb, $7 FROM taken
+         INSERT INTO ${T.messages} (consultation_id, seq, at, author, kind, text, file, file_id, client_message_id)
+         SELECT id, last_seq, $3, author, $4, $5, $6::jsonb, $7, $10 FROM taken
          RETURNING seq, author
        ), event AS (
          INSERT INTO ${T.outbox} (subject, payload, created_at)
          SELECT $8, $9::jsonb || jsonb_build_object('seq', seq, 'author', author), $3 FROM message
          RETURNING id
        )
-       SELECT message.seq, message.author, event.id AS outbox_id FROM message, event`,
+       SELECT message.seq, message.author, event.id AS outbox_id FROM message, event
+       UNION ALL
+       SELECT seq, author, NULL FROM stored`,
       [
         id,
         actorId,
@@ -351,11 +395,14 @@ export class OnlineRepository {
         entry.file?.fileId ?? null,
         subject,
         JSON.stringify(base),
+        entry.clientMessageId ?? null,
       ],
     );
     const row = rows[0];
     if (!row) return null;
+    if (row.outbox_id === null) return { repeat: true, seq: row.seq };
     return {
+      repeat: false,
       seq: row.seq,
       author: row.author,
       outboxId: row.outbox_id,

@@ -304,8 +304,9 @@ export class OnlineService {
     throw notFound();
   }
 
-  async sendChat(actor: Actor, id: string, text: string): Promise<ChatMessageStored> {
-    return this.appendAs(actor, id, { kind: 'text', text });
+  /** A chat line; one the sender already stored under `clientMessageId` answers its seq again and adds nothing. */
+  async sendChat(actor: Actor, id: string, text: string, clientMessageId?: string): Promise<ChatMessageStored> {
+    return this.appendAs(actor, id, { kind: 'text', text, ...(clientMessageId ? { clientMessageId } : {}) });
   }
 
   async recordCall(actor: Actor, id: string, kind: 'call_started' | 'call_ended'): Promise<ChatMessageStored> {
@@ -369,16 +370,22 @@ export class OnlineService {
   /**
    * A participant's entry: stored with its outbox row in one statement, then published to the chat stream
    * at once (the outbox relay only for what that publish missed). On no row, `access` tells a stranger
-   * NOT_FOUND; a participant hears the consultation is not in progress.
+   * NOT_FOUND; a participant hears the consultation is not in progress. A repeated `clientMessageId` of
+   * the same sender answers the stored line's seq without a new row, outbox event or publish.
    */
-  private async appendAs(actor: Actor, id: string, entry: Omit<NewChatEntry, 'author'>): Promise<ChatMessageStored> {
+  private async appendAs(
+    actor: Actor,
+    id: string,
+    entry: Omit<NewChatEntry, 'author'> & { clientMessageId?: string },
+  ): Promise<ChatMessageStored> {
     const subject = onlineChatSubject(id);
     const stored = await this.online.appendByParticipant(actor.id, id, entry, this.clock.now(), subject);
     if (!stored) {
       await this.access(actor, id);
       throw notInProgress();
     }
-    this.events.publishCommitted([{ id: stored.outboxId, subject, payload: stored.event }]);
+    // A repeat was published with the line the first time: the pages have it (or replay it) by its seq.
+    if (!stored.repeat) this.events.publishCommitted([{ id: stored.outboxId, subject, payload: stored.event }]);
     return { seq: stored.seq };
   }
 

@@ -1,7 +1,11 @@
-import { CHAT_MESSAGE_MAX_LENGTH, type RealtimeClientFrame, type RtcSignal } from '@pacjent/contracts';
+import {
+  CHAT_MESSAGE_MAX_LENGTH,
+  CLIENT_MESSAGE_ID,
+  type RealtimeClientFrame,
+  type RtcSignal,
+} from '@pacjent/contracts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CLIENT_MESSAGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SIGNAL_KINDS = new Set(['offer', 'answer', 'ice', 'hangup']);
 /** An SDP is a few KB; the frame limit (64 KB) bounds it anyway. */
 const SDP_MAX = 60_000;

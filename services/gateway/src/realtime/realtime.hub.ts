@@ -154,9 +154,10 @@ export class RealtimeHub implements OnModuleInit, BeforeApplicationShutdown, OnA
       case 'follow':
         return this.follow(connection, actor, frame.consultationId, frame.afterSeq);
       case 'chat': {
+        // A line re-sent with the same clientMessageId (its ack was lost) answers the stored seq again.
         const stored = await this.bus.request<ChatMessageStored>(Subjects.consultations.sendChatMessage, {
           actor,
-          data: { consultationId: frame.consultationId, text: frame.text },
+          data: { consultationId: frame.consultationId, clientMessageId: frame.clientMessageId, text: frame.text },
         });
         connection.send({ type: 'ack', clientMessageId: frame.clientMessageId, seq: stored.seq });
         return;
