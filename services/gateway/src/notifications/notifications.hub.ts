@@ -128,6 +128,7 @@ export class NotificationsHub implements OnModuleInit, OnApplicationShutdown {
     const consumer = connection.jetstream({ timeout: CONSUMER_INFO_TIMEOUT_MS }).consumers.getPullConsumerFor(created);
     // Missing consumer or stream ends the messages (instead of nats.js asking again forever): the hub makes a new one.
     const messages = await consumer.consume({ abort_on_missing_resource: true });
+    if (this.shutdown.signal.aborted) return messages.stop(); // shut down while it was being made
     this.consumer = consumer;
     this.messages = messages;
     this.lastHeardAt = Date.now();
