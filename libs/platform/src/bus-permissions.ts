@@ -135,7 +135,7 @@ function streamOwnerApi(stream: string): string[] {
   ];
 }
 
-/** What an ordered (ephemeral, pull) consumer of one stream needs, and nothing that changes the stream. */
+/** What an ephemeral pull consumer of one stream needs (create, read, delete it), and nothing that changes the stream. */
 function streamReaderApi(stream: string): string[] {
   return [
     '$JS.API.INFO',

@@ -12,7 +12,7 @@ import {
   PlatformModule,
   type BusUser,
 } from '@pacjent/platform';
-import { connect, JSONCodec, type NatsConnection } from 'nats';
+import { AckPolicy, connect, JSONCodec, type NatsConnection } from 'nats';
 import { newActor } from './actors';
 import { startSecuredNats, type SecuredNats } from './secured-nats';
 
@@ -183,16 +183,25 @@ describe('bus permissions enforced by a NATS server with the portal’s configur
       code: 'PERMISSIONS_VIOLATION',
     });
 
-    // The gateway reads as NotificationsHub does: an ordered consumer filtered on the notification subject.
-    const consumer = await gateway.jetstream().consumers.get(EventStreams.booking, {
-      filterSubjects: busSubject(Subjects.booking.notificationEvent),
+    // The gateway reads as NotificationsHub does: an ephemeral pull consumer (no acks) filtered on the
+    // notification subject, which it deletes when it replaces it.
+    const created = await (
+      await gateway.jetstreamManager()
+    ).consumers.add(EventStreams.booking, {
+      filter_subject: busSubject(Subjects.booking.notificationEvent),
+      ack_policy: AckPolicy.None,
+      mem_storage: true,
+      num_replicas: 1,
     });
-    const messages = await consumer.consume();
+    const consumer = gateway.jetstream().consumers.getPullConsumerFor(created);
+    const messages = await consumer.consume({ abort_on_missing_resource: true });
     const received: unknown[] = [];
     for await (const message of messages) {
       received.push(codec.decode(message.data));
       if (message.info.pending === 0) break;
     }
     expect(received).toEqual([event]);
+    expect(await consumer.info()).toMatchObject({ name: created.name });
+    await expect(consumer.delete()).resolves.toBe(true);
   });
 });
