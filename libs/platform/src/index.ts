@@ -5,6 +5,7 @@ export * from './clock';
 export * from './config';
 export * from './correlation';
 export * from './database';
+export * from './unique-violation';
 export * from './drain';
 export * from './health';
 export * from './json-text';

@@ -48,9 +48,3 @@ export function rowsOf<T>(result: unknown): T[] {
   }
   return result as T[];
 }
-
-/** Whether a database error is a unique violation of `constraint`. */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
-}

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, ErrorCode, type VerificationMethod } from '@pacjent/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation, rowsOf } from '../database';
+import { isUniqueViolation } from '@pacjent/platform';
+import { rowsOf } from '../database';
 
 export interface AttemptRow {
   id: string;

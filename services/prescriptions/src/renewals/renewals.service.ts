@@ -17,11 +17,10 @@ import {
   type RequestRenewalDto,
   Subjects,
 } from '@pacjent/contracts';
-import { Clock, validationFailed } from '@pacjent/platform';
+import { Clock, isUniqueViolation, validationFailed } from '@pacjent/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../actors';
 import { PrescriptionsEvents } from '../events/prescriptions-events';
-import { isUniqueViolation } from '../database-errors';
 import { newAccessCode, newPrescriptionKey } from '../prescriptions/access-code';
 import { historySince, PrescriptionsRepository } from '../prescriptions/prescriptions.repository';
 import { decideValidity } from '../prescriptions/validity';
