@@ -15,6 +15,12 @@ import type { Clock } from './clock';
 import { ensureStream } from './streams';
 
 const codec = JSONCodec<unknown>();
+/**
+ * Live-published rows are marked together at most this often: one commit (one WAL flush) for all
+ * the events published in that time, instead of one per event-loop turn. A crash before the mark
+ * leaves them to the relay, whose publish JetStream drops as a duplicate (same message id).
+ */
+const MARK_EVERY_MS = 50;
 const DAY_NS = 24 * 60 * 60 * 1_000_000_000;
 
 /**
@@ -202,13 +208,13 @@ export class OutboxRelay {
   private markLater(id: string): void {
     this.toMark.push(id);
     if (this.toMark.length > 1) return;
-    setImmediate(() => {
+    setTimeout(() => {
       const ids = this.toMark;
       this.toMark = [];
       this.outbox.markPublished(ids, this.clock.now()).catch((error: unknown) => {
         this.logger.warn({ err: error }, 'could not mark live-published events; the relay will publish them again');
       });
-    });
+    }, MARK_EVERY_MS);
   }
 
   /**

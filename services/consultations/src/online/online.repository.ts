@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RELATION_PAST_DAYS, type ChatMessageView, type SharedFileView } from '@pacjent/contracts';
+import { isUniqueViolation, preparedQuery } from '@pacjent/platform';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { OnlineConsultationEntity } from './online-consultation.entity';
 import { OnlineDutyEntity } from './online-duty.entity';
@@ -41,13 +42,35 @@ export interface RepeatedEntry {
   seq: number;
 }
 
+/**
+ * A participant's chat entry in one statement (see `appendByParticipant`), run prepared: it is the
+ * hottest write of a consultation, and planning the CTE anew for every line was a third of
+ * PostgreSQL's CPU per message in bench:chat (1.37–1.46 ms unprepared, 0.96 ms prepared).
+ */
+const APPEND_BY_PARTICIPANT_SQL = `WITH stored AS (
+     SELECT m.seq, m.author FROM ${T.messages} m JOIN ${T.consultations} c ON c.id = m.consultation_id
+      WHERE $10::text IS NOT NULL AND m.consultation_id = $1 AND m.client_message_id = $10
+        AND m.author = CASE WHEN c.patient_id = $2 THEN 'patient' WHEN c.doctor_account_id = $2 THEN 'doctor' END
+   ), taken AS (
+     UPDATE ${T.consultations} SET last_seq = last_seq + 1
+      WHERE id = $1 AND status = 'active' AND (patient_id = $2 OR doctor_account_id = $2)
+        AND NOT EXISTS (SELECT 1 FROM stored)
+      RETURNING id, last_seq, CASE WHEN patient_id = $2 THEN 'patient' ELSE 'doctor' END AS author
+   ), message AS (
+     INSERT INTO ${T.messages} (consultation_id, seq, at, author, kind, text, file, file_id, client_message_id)
+     SELECT id, last_seq, $3, author, $4, $5, $6::jsonb, $7, $10 FROM taken
+     RETURNING seq, author
+   ), event AS (
+     INSERT INTO ${T.outbox} (subject, payload, created_at)
+     SELECT $8, $9::jsonb || jsonb_build_object('seq', seq, 'author', author), $3 FROM message
+     RETURNING id
+   )
+   SELECT message.seq, message.author, event.id AS outbox_id FROM message, event
+   UNION ALL
+   SELECT seq, author, NULL FROM stored`;
+
 /** The index that makes a line's clientMessageId unique per consultation and sender. */
 const CLIENT_MESSAGE_INDEX = 'UQ_online_messages_client_message';
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return driver?.code === '23505' && driver.constraint === constraint;
-}
 
 export interface NewChatEntry {
   author: ChatAuthor;
@@ -363,28 +386,9 @@ export class OnlineRepository {
       ...(entry.text !== undefined ? { text: entry.text } : {}),
       ...(entry.file ? { file: entry.file } : {}),
     };
-    const rows: Array<{ seq: number; author: ChatAuthor; outbox_id: string | null }> = await this.dataSource.query(
-      `WITH stored AS (
-         SELECT m.seq, m.author FROM ${T.messages} m JOIN ${T.consultations} c ON c.id = m.consultation_id
-          WHERE $10::text IS NOT NULL AND m.consultation_id = $1 AND m.client_message_id = $10
-            AND m.author = CASE WHEN c.patient_id = $2 THEN 'patient' WHEN c.doctor_account_id = $2 THEN 'doctor' END
-       ), taken AS (
-         UPDATE ${T.consultations} SET last_seq = last_seq + 1
-          WHERE id = $1 AND status = 'active' AND (patient_id = $2 OR doctor_account_id = $2)
-            AND NOT EXISTS (SELECT 1 FROM stored)
-          RETURNING id, last_seq, CASE WHEN patient_id = $2 THEN 'patient' ELSE 'doctor' END AS author
-       ), message AS (
-         INSERT INTO ${T.messages} (consultation_id, seq, at, author, kind, text, file, file_id, client_message_id)
-         SELECT id, last_seq, $3, author, $4, $5, $6::jsonb, $7, $10 FROM taken
-         RETURNING seq, author
-       ), event AS (
-         INSERT INTO ${T.outbox} (subject, payload, created_at)
-         SELECT $8, $9::jsonb || jsonb_build_object('seq', seq, 'author', author), $3 FROM message
-         RETURNING id
-       )
-       SELECT message.seq, message.author, event.id AS outbox_id FROM message, event
-       UNION ALL
-       SELECT seq, author, NULL FROM stored`,
+    const rows = await preparedQuery<{ seq: number; author: ChatAuthor; outbox_id: string | null }>(
+      this.dataSource,
+      APPEND_BY_PARTICIPANT_SQL,
       [
         id,
         actorId,
