@@ -281,10 +281,12 @@ export function natsClusterFaults(cluster, stack) {
         const events = await eventsInStream(db, admin);
         await admin.close();
         return {
-          ...measured,
-          'booking events acknowledged/in stream/missing/doubled': `${events.acknowledged}/${events.inStream}/${events.missing}/${events.doubled}`,
-          'stream replicas': events.replicas,
-          'gateway notification consumers: unread': await gatewaysUnread(stack),
+          columns: {
+            ...measured,
+            'booking events acknowledged/in stream/missing/doubled': `${events.acknowledged}/${events.inStream}/${events.missing}/${events.doubled}`,
+            'stream replicas': events.replicas,
+            'gateway notification consumers: unread': await gatewaysUnread(stack),
+          },
         };
       },
     },
