@@ -8,8 +8,8 @@
  * many active consultations. Every patient and the doctor log in through the
  * API; each consultation gets two WebSockets (the patient's on one replica,
  * the doctor's page on the other: 1,000 sockets at the default), both follow
- * it, and for DURATION_S (30) each side sends a chat message every 2 s
- * (staggered). Measured at the receiving side: delivery latency (send → the
+ * it, and for WARM_UP_S (5, not measured) and then DURATION_S (30) each side
+ * sends a chat message every 2 s (staggered). Measured at the receiving side: delivery latency (send → the
  * peer's `message` frame) p50/p99, messages lost (acknowledged but never
  * delivered to the peer), duplicated (a seq twice on one socket), each
  * gateway's RSS before and with the sockets, and the CPU ms per message of
@@ -17,7 +17,7 @@
  * backends): unlike the latencies it hardly depends on what else runs.
  *
  * Env: BENCH_DATABASE_URL, NATS_URL, BENCH_PORT (3330; the second replica +1),
- * CONSULTATIONS (500), DURATION_S (30), INTERVAL_MS (2000), SKIP_BUILD, PROFILE_DIR (V8 CPU profiles of
+ * CONSULTATIONS (500), WARM_UP_S (5), DURATION_S (30), INTERVAL_MS (2000), SKIP_BUILD, PROFILE_DIR (V8 CPU profiles of
  * every service and both gateways, written when they stop).
  */
 import { hash } from '@node-rs/argon2';
@@ -25,6 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -41,6 +42,8 @@ const PORT = Number(env.BENCH_PORT ?? 3330);
 const GATEWAYS = [`http://127.0.0.1:${PORT}`, `http://127.0.0.1:${PORT + 1}`];
 const CONSULTATIONS = Number(env.CONSULTATIONS ?? 500);
 const DURATION_MS = Number(env.DURATION_S ?? 30) * 1000;
+/** Chatting before the measured DURATION_S: delivered and checked, not in the latencies or the CPU figures. */
+const WARM_UP_MS = Number(env.WARM_UP_S ?? 5) * 1000;
 const INTERVAL_MS = Number(env.INTERVAL_MS ?? 2000);
 const DRAIN_MS = 5000;
 const BUS_PREFIX = `benchc${randomUUID().slice(0, 6)}`;
@@ -166,9 +169,12 @@ function openSide(baseUrl, token, consultationId, side, stats) {
         seen.add(key);
         if (frame.message.author !== side) {
           const sentAt = stats.sent.get(frame.message.text);
-          if (sentAt !== undefined) {
-            stats.latencies.push(performance.now() - sentAt);
-            stats.delivered.add(frame.message.text);
+          if (sentAt !== undefined) stats.delivered.add(frame.message.text);
+          if (sentAt !== undefined && sentAt >= stats.measuredFrom) {
+            const now = performance.now();
+            stats.latencies.push(now - sentAt);
+            const second = Math.floor((now - stats.measuredFrom) / 1000);
+            stats.worstBySecond[second] = Math.max(stats.worstBySecond[second] ?? 0, now - sentAt);
           }
         }
       }
@@ -228,6 +234,9 @@ async function main() {
     delivered: new Set(),
     acked: new Map(),
     latencies: [],
+    /** When the measured part began (performance.now(), after the warm-up), and the slowest delivery of each second after it. */
+    measuredFrom: Infinity,
+    worstBySecond: [],
     duplicated: 0,
     errors: [],
     closed: [],
@@ -253,11 +262,9 @@ async function main() {
       .join(' ')}`,
   );
 
-  log(`• chatting for ${DURATION_MS / 1000} s (each side every ${INTERVAL_MS} ms)`);
-  const meter = cpuMeter(
-    { consultations: pids.consultations, 'gateway 0': gatewayPids[0], 'gateway 1': gatewayPids[1] },
-    new URL(DATABASE_URL).pathname.slice(1),
-  ).start();
+  log(
+    `• chatting for ${WARM_UP_MS / 1000} s of warm-up, then ${DURATION_MS / 1000} s measured (each side every ${INTERVAL_MS} ms)`,
+  );
   const started = performance.now();
   let counter = 0;
   const timers = [];
@@ -267,7 +274,7 @@ async function main() {
       timers.push(
         setTimeout(() => {
           const send = () => {
-            if (performance.now() - started > DURATION_MS) return;
+            if (performance.now() - started > WARM_UP_MS + DURATION_MS) return;
             const text = `m${++counter}`;
             stats.sent.set(text, performance.now());
             side.socket.send(
@@ -280,10 +287,23 @@ async function main() {
       );
     }
   }
+  await sleep(WARM_UP_MS);
+  // Measured from here: the first seconds run unoptimised code (JIT) and cold plans in every process.
+  const meter = cpuMeter(
+    { consultations: pids.consultations, 'gateway 0': gatewayPids[0], 'gateway 1': gatewayPids[1] },
+    new URL(DATABASE_URL).pathname.slice(1),
+  ).start();
+  // The load generator's own stalls count in every latency it measures: its event-loop delay is reported.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  stats.measuredFrom = performance.now();
+  const sentBefore = stats.sent.size;
   await sleep(DURATION_MS + 100);
   for (const timer of timers) clearInterval(timer);
-  const cpuPerMessage = meter.stop(stats.sent.size);
+  const cpuPerMessage = meter.stop(stats.sent.size - sentBefore);
   await sleep(DRAIN_MS);
+  loopDelay.disable();
+  const slowSeconds = stats.worstBySecond.flatMap((ms, second) => (ms > 100 ? [`${second} s: ${Math.round(ms)}`] : []));
   stats.stopping = true;
 
   const acked = new Set(stats.acked.values());
@@ -294,6 +314,7 @@ async function main() {
     sent: stats.sent.size,
     acked: acked.size,
     delivered: stats.delivered.size,
+    'measured (after the warm-up)': stats.latencies.length,
     'p50 ms': Math.round(percentile(stats.latencies, 50) * 10) / 10,
     'p99 ms': Math.round(percentile(stats.latencies, 99) * 10) / 10,
     lost,
@@ -306,6 +327,8 @@ async function main() {
       1000
     ).toFixed(1),
     'CPU ms per message': cpuPerMessage,
+    'load generator event-loop delay p99 / max ms': `${(loopDelay.percentile(99) / 1e6).toFixed(1)} / ${(loopDelay.max / 1e6).toFixed(1)}`,
+    'seconds with a delivery over 100 ms (second: slowest ms)': slowSeconds.length ? slowSeconds.join(', ') : 'none',
     'load average': loadavg()[0].toFixed(1),
     target: TARGET,
   };
