@@ -5,6 +5,7 @@ import { connect as connectTcp, createServer, type Server, type Socket } from 'n
 import { connect, JSONCodec, RetentionPolicy, StorageType, type JetStreamClient, type NatsConnection } from 'nats';
 import { GatewayConfig } from '../config';
 import { NotificationsHub } from './notifications.hub';
+import { newNotificationView } from '../testing/notification-factory';
 
 const codec = JSONCodec<NotificationEvent>();
 
@@ -68,24 +69,7 @@ describe('NotificationsHub: booking’s notification events from JetStream', () 
   const line = new CuttableLine();
   let hub: NotificationsHub;
 
-  const notification = (): NotificationView => ({
-    id: randomUUID(),
-    kind: 'slot_available',
-    createdAt: new Date().toISOString(),
-    slot: {
-      id: randomUUID(),
-      startsAt: '2026-12-10T09:00:00.000Z',
-      endsAt: '2026-12-10T09:20:00.000Z',
-      channel: 'in_person',
-      service: { id: randomUUID(), name: 'Konsultacja internistyczna' },
-      doctor: { id: randomUUID(), name: 'dr Anna Nowak' },
-      facility: { id: randomUUID(), name: 'Przychodnia Centrum', city: 'Warszawa' },
-    },
-    appointmentId: null,
-    alertId: randomUUID(),
-    title: null,
-    link: null,
-  });
+  const notification = newNotificationView;
   /** As booking's outbox relay publishes them: JetStream, message id = outbox id. */
   const publish = async (patientId: string, view = notification()) => {
     await jetstream.publish(

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { GatewayConfig } from '../config';
 import { NotificationsHub } from './notifications.hub';
+import { newNotificationView } from '../testing/notification-factory';
 
 const codec = JSONCodec<NotificationEvent>();
 
@@ -24,24 +25,7 @@ async function until(what: string, condition: () => Promise<boolean> | boolean, 
   }
 }
 
-const notification = (): NotificationView => ({
-  id: randomUUID(),
-  kind: 'slot_available',
-  createdAt: new Date().toISOString(),
-  slot: {
-    id: randomUUID(),
-    startsAt: '2026-12-10T09:00:00.000Z',
-    endsAt: '2026-12-10T09:20:00.000Z',
-    channel: 'in_person',
-    service: { id: randomUUID(), name: 'Konsultacja internistyczna' },
-    doctor: { id: randomUUID(), name: 'dr Anna Nowak' },
-    facility: { id: randomUUID(), name: 'Przychodnia Centrum', city: 'Warszawa' },
-  },
-  appointmentId: null,
-  alertId: randomUUID(),
-  title: null,
-  link: null,
-});
+const notification = newNotificationView;
 
 /** As booking's outbox relay does: published with its id as the message id, again until acknowledged. */
 async function publish(nats: NatsConnection, patientId: string): Promise<NotificationView> {
