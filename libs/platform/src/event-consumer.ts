@@ -11,6 +11,7 @@ import {
 } from 'nats';
 import { busSubject } from './bus';
 import { ensureEventStream } from './outbox';
+import { streamManagerOf } from './streams';
 
 const codec = JSONCodec<unknown>();
 const SECOND_NS = 1_000_000_000;
@@ -56,7 +57,7 @@ export class DurableEventConsumer {
   async start(): Promise<void> {
     const connection = await connect(this.options.nats);
     this.connection = connection;
-    const manager = await connection.jetstreamManager();
+    const manager = await streamManagerOf(connection);
     await ensureEventStream(manager, this.options.stream, this.options.service, this.options.replicas);
     try {
       await manager.consumers.info(this.options.stream, this.durableName);

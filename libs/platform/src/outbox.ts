@@ -12,7 +12,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { busSubject } from './bus';
 import type { Clock } from './clock';
-import { ensureStream } from './streams';
+import { ensureStream, streamManagerOf } from './streams';
 
 const codec = JSONCodec<unknown>();
 /**
@@ -168,7 +168,7 @@ export class OutboxRelay {
   async start(): Promise<void> {
     this.connection = await connect(this.options.nats);
     await ensureEventStream(
-      await this.connection.jetstreamManager(),
+      await streamManagerOf(this.connection),
       this.options.stream,
       this.options.service,
       this.options.replicas,
@@ -184,7 +184,8 @@ export class OutboxRelay {
   async recordRows(tx: EntityManager, subject: string, payloads: unknown[]): Promise<OutboxRow[]> {
     const now = this.clock.now();
     const rows: OutboxRow[] = [];
-    for (const payload of payloads) rows.push({ id: await this.outbox.add(tx, subject, payload, now), subject, payload });
+    for (const payload of payloads)
+      rows.push({ id: await this.outbox.add(tx, subject, payload, now), subject, payload });
     return rows;
   }
 

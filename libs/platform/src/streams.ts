@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { JetStreamManager, StreamConfig, StreamInfo } from 'nats';
+import type { JetStreamManager, NatsConnection, StreamConfig, StreamInfo } from 'nats';
 
 /** JetStream's error codes for "stream not found" and "replicas > 1 not supported in non-clustered mode". */
 const STREAM_NOT_FOUND = 10059;
@@ -12,6 +12,16 @@ const REPLICAS_NEED_A_CLUSTER = 10074;
 const RETRY_FOR_MS = 15_000;
 
 const logger = new Logger('JetStreamStreams');
+
+/**
+ * The connection's JetStream manager without nats.js's account-info request: that request has no retry,
+ * and right after a cluster starts or loses a node it can time out (seen in nats-cluster.int-spec on a
+ * loaded machine), failing a process's start. What a starting process asks next (`ensureStream`) asks
+ * again for up to 15 s, and fails the start only if JetStream never answers.
+ */
+export function streamManagerOf(connection: NatsConnection): Promise<JetStreamManager> {
+  return connection.jetstreamManager({ checkAPI: false });
+}
 
 const errorCodeOf = (error: unknown) => (error as { api_error?: { err_code?: number } }).api_error?.err_code;
 

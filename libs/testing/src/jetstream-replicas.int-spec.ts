@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ensureStream } from '@pacjent/platform';
+import { ensureStream, streamManagerOf } from '@pacjent/platform';
 import { connect, type NatsConnection } from 'nats';
 import { startPrivateNats, startPrivateNatsCluster, type PrivateNatsCluster } from './private-nats';
 
@@ -22,7 +22,7 @@ describe('stream replicas (JETSTREAM_REPLICAS)', () => {
     await cluster?.close();
   });
 
-  const manager = () => connection.jetstreamManager();
+  const manager = () => streamManagerOf(connection);
   const replicasOf = async (name: string) => (await (await manager()).streams.info(name)).config.num_replicas;
   const subjects = (name: string) => [`${name.toLowerCase()}.>`];
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { OnlineChatStream, Subjects, type OnlineQueueChanged } from '@pacjent/contracts';
-import { busSubject, ensureStream, natsConnectionOptions, PlatformConfig } from '@pacjent/platform';
+import { busSubject, ensureStream, natsConnectionOptions, PlatformConfig, streamManagerOf } from '@pacjent/platform';
 import { connect, JSONCodec, RetentionPolicy, StorageType, type NatsConnection } from 'nats';
 
 const codec = JSONCodec<OnlineQueueChanged>();
@@ -23,7 +23,7 @@ export class OnlineBroadcast implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     this.connection = await connect(natsConnectionOptions(this.config, 'consultations-online'));
     await ensureStream(
-      await this.connection.jetstreamManager(),
+      await streamManagerOf(this.connection),
       {
         name: OnlineChatStream,
         subjects: [`*.${Subjects.consultations.onlineChatPrefix}.>`],
