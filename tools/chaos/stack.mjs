@@ -6,7 +6,7 @@
  * all from dist/, each process with its own HEALTH_PORT for readiness.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ import { roundRobinRelay } from './front.mjs';
 
 export const SERVICES = ['identity', 'booking', 'files', 'prescriptions', 'consultations'];
 const NATS_SERVER = process.env.NATS_SERVER_BIN || '/usr/sbin/nats-server';
+/** A folder for every process's log (`<name>.log`, appended across restarts), at CHAOS_LOG_LEVEL; unset: errors to stderr. */
+const LOG_DIR = process.env.CHAOS_LOG_DIR;
 
 /** A TCP relay to host:port that can be cut (every connection dropped, new ones refused) and opened again. */
 export function tcpRelay(port, upstreamHost, upstreamPort) {
@@ -108,11 +110,14 @@ export async function startChaosStack({ basePort, databaseUrl, busPrefix, bus = 
   let nats = null;
   let s3 = null;
 
+  if (LOG_DIR) mkdirSync(LOG_DIR, { recursive: true });
   function spawnNode(name, args, env) {
+    const logFile = LOG_DIR ? openSync(join(LOG_DIR, `${name}.log`), 'a') : null;
     const child = spawn(process.execPath, args, {
-      env: { ...process.env, LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false', ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, LOG_LEVEL: LOG_DIR ? (process.env.CHAOS_LOG_LEVEL ?? 'info') : 'error', SEED_DEMO_DATA: 'false', ...env },
+      stdio: ['ignore', logFile ?? 'ignore', logFile ?? 'inherit'],
     });
+    if (logFile !== null) closeSync(logFile); // the child has its own copy
     child.on('exit', (code, signal) => {
       if (!stopping && !child.expectedExit) log(`  ! ${name} exited unexpectedly (${code ?? signal})`);
     });
