@@ -119,8 +119,10 @@ const RESTART_WAIT_S = Number(env.RESTART_WAIT_S ?? 45);
 const notBack = [];
 function backWithin(started, name = 'booking-1') {
   let back = false;
+  const since = Date.now();
   const waited = started.then(() => {
     back = true;
+    log(`  ${name} ready again ${((Date.now() - since) / 1000).toFixed(1)} s after its start`);
   });
   return Promise.race([
     waited,
