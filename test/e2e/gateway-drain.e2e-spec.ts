@@ -1,7 +1,8 @@
 import { RealtimeCloseCode } from '@pacjent/contracts';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { Agent, get } from 'node:http';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { Client } from 'pg';
 import { ApiClient, newPatient } from '../support/http';
 import { RealtimeClient } from '../support/realtime';
@@ -37,6 +38,24 @@ function openStream(url: string, headers: Record<string, string>, agent: Agent):
       });
     }).once('error', reject);
   });
+}
+
+/** A page that opens a WebSocket and then answers nothing, not even the gateway's close frame. */
+async function openSilentSocket(port: number): Promise<Socket> {
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  const upgrade = [
+    'GET /api/realtime HTTP/1.1',
+    `Host: 127.0.0.1:${port}`,
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+    'Sec-WebSocket-Version: 13',
+  ];
+  socket.write(`${upgrade.join('\r\n')}\r\n\r\n`);
+  const [head] = (await once(socket, 'data')) as [Buffer];
+  expect(head.toString('latin1')).toMatch(/^HTTP\/1\.1 101 /);
+  return socket;
 }
 
 /** Whether the promise settles within `ms`. */
@@ -117,6 +136,8 @@ describe('graceful drain of the gateway', () => {
     });
 
     const port = Number(new URL(stack.baseUrl).port);
+    const silent = await openSilentSocket(port);
+    const silentClosed = once(silent, 'close');
     let closed = false;
     closing = stack.gateway.close().then(() => {
       closed = true;
@@ -128,6 +149,8 @@ describe('graceful drain of the gateway', () => {
       expect((await page.closed).code).toBe(RealtimeCloseCode.GOING_AWAY);
       // The gateway, not the client, closes the ended stream's connection: left idle, it held the close.
       expect(await within(2000, stream.connectionClosed)).toBe(true);
+      // A page that never answers the close frame is cut off after CLOSE_ANSWER_GRACE_MS (ws alone: 30 s).
+      expect(await within(3000, silentClosed)).toBe(true);
       expect(closed).toBe(false);
     } finally {
       await blocker.query('COMMIT');

@@ -8,6 +8,12 @@ import {
 } from '@pacjent/contracts';
 import type { WebSocket } from 'ws';
 
+/**
+ * How long a page has to answer our close frame before its connection is cut.
+ * `ws` would wait 30 s, and a draining gateway's exit waits for every socket.
+ */
+export const CLOSE_ANSWER_GRACE_MS = 1000;
+
 /** What a connection follows of one consultation: its role there, the peer, and the last seq sent to the page. */
 export interface Follow {
   consultationId: string;
@@ -46,6 +52,9 @@ export class RealtimeConnection {
     this.closed = true;
     clearTimeout(this.expiryTimer);
     this.socket.close(code, reason);
+    setTimeout(() => {
+      if (this.socket.readyState !== this.socket.CLOSED) this.socket.terminate();
+    }, CLOSE_ANSWER_GRACE_MS).unref();
   }
 
   /** Counts a frame; false when it is one too many for this second. */
