@@ -258,13 +258,21 @@ function faults(stack) {
   };
 }
 
-function summarize(name, title, since, faultAt, checks) {
-  const failed = since.attempts.filter((attempt) => attempt.status === 'network' || attempt.status >= 500);
+/** `503 SERVICE_UNAVAILABLE ×3, 504 SERVICE_TIMEOUT ×1`: answers counted by status and code. */
+function countByCode(answers) {
   const byCode = {};
-  for (const attempt of failed) {
-    const label = `${attempt.status}${attempt.code ? ` ${attempt.code}` : ''}`;
+  for (const answer of answers) {
+    const label = `${answer.status}${answer.code ? ` ${answer.code}` : ''}`;
     byCode[label] = (byCode[label] ?? 0) + 1;
   }
+  return Object.entries(byCode)
+    .map(([code, n]) => `${code} ×${n}`)
+    .join(', ');
+}
+
+function summarize(name, title, since, faultAt, checks) {
+  const failed = since.attempts.filter((attempt) => attempt.status === 'network' || attempt.status >= 500);
+  const failedUploads = since.uploads.filter((upload) => upload.status !== 201);
   for (const attempt of failed.slice(0, 20)) {
     log(
       `  failed: ${attempt.kind} ${attempt.status} ${attempt.code ?? ''} sent at +${((attempt.sentAt - faultAt) / 1000).toFixed(1)} s, ${attempt.ms} ms`,
@@ -277,18 +285,12 @@ function summarize(name, title, since, faultAt, checks) {
     scenario: title,
     requests: since.attempts.length,
     'failed attempts': failed.length,
-    'errors by code':
-      Object.entries(byCode)
-        .map(([code, n]) => `${code} ×${n}`)
-        .join(', ') || '—',
+    'errors by code': countByCode(failed) || '—',
     rerouted: since.rerouted,
     'bookings (201)': since.bookings.filter((entry) => entry.status === 201).length,
     'bookings failed after retries': finalFailures,
-    'uploads (201/other)': `${since.uploads.filter((upload) => upload.status === 201).length}/${
-      since.uploads
-        .filter((upload) => upload.status !== 201)
-        .map((upload) => `${upload.status} ${upload.code ?? ''}`.trim())
-        .join(', ') || 0
+    'uploads (201/other)': `${since.uploads.length - failedUploads.length}/${failedUploads.length}${
+      failedUploads.length > 0 ? ` (${countByCode(failedUploads)})` : ''
     }`,
     lost: checks.bookings.lost + checks.files.storedWithoutObject,
     duplicated: checks.bookings.duplicated + checks.bookings.slotsBookedTwice,
