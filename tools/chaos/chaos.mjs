@@ -270,6 +270,17 @@ function countByCode(answers) {
     .join(', ');
 }
 
+/** Booking attempts sent per second over the scenario, and their answers' p50/p99 in ms: the load the fault met. */
+function bookingPace(attempts) {
+  const booking = attempts.filter((attempt) => attempt.kind === 'booking');
+  if (booking.length < 2) return '—';
+  const sent = booking.map((attempt) => attempt.sentAt);
+  const seconds = (Math.max(...sent) - Math.min(...sent)) / 1000;
+  const ms = booking.map((attempt) => attempt.ms).sort((a, b) => a - b);
+  const at = (share) => ms[Math.min(ms.length - 1, Math.floor(share * ms.length))];
+  return `${Math.round(booking.length / seconds)}/s, ${at(0.5)}/${at(0.99)} ms`;
+}
+
 function summarize(name, title, since, faultAt, checks) {
   const failed = since.attempts.filter((attempt) => attempt.status === 'network' || attempt.status >= 500);
   const failedUploads = since.uploads.filter((upload) => upload.status !== 201);
@@ -284,6 +295,7 @@ function summarize(name, title, since, faultAt, checks) {
   return {
     scenario: title,
     requests: since.attempts.length,
+    'bookings sent (p50/p99)': bookingPace(since.attempts),
     'failed attempts': failed.length,
     'errors by code': countByCode(failed) || '—',
     rerouted: since.rerouted,
