@@ -18,7 +18,7 @@
  * in the bench database, as a staff confirmation would.
  *
  * Env: BENCH_DATABASE_URL, NATS_URL, BENCH_PORT (3300), DURATION_S (10),
- * CONNECTIONS (50), BOOKINGS (6000), SKIP_BUILD, REPLICAS (1: with 2, two
+ * CONNECTIONS (50), BOOKINGS (15000), SKIP_BUILD, REPLICAS (1: with 2, two
  * booking replicas and two gateways on BENCH_PORT and BENCH_PORT+1, the
  * closed-loop connections split between them; the open loop uses the first).
  */
@@ -43,7 +43,7 @@ const OPEN_LOOP_WARM_UP_S = 2;
 const CONNECTIONS = Number(env.CONNECTIONS ?? 50);
 /** The reads run closed-loop at each of these (the last, CONNECTIONS, saturates this machine). */
 const READ_CONNECTIONS = [...new Set([10, 20, CONNECTIONS])];
-const BOOKINGS = Number(env.BOOKINGS ?? 6000);
+const BOOKINGS = Number(env.BOOKINGS ?? 15_000);
 const REPLICAS = Number(env.REPLICAS ?? 1);
 /** Every gateway's origin: the closed loop spreads its connections over them. */
 const GATEWAYS = Array.from({ length: REPLICAS }, (_, i) => `http://127.0.0.1:${PORT + i}`);
