@@ -129,6 +129,9 @@ function DutyPanel() {
   );
 }
 
+/** How often the queue is asked for again, besides the pushes. */
+const QUEUE_REFRESH_MS = 10_000;
+
 function QueuePanel({ onTaken }: { onTaken: (consultation: OnlineConsultationView) => void }) {
   const [waiting, setWaiting] = useState<OnlineConsultationView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -136,15 +139,28 @@ function QueuePanel({ onTaken }: { onTaken: (consultation: OnlineConsultationVie
 
   useEffect(() => {
     let active = true;
+    let lastFrameAt = 0;
     const client = realtime();
-    consoleApi.onlineQueue().then(
-      (list) => active && setWaiting(list),
-      (caught: unknown) => active && setError(errorText(caught)),
-    );
-    const stopFrames = client.on('doctor_queue', (frame) => setWaiting(frame.waiting));
+    const load = (first: boolean) => {
+      const askedAt = Date.now();
+      consoleApi.onlineQueue().then(
+        // A queue pushed after this question was asked is at least as fresh: keep it.
+        (list) => active && lastFrameAt < askedAt && setWaiting(list),
+        // A failed refresh says nothing: the pushes and the next refresh go on.
+        (caught: unknown) => active && first && setError(errorText(caught)),
+      );
+    };
+    load(true);
+    // Pushes ride core NATS (a lost one is not resent): asking again now and then keeps a quiet queue true.
+    const refresh = setInterval(() => load(false), QUEUE_REFRESH_MS);
+    const stopFrames = client.on('doctor_queue', (frame) => {
+      lastFrameAt = Date.now();
+      setWaiting(frame.waiting);
+    });
     const stopWatch = client.watch('doctor_queue');
     return () => {
       active = false;
+      clearInterval(refresh);
       stopFrames();
       stopWatch();
     };
