@@ -32,7 +32,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { ensureDatabase } from '../lib/preflight.mjs';
 import { cpuMeter } from './cpu-meter.mjs';
-import { closedLoopAcross, jsonClient, log, report, ROOT, serviceStack, waitFor } from './harness.mjs';
+import { closedLoopAcross, jsonClient, log, percentilesOf, report, ROOT, serviceStack, waitFor } from './harness.mjs';
 const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pacjent_bench';
 const NATS_URL = env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -252,14 +252,10 @@ async function constantRate({ url, rps, headers = {}, amount, nextPost }) {
   const cpuPerRequest = measured.meter.stop(total);
   // loadtest stops sending at the deadline; let what it left queued drain before the next scenario measures.
   await sleep(3000);
-  const sorted = measured.latencies.sort((a, b) => a - b);
-  const percentile = (p) => {
-    const ms = sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-    return ms === undefined ? null : Math.round(ms * 100) / 100;
-  };
+  const [p50, p95, p99] = percentilesOf(measured.latencies, [50, 95, 99]).map((ms) => Math.round(ms * 100) / 100);
   return {
     requests: { average: Math.round(total / seconds), total },
-    latency: { p50: percentile(50), p95: percentile(95), p99: percentile(99) },
+    latency: { p50, p95, p99 },
     non2xx: measured.non2xx,
     errors: measured.errors,
     timeouts: 0,

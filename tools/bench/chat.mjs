@@ -33,7 +33,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { ensureDatabase } from '../lib/preflight.mjs';
 import { cpuMeter } from './cpu-meter.mjs';
-import { jsonClient, log, ROOT, serviceStack, waitFor } from './harness.mjs';
+import { jsonClient, log, percentilesOf, ROOT, serviceStack, waitFor } from './harness.mjs';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pacjent_bench_chat';
@@ -186,10 +186,6 @@ const rssMb = (pid) => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
   return line ? Number(line[1]) / 1024 : NaN;
 };
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-};
 
 async function main() {
   log(`Chat benchmark: ${CONSULTATIONS} consultations, ${CONSULTATIONS * 2} sockets over 2 gateways`);
@@ -308,6 +304,7 @@ async function main() {
 
   const acked = new Set(stats.acked.values());
   const lost = [...acked].filter((text) => !stats.delivered.has(text)).length;
+  const [p50, p99] = percentilesOf(stats.latencies, [50, 99]);
   const row = {
     consultations: CONSULTATIONS,
     sockets: pairs.length * 2,
@@ -315,8 +312,8 @@ async function main() {
     acked: acked.size,
     delivered: stats.delivered.size,
     'measured (after the warm-up)': stats.latencies.length,
-    'p50 ms': Math.round(percentile(stats.latencies, 50) * 10) / 10,
-    'p99 ms': Math.round(percentile(stats.latencies, 99) * 10) / 10,
+    'p50 ms': Math.round(p50 * 10) / 10,
+    'p99 ms': Math.round(p99 * 10) / 10,
     lost,
     duplicated: stats.duplicated,
     errors: stats.errors.length,

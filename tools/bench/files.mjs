@@ -23,6 +23,7 @@ import process from 'node:process';
 import { randomUUID } from 'node:crypto';
 import { setInterval, clearInterval, setTimeout } from 'node:timers';
 import pg from 'pg';
+import { percentilesOf } from './harness.mjs';
 
 const BASE_URL = process.env.BASE_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pacjent';
@@ -189,10 +190,6 @@ function oversized(token, { chunked }) {
   });
 }
 
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 const health = await fetch(`${BASE_URL}/api/health`).catch(() => null);
 if (!health || health.status !== 200) {
@@ -229,11 +226,12 @@ await Promise.all(
 );
 
 const mb = (bytes) => `${(bytes / MB).toFixed(1)} MB`;
+const [p50, p95] = percentilesOf(times, [50, 95]);
 console.log(`\n${UPLOADS} concurrent uploads of ${mb(FILE_BYTES)} (${mb(FILE_BYTES * UPLOADS)} in total)`);
 console.log(`  wall time        ${(wallMs / 1000).toFixed(2)} s`);
 console.log(`  throughput       ${((FILE_BYTES * UPLOADS) / MB / (wallMs / 1000)).toFixed(1)} MB/s`);
 console.log(
-  `  per upload       p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`,
+  `  per upload       p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`,
 );
 console.log(`  gateway RSS      ${mb(before.gateway)} before, peak ${mb(peaks.gateway)}`);
 console.log(`  files RSS        ${mb(before.files)} before, peak ${mb(peaks.files)}`);

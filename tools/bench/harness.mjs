@@ -159,6 +159,14 @@ export async function closedLoopAcross(bases, { pids, database, ...options }) {
   };
 }
 
+/** Nearest-rank percentiles `ps` (0–100) of raw `values`, sorted once; NaN where there are none. */
+export function percentilesOf(values, ps) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return ps.map((p) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN,
+  );
+}
+
 /** p50/p95/p99 from autocannon's histogram (it reports p97.5, not p95: read p95 from the raw percentiles). */
 export function percentiles(result) {
   const latency = result.latency;

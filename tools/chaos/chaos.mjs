@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { jsonClient, log, ROOT } from '../bench/harness.mjs';
+import { jsonClient, log, percentilesOf, ROOT } from '../bench/harness.mjs';
 import { adminDatabaseUrl } from '../lib/preflight.mjs';
 import { checkBookings, checkFiles, checkOutbox } from './checks.mjs';
 import { createLoad } from './load.mjs';
@@ -276,9 +276,11 @@ function bookingPace(attempts) {
   if (booking.length < 2) return '—';
   const sent = booking.map((attempt) => attempt.sentAt);
   const seconds = (Math.max(...sent) - Math.min(...sent)) / 1000;
-  const ms = booking.map((attempt) => attempt.ms).sort((a, b) => a - b);
-  const at = (share) => ms[Math.min(ms.length - 1, Math.floor(share * ms.length))];
-  return `${Math.round(booking.length / seconds)}/s, ${at(0.5)}/${at(0.99)} ms`;
+  const [p50, p99] = percentilesOf(
+    booking.map((attempt) => attempt.ms),
+    [50, 99],
+  );
+  return `${Math.round(booking.length / seconds)}/s, ${p50}/${p99} ms`;
 }
 
 function summarize(name, title, since, faultAt, checks) {
