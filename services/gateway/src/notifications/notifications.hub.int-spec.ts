@@ -69,9 +69,8 @@ describe('NotificationsHub: booking’s notification events from JetStream', () 
   const line = new CuttableLine();
   let hub: NotificationsHub;
 
-  const notification = newNotificationView;
   /** As booking's outbox relay publishes them: JetStream, message id = outbox id. */
-  const publish = async (patientId: string, view = notification()) => {
+  const publish = async (patientId: string, view = newNotificationView()) => {
     await jetstream.publish(
       busSubject(Subjects.booking.notificationEvent),
       codec.encode({ patientId, notification: view }),
@@ -151,7 +150,7 @@ describe('NotificationsHub: booking’s notification events from JetStream', () 
     const subscription = hub.of(patient).subscribe((view) => received.push(view));
     const subject = busSubject(Subjects.booking.notificationEvent);
     const raw = async (data: Uint8Array) => jetstream.publish(subject, data, { msgID: randomUUID() });
-    const valid = notification();
+    const valid = newNotificationView();
     const invalid: unknown[] = [
       { patientId: patient, notification: null },
       { patientId: patient },

@@ -25,11 +25,10 @@ async function until(what: string, condition: () => Promise<boolean> | boolean, 
   }
 }
 
-const notification = newNotificationView;
 
 /** As booking's outbox relay does: published with its id as the message id, again until acknowledged. */
 async function publish(nats: NatsConnection, patientId: string): Promise<NotificationView> {
-  const view = notification();
+  const view = newNotificationView();
   const data = codec.encode({ patientId, notification: view });
   await until(`notification ${view.id} is acknowledged`, () =>
     nats

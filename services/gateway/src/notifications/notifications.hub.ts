@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventStreams, Subjects, type NotificationEvent, type NotificationView } from '@pacjent/contracts';
-import { busSubject, natsConnectionOptions } from '@pacjent/platform';
+import { busSubject, natsConnectionOptions, streamManagerOf } from '@pacjent/platform';
 import {
   AckPolicy,
   connect,
@@ -70,7 +70,7 @@ export class NotificationsHub implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     this.connection = await connect(natsConnectionOptions(this.config, 'gateway-notifications'));
     void this.watchConsumer();
-    const manager = await this.connection.jetstreamManager();
+    const manager = await streamManagerOf(this.connection);
     const lastStored = await this.lastStoredSequence(manager);
     if (lastStored === null) {
       this.logger.warn(`stream ${EventStreams.booking} not there yet; notifications start when booking creates it`);
@@ -115,7 +115,7 @@ export class NotificationsHub implements OnModuleInit, OnApplicationShutdown {
     const connection = this.connection;
     if (!connection || this.shutdown.signal.aborted) return;
     const created = await (
-      await connection.jetstreamManager()
+      await streamManagerOf(connection)
     ).consumers.add(EventStreams.booking, {
       filter_subject: busSubject(Subjects.booking.notificationEvent),
       deliver_policy: DeliverPolicy.StartSequence,
@@ -229,7 +229,7 @@ export class NotificationsHub implements OnModuleInit, OnApplicationShutdown {
         return; // shutting down
       }
       try {
-        const lastStored = await this.lastStoredSequence(await this.connection!.jetstreamManager());
+        const lastStored = await this.lastStoredSequence(await streamManagerOf(this.connection!));
         if (lastStored === null) {
           wait = Math.min(wait * 2, STREAM_RETRY_MS.max);
           continue;
