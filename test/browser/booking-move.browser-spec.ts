@@ -95,10 +95,16 @@ describe('moving a visit in the browser', () => {
     await expect(history.first().getByTestId('appointment-moved').textContent()).resolves.toBe('Przeniesiona');
     await expect(history.first().textContent()).resolves.not.toContain('Odwołana');
 
+    // The list asked for after the cancel answers late: until it has, the list must not say "ready" over the old rows.
+    await suite.page.route('**/api/appointments?scope=upcoming', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
     await after.first().getByTestId('appointment-cancel').click();
     await byTestId('cancel-confirm').click();
     await byTestId('cancel-success').waitFor();
     await expect((await upcomingRows()).count()).resolves.toBe(0);
+    await suite.page.unroute('**/api/appointments?scope=upcoming');
   });
 
   it('tells the watcher at once, in the bell, when another patient cancels a matching visit', async () => {

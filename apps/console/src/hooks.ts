@@ -1,4 +1,4 @@
-import { useEffect, useState, type DependencyList, type FormEvent } from 'react';
+import { useLayoutEffect, useState, type DependencyList, type FormEvent } from 'react';
 import { useChoiceParam } from './router';
 import { errorText } from './texts';
 
@@ -20,7 +20,9 @@ export function useLoadedList<T>(
   const [items, setItems] = useState<T[]>([]);
   const [state, setState] = useState<LoadState>(initial);
 
-  useEffect(() => {
+  // A layout effect, so that a reload's `loading` is set before the page can be
+  // read again; a plain effect left one frame saying "ready" over the old list.
+  useLayoutEffect(() => {
     if (!load) return;
     let active = true;
     setState('loading');

@@ -1,6 +1,6 @@
 import type { AppointmentView } from '@pacjent/contracts';
 import type { ReactNode } from 'react';
-import type { Loaded } from '../lib/use-loader';
+import { loadState, type Loaded } from '../lib/use-loader';
 import { describeError } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { ErrorMessage } from './Alerts';
@@ -17,12 +17,12 @@ interface Props {
 
 /**
  * A titled list of visits. The section is always there; `data-state` says
- * whether it is still loading, so tests and assistive tech can wait for it.
+ * whether a load is in flight (the last list stays shown meanwhile), so tests and assistive tech can wait for it.
  */
 export function AppointmentList({ title, testId, rowTestId, loaded, empty, onCancel }: Props) {
   const { t } = useI18n();
   const headingId = `${testId}-title`;
-  const state = loaded.data ? 'ready' : loaded.error ? 'error' : 'loading';
+  const state = loadState(loaded);
 
   return (
     <section
@@ -42,7 +42,7 @@ export function AppointmentList({ title, testId, rowTestId, loaded, empty, onCan
           </button>
         </ErrorMessage>
       ) : null}
-      {state === 'loading' ? <p className="muted">{t.common.loading}</p> : null}
+      {loaded.data === undefined && state === 'loading' ? <p className="muted">{t.common.loading}</p> : null}
       {loaded.data && loaded.data.length === 0 ? <div className="empty">{empty}</div> : null}
       {loaded.data && loaded.data.length > 0 ? (
         <ul className="appointments">

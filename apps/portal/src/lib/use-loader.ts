@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import { useCallback, useLayoutEffect, useState, type DependencyList } from 'react';
 
 export interface Loaded<T> {
   /** The last data that arrived; kept while reloading so lists do not flicker. */
@@ -13,7 +13,10 @@ export function useLoader<T>(load: () => Promise<T>, deps: DependencyList): Load
   const [result, setResult] = useState<Omit<Loaded<T>, 'reload'>>({ loading: true });
   const [version, setVersion] = useState(0);
 
-  useEffect(() => {
+  // A layout effect, so that `loading` is already set when the page can next be
+  // read: with a plain effect a reload's first render still said "ready" over the
+  // old data (a CI run's test saw a cancelled visit still listed as ready).
+  useLayoutEffect(() => {
     let active = true;
     setResult((previous) => ({ data: previous.data, loading: true }));
     load().then(
@@ -28,4 +31,10 @@ export function useLoader<T>(load: () => Promise<T>, deps: DependencyList): Load
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { ...result, reload };
+}
+
+/** A loaded section's `data-state`: `ready` only when no load is in flight. */
+export function loadState(loaded: Pick<Loaded<unknown>, 'data' | 'error' | 'loading'>): 'loading' | 'error' | 'ready' {
+  if (loaded.loading) return 'loading';
+  return loaded.error && loaded.data === undefined ? 'error' : 'ready';
 }

@@ -8,7 +8,7 @@ import { PageHeading } from '../components/PageHeading';
 import { describeError } from '../i18n/errors';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
-import { useLoader } from '../lib/use-loader';
+import { loadState, useLoader } from '../lib/use-loader';
 
 interface AlertsData {
   alerts: SlotAlertView[];
@@ -35,7 +35,7 @@ export function AlertsPage() {
   const [cancelled, setCancelled] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const state = loaded.loading ? 'loading' : loaded.error && !loaded.data ? 'error' : 'ready';
+  const state = loadState(loaded);
 
   const cancel = async (alert: SlotAlertView) => {
     setBusy(alert.id);

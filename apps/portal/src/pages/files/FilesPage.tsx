@@ -7,7 +7,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useLoader } from '../../lib/use-loader';
+import { loadState, useLoader } from '../../lib/use-loader';
 import { Link } from '../../router';
 import { FileAccessLog } from './FileAccessLog';
 import { FileAttachments } from './FileAttachments';
@@ -62,7 +62,7 @@ function FilesOfFullAccount() {
 
   const list = files.data ?? [];
   const full = list.length >= MAX_FILES_PER_PATIENT;
-  const state = files.loading ? 'loading' : files.error && !files.data ? 'error' : 'ready';
+  const state = loadState(files);
 
   return (
     <div className="page">

@@ -7,7 +7,7 @@ import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLinkedId, useRevealLinked } from '../../lib/deep-link';
-import { useLoader } from '../../lib/use-loader';
+import { loadState, useLoader } from '../../lib/use-loader';
 import { Transcript } from '../online/Transcript';
 import { recordApi } from './record-api';
 import { RecordLocked } from './RecordLocked';
@@ -37,7 +37,7 @@ function RecordOfFullAccount() {
     ...(to ? { to: new Date(`${to}T23:59:59`).toISOString() } : {}),
   }).toString();
   const visits = useLoader(() => recordApi.visits(query), [query]);
-  const state = visits.loading ? 'loading' : visits.error && !visits.data ? 'error' : 'ready';
+  const state = loadState(visits);
   // A notice's link (`?visit=`, "the doctor answered"): that visit is highlighted and its questions scrolled to,
   // shown first when it is not on the loaded page.
   const linkedId = useLinkedId('visit');

@@ -4,7 +4,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useLoader } from '../../lib/use-loader';
+import { loadState, useLoader } from '../../lib/use-loader';
 import { Link } from '../../router';
 import { recordApi } from './record-api';
 import { RecordLocked } from './RecordLocked';
@@ -22,7 +22,7 @@ function ReferralsOfFullAccount() {
   const { t, lang } = useI18n();
   const texts = recordTexts(lang);
   const referrals = useLoader(() => recordApi.referrals(), []);
-  const state = referrals.loading ? 'loading' : referrals.error && !referrals.data ? 'error' : 'ready';
+  const state = loadState(referrals);
   const list = referrals.data ?? [];
 
   return (

@@ -3,7 +3,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useLoader } from '../../lib/use-loader';
+import { loadState, useLoader } from '../../lib/use-loader';
 import { verificationTexts } from './texts';
 import { verificationApi } from './verification-api';
 
@@ -12,7 +12,7 @@ export function AccessHistoryPage() {
   const { t, lang } = useI18n();
   const texts = verificationTexts(lang);
   const history = useLoader(() => verificationApi.accessHistory(), []);
-  const state = history.loading ? 'loading' : history.error ? 'error' : 'ready';
+  const state = loadState(history);
 
   return (
     <section className="card" data-testid="access-history" data-state={state}>
