@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { dateYearsAgo, peselBornOn } from '../e2e/verification-support';
-import { browserSuite, DEMO_STAFF } from '../support/browser';
-import { ApiClient, newPatient } from '../support/http';
+import { browserSuite } from '../support/browser';
+import { doctorOnDuty, joinQueue, patientAtOnline, staffConfirmedPatient } from '../support/online-browser';
 
 /*
  * In-page code is written as strings: the tests' TypeScript has no DOM types.
@@ -85,19 +85,11 @@ describe('online consultation in the browser (patient and doctor)', () => {
 
   it('queues by video, the doctor takes it, both chat and see each other, the doctor ends with a recommendation and the patient finds it in the history', async () => {
     // A full account as staff confirm one: the doctor sees the confirmed name and age.
-    const patientAccount = await newPatient(suite.stack.baseUrl, {
+    const patientAccount = await staffConfirmedPatient(suite.stack.baseUrl, {
       firstName: 'Ewa',
       lastName: 'Wideo',
       pesel: peselBornOn(dateYearsAgo(40)),
     });
-    const staff = new ApiClient(suite.stack.baseUrl);
-    staff.accessToken = (await staff.post('/api/auth/login', DEMO_STAFF)).body.accessToken;
-    const confirmed = await staff.post(`/api/staff/patients/${patientAccount.id}/identity-confirmation`, {
-      channel: 'call_center',
-      documentType: 'id_card',
-      documentNumberLast4: 'A123',
-    });
-    expect(confirmed.body).toMatchObject({ level: 'full' });
     // A document in "Twoje pliki" to share in the consultation (a token with the full level: log in again).
     const login = await patientAccount.client.post('/api/auth/login', {
       email: patientAccount.email,
@@ -120,19 +112,7 @@ describe('online consultation in the browser (patient and doctor)', () => {
     await doctor.addInitScript(RECORD_PEER_CONNECTIONS);
     const doctorHeard: string[] = [];
     recordSocket(doctor, doctorHeard);
-    await doctor.goto(`${suite.stack.baseUrl}/console/`);
-    await doctor.getByTestId('console-login-email').fill('doctor@demo.test');
-    await doctor.getByTestId('console-login-password').fill('Doctor#Demo2026');
-    await doctor.getByTestId('console-login-submit').click();
-    await doctor.getByTestId('console-nav-online').click();
-    const duty = doctor.getByTestId('online-duty');
-    await duty.waitFor();
-    for (const box of await doctor.getByTestId('online-duty-specialty').all()) {
-      if ((await box.getAttribute('value')) !== 'Internista') await box.uncheck();
-      else await box.check();
-    }
-    await doctor.getByTestId('online-duty-start').click();
-    await doctor.locator('[data-testid="online-duty"][data-on-duty="true"]').waitFor();
+    await doctorOnDuty(doctor, suite.stack.baseUrl);
     violations.push(...(await axeViolations(doctor, 'console: duty and queue')));
 
     // The patient sees the doctor on duty, starts, chooses video and waits first in the queue.
@@ -140,18 +120,9 @@ describe('online consultation in the browser (patient and doctor)', () => {
     await patient.addInitScript(RECORD_PEER_CONNECTIONS);
     const patientHeard: string[] = [];
     recordSocket(patient, patientHeard);
-    await patient.goto(`${suite.stack.baseUrl}/login`);
-    await patient.getByTestId('login-email').fill(patientAccount.email);
-    await patient.getByTestId('login-password').fill(patientAccount.password);
-    await patient.getByTestId('login-submit').click();
-    await patient.getByTestId('nav-online').click();
-    const internist = patient.locator('[data-testid="online-specialty"][data-specialty="Internista"]');
-    await internist.getByTestId('online-specialty-duty').filter({ hasText: 'Lekarze dostępni teraz: 1' }).waitFor();
+    await patientAtOnline(patient, suite.stack.baseUrl, patientAccount);
     violations.push(...(await axeViolations(patient, 'portal: specialties')));
-    await internist.getByTestId('online-start').click();
-    await patient.getByTestId('online-form-video').click();
-    await patient.locator('[data-testid="online-waiting"], [data-testid="error-message"]').first().waitFor();
-    expect(await patient.getByTestId('error-message').allTextContents()).toEqual([]);
+    await joinQueue(patient, 'video');
     await patient.locator('[data-testid="online-position"][data-position="1"]').waitFor();
     await expect(patient.getByTestId('online-position').textContent()).resolves.toContain('Twoje miejsce w kolejce: 1');
     violations.push(...(await axeViolations(patient, 'portal: waiting room')));

@@ -15,10 +15,15 @@ export interface LiveConsultation {
 
 const newMessageId = () => crypto.randomUUID();
 
+/** How often a waiting consultation is asked for again, besides the pushes. */
+const WAITING_REFRESH_MS = 10_000;
+
 /**
  * One consultation as it changes: its state (queue position, the doctor taking
  * it, the end) from `consultation` frames, and its transcript from the followed
  * chat, each message once and in order (the realtime client resumes after a drop).
+ * The gateway gets those frames over core NATS, where a lost one is not resent:
+ * while waiting, the consultation is also asked for again every WAITING_REFRESH_MS.
  */
 export function useLiveConsultation(
   id: string,
@@ -29,6 +34,7 @@ export function useLiveConsultation(
   const [error, setError] = useState<unknown>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const sent = useRef(new Set<string>());
+  const lastFrameAt = useRef(0);
 
   useEffect(() => {
     let active = true;
@@ -39,7 +45,9 @@ export function useLiveConsultation(
       (caught: unknown) => active && setError(caught),
     );
     const stopFrames = client.on('consultation', (frame) => {
-      if (frame.consultation.id === id) setConsultation(frame.consultation);
+      if (frame.consultation.id !== id) return;
+      lastFrameAt.current = Date.now();
+      setConsultation(frame.consultation);
     });
     const stopErrors = client.on('error', (frame) => {
       if (frame.clientMessageId && sent.current.has(frame.clientMessageId)) setRefused(frame.code);
@@ -56,6 +64,25 @@ export function useLiveConsultation(
       stopFollow();
     };
   }, [id, load]);
+
+  const waiting = consultation?.status === 'waiting';
+  useEffect(() => {
+    if (!waiting) return;
+    let active = true;
+    const refresh = setInterval(() => {
+      const askedAt = Date.now();
+      load(id).then(
+        // A consultation pushed after this question was asked is at least as fresh: keep it.
+        (loaded) => active && lastFrameAt.current < askedAt && setConsultation(loaded),
+        // A failed refresh says nothing: the pushes and the next refresh go on.
+        () => undefined,
+      );
+    }, WAITING_REFRESH_MS);
+    return () => {
+      active = false;
+      clearInterval(refresh);
+    };
+  }, [waiting, id, load]);
 
   const track = () => {
     const clientMessageId = newMessageId();
