@@ -135,9 +135,10 @@ describe('the portal on a phone', () => {
     await byTestId('search-submit').click();
     await byTestId('slot-results').waitFor();
     // "Szukaj" brings the results into view; the filters fold away.
+    // A function (evaluated once), not an expression (evaluated at every poll, which the portal's CSP refuses).
     await suite.page.waitForFunction(
-      `(() => { const top = document.querySelector('[data-testid="slot-results"]').getBoundingClientRect().top;
-        return top >= -1 && top < window.innerHeight / 2; })()`,
+      `() => { const top = document.querySelector('[data-testid="slot-results"]').getBoundingClientRect().top;
+        return top >= -1 && top < window.innerHeight / 2; }`,
     );
     await expect(byTestId('search-channel').isVisible()).resolves.toBe(false);
     await expectFitsThePhone('/book with results');

@@ -81,8 +81,11 @@ describe('searching free slots in the browser', () => {
     expect(times.every((time) => /^\d{2}:\d{2}$/.test(time ?? ''))).toBe(true);
 
     await byTestId('slot-more').click();
+    // A function, not an expression: Playwright evaluates a string expression again at every poll, and the
+    // portal's CSP (no 'unsafe-eval') refuses that once the first check came too early; a function is evaluated once.
     await suite.page.waitForFunction(
-      `document.querySelectorAll('[data-testid="slot-row"]').length === ${Math.min(total, 200)}`,
+      `(count) => document.querySelectorAll('[data-testid="slot-row"]').length === count`,
+      Math.min(total, 200),
     );
     const ids = await byTestId('slot-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-slot-id')));
     expect(new Set(ids).size).toBe(ids.length);
