@@ -1,4 +1,5 @@
 import type { DoctorDutyView, OnlineConsultationView, OnlineForm } from '@pacjent/contracts';
+import { PushedOrAsked } from '@pacjent/web';
 import { useEffect, useState } from 'react';
 import { consoleApi } from './api';
 import { OnlineSessionView } from './OnlineSessionView';
@@ -139,24 +140,17 @@ function QueuePanel({ onTaken }: { onTaken: (consultation: OnlineConsultationVie
 
   useEffect(() => {
     let active = true;
-    let lastFrameAt = 0;
     const client = realtime();
-    const load = (first: boolean) => {
-      const askedAt = Date.now();
-      consoleApi.onlineQueue().then(
-        // A queue pushed after this question was asked is at least as fresh: keep it.
-        (list) => active && lastFrameAt < askedAt && setWaiting(list),
+    const queue = new PushedOrAsked<OnlineConsultationView[]>((list) => active && setWaiting(list));
+    const load = (first: boolean) =>
+      queue.ask(consoleApi.onlineQueue).catch(
         // A failed refresh says nothing: the pushes and the next refresh go on.
         (caught: unknown) => active && first && setError(errorText(caught)),
       );
-    };
-    load(true);
+    void load(true);
     // Pushes ride core NATS (a lost one is not resent): asking again now and then keeps a quiet queue true.
-    const refresh = setInterval(() => load(false), QUEUE_REFRESH_MS);
-    const stopFrames = client.on('doctor_queue', (frame) => {
-      lastFrameAt = Date.now();
-      setWaiting(frame.waiting);
-    });
+    const refresh = setInterval(() => void load(false), QUEUE_REFRESH_MS);
+    const stopFrames = client.on('doctor_queue', (frame) => queue.pushed(frame.waiting));
     const stopWatch = client.watch('doctor_queue');
     return () => {
       active = false;

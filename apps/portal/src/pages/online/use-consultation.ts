@@ -1,4 +1,5 @@
 import type { ChatMessageView, OnlineConsultationView } from '@pacjent/contracts';
+import { PushedOrAsked } from '@pacjent/web';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { realtime } from '../../lib/realtime';
 import { onlineApi } from './online-api';
@@ -34,20 +35,17 @@ export function useLiveConsultation(
   const [error, setError] = useState<unknown>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const sent = useRef(new Set<string>());
-  const lastFrameAt = useRef(0);
+  const live = useRef<PushedOrAsked<OnlineConsultationView> | null>(null);
 
   useEffect(() => {
     let active = true;
     const client = realtime();
     setMessages([]);
-    load(id).then(
-      (loaded) => active && setConsultation(loaded),
-      (caught: unknown) => active && setError(caught),
-    );
+    const state = new PushedOrAsked<OnlineConsultationView>((loaded) => active && setConsultation(loaded));
+    live.current = state;
+    state.ask(() => load(id)).catch((caught: unknown) => active && setError(caught));
     const stopFrames = client.on('consultation', (frame) => {
-      if (frame.consultation.id !== id) return;
-      lastFrameAt.current = Date.now();
-      setConsultation(frame.consultation);
+      if (frame.consultation.id === id) state.pushed(frame.consultation);
     });
     const stopErrors = client.on('error', (frame) => {
       if (frame.clientMessageId && sent.current.has(frame.clientMessageId)) setRefused(frame.code);
@@ -55,7 +53,8 @@ export function useLiveConsultation(
     const stopFollow = client.follow(id, (message) => {
       setMessages((known) => [...known, message]);
       // The transcript's end marker arrives even when the consultation frame was missed.
-      if (message.kind === 'ended') void load(id).then((loaded) => active && setConsultation(loaded));
+      // A failed reload: the marker is in the transcript already; the next visit of the page shows the rest.
+      if (message.kind === 'ended') state.ask(() => load(id)).catch(() => undefined);
     });
     return () => {
       active = false;
@@ -68,20 +67,12 @@ export function useLiveConsultation(
   const waiting = consultation?.status === 'waiting';
   useEffect(() => {
     if (!waiting) return;
-    let active = true;
-    const refresh = setInterval(() => {
-      const askedAt = Date.now();
-      load(id).then(
-        // A consultation pushed after this question was asked is at least as fresh: keep it.
-        (loaded) => active && lastFrameAt.current < askedAt && setConsultation(loaded),
-        // A failed refresh says nothing: the pushes and the next refresh go on.
-        () => undefined,
-      );
-    }, WAITING_REFRESH_MS);
-    return () => {
-      active = false;
-      clearInterval(refresh);
-    };
+    const refresh = setInterval(
+      // A failed refresh says nothing: the pushes and the next refresh go on.
+      () => void live.current?.ask(() => load(id)).catch(() => undefined),
+      WAITING_REFRESH_MS,
+    );
+    return () => clearInterval(refresh);
   }, [waiting, id, load]);
 
   const track = () => {
