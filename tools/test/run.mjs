@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROME_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const started = performance.now();
 // CI must end: Jest gets this long (TEST_TIMEOUT_MIN, default 50 minutes), then it is stopped. The suite
-// runs its files one after another: ~24 minutes on a quiet 2-core machine with 148 files (session 5);
+// runs its files one after another: ~12-18 minutes on a quiet 2-core machine with 163 files (session 10);
 // CI's whole run is limited to 90 minutes, with ~5 for installing.
 const jestTimeoutMs = Number(process.env.TEST_TIMEOUT_MIN || 50) * 60_000;
 
@@ -100,8 +100,9 @@ async function main() {
     join(ROOT, 'node_modules/.bin/jest'),
     // --forceExit: a test that leaves a handle open (a server, a connection) must not hang CI once results are in.
     ['--ci', '--forceExit', '--json', `--outputFile=${reportFile}`, ...process.argv.slice(2)],
-    // Jest runs the files one after another in one process on a 2-core machine, and each e2e file starts the
-    // whole portal: V8's default 4 GB heap ran out near the end of the suite. The machines have 24 GB.
+    // Each e2e file starts the whole portal and its modules are not all freed after it: run in one process
+    // (`-i`) V8's default 4 GB heap ran out near the end of the suite. Jest's worker is replaced past 1.5 GB
+    // (jest.config.js), so this is the margin for a run in band. The machines have 24 GB.
     {
       cwd: ROOT,
       env: { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() },
