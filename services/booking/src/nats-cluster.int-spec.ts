@@ -91,14 +91,17 @@ describe('booking on a 3-node NATS cluster losing a node', () => {
     );
   }
 
+  /**
+   * Every message in the stream, read one by one by sequence: each read is a request with a timeout. An
+   * ordered consumer's fetch, read here before, once waited past the test's 300 s with the node down.
+   */
   async function markersInStream(): Promise<string[]> {
-    const consumer = await admin.jetstream().consumers.get(BOOKING_EVENTS_STREAM);
-    const { num_pending: pending } = await consumer.info();
+    const manager = await streamManagerOf(admin);
+    const { first_seq: first, last_seq: last } = (await manager.streams.info(BOOKING_EVENTS_STREAM)).state;
     const markers: string[] = [];
-    const messages = await consumer.fetch({ max_messages: pending + 10, expires: 2000 });
-    for await (const message of messages) {
+    for (let seq = first; seq <= last; seq++) {
+      const message = await manager.streams.getMessage(BOOKING_EVENTS_STREAM, { seq });
       markers.push(codec.decode(message.data).marker);
-      if (markers.length === pending) break;
     }
     return markers.sort();
   }
