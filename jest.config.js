@@ -59,8 +59,8 @@ module.exports = {
   // loaded one (load 20 on 2 cores); the limit is for hangs, not for speed.
   testTimeout: 60000,
   // Each file's module registry is not all freed when the file ends (the portal's services, Nest, the AWS
-  // SDK, Playwright): run in one process the heap grew by ~50-100 MB a file, to 5.5 GB after 100 of 160
-  // files, and near the end the collector's work stalled requests past the bus's 5 s timeout. With a limit
+  // SDK, Playwright): run in one process the heap grew by ~50-100 MB a file, to 6.5 GB by the end, with every
+  // earlier file's leftovers live beside the next one, and tests failed late in full runs only. With a limit
   // Jest runs the files in a worker (still one at a time on 2 cores) and starts a fresh one once a file
   // leaves more than this behind.
   workerIdleMemoryLimit: '1536MB',

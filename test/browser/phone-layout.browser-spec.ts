@@ -135,7 +135,7 @@ describe('the portal on a phone', () => {
     await byTestId('search-submit').click();
     await byTestId('slot-results').waitFor();
     // "Szukaj" brings the results into view; the filters fold away.
-    // A function (evaluated once), not an expression (evaluated at every poll, which the portal's CSP refuses).
+    // A function, not an expression: the portal's CSP refuses an expression's re-evaluation (docs/testing.md).
     await suite.page.waitForFunction(
       `() => { const top = document.querySelector('[data-testid="slot-results"]').getBoundingClientRect().top;
         return top >= -1 && top < window.innerHeight / 2; }`,

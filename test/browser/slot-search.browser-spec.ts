@@ -81,8 +81,7 @@ describe('searching free slots in the browser', () => {
     expect(times.every((time) => /^\d{2}:\d{2}$/.test(time ?? ''))).toBe(true);
 
     await byTestId('slot-more').click();
-    // A function, not an expression: Playwright evaluates a string expression again at every poll, and the
-    // portal's CSP (no 'unsafe-eval') refuses that once the first check came too early; a function is evaluated once.
+    // A function, not an expression: the portal's CSP refuses an expression's re-evaluation (docs/testing.md).
     await suite.page.waitForFunction(
       `(count) => document.querySelectorAll('[data-testid="slot-row"]').length === count`,
       Math.min(total, 200),

@@ -37,8 +37,9 @@ const errorCodeOf = (error: unknown) => (error as { api_error?: { err_code?: num
  *   unanswered is asked again for up to 15 s, from the stream's info. If the
  *   update is refused (more replicas than servers, no quorum) or never
  *   answered, the stream keeps working with what it has and the mismatch is
- *   logged: a process restarted while the cluster is degraded must still start. On a single server nothing is
- *   updated (it would record 3 and keep 1 copy); that is logged too.
+ *   logged: a process restarted while the cluster is degraded must still
+ *   start. On a single server nothing is updated (it would record 3 and keep
+ *   1 copy); that is logged too.
  */
 export async function ensureStream(
   manager: JetStreamManager,

@@ -96,8 +96,8 @@ describe('booking on a 3-node NATS cluster losing a node', () => {
    * ordered consumer's fetch, read here before, once waited past the test's 300 s with the node down.
    */
   async function markersInStream(): Promise<string[]> {
+    const { first_seq: first, last_seq: last } = (await streamInfo()).state;
     const manager = await streamManagerOf(admin);
-    const { first_seq: first, last_seq: last } = (await manager.streams.info(BOOKING_EVENTS_STREAM)).state;
     const markers: string[] = [];
     for (let seq = first; seq <= last; seq++) {
       const message = await manager.streams.getMessage(BOOKING_EVENTS_STREAM, { seq });
